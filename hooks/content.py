@@ -1,0 +1,74 @@
+"""Load and validate content/ once per build; fail with Russian messages, never a traceback.
+
+The loaded build is kept on the MkDocs config under ``mentoring_build`` for the other
+hooks. Hand-written pages may include generated blocks with ``<!-- include: name -->``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from mentoring.build import SiteBuild
+from mentoring.errors import ContentError, Problems
+from mentoring.render import expand_includes
+
+log = logging.getLogger("mkdocs.hooks.content")
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+def current_build(config: MkDocsConfig) -> SiteBuild:
+    return config["mentoring_build"]
+
+
+def fail(error: ContentError) -> Abort:
+    """Print every problem (and GitHub annotations in Actions), then stop the build."""
+    for line in error.report_lines():
+        log.error(line)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print("\n".join(error.annotations()), flush=True)
+    return Abort(error.summary())
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    content_dir = Path(config.config_file_path).resolve().parent / "content"
+    try:
+        build = SiteBuild.load(
+            content_dir, TEMPLATES_DIR, use_directory_urls=config.use_directory_urls
+        )
+    except ContentError as error:
+        raise fail(error) from None
+    except ValueError as error:  # a wrong SOURCE_DATE_EPOCH
+        raise Abort(str(error)) from None
+    config.site_name = build.content.site.site_name
+    config.site_description = build.content.site.site_description
+    config["mentoring_build"] = build
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+    problems = Problems()
+    path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    blocks = current_build(config).renderer.blocks(page.file.src_uri)
+    markdown = expand_includes(markdown, blocks, path, problems)
+    if problems:
+        raise fail(ContentError(list(problems)))
+    return markdown
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    problems = current_build(config).content.check_page_references(
+        lambda path: files.get_file_from_path(path) is not None
+    )
+    if problems:
+        raise fail(ContentError(list(problems)))
+    return nav

@@ -1,0 +1,42 @@
+"""One build of the site: validated content, the renderer and the build date together.
+
+Hooks create it once per build (``on_config``) and read it in later events, so content is
+loaded once, not once per page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from mentoring.abbreviations import AbbreviationMarker
+from mentoring.content import Content, load_content
+from mentoring.progress import build_date
+from mentoring.render import Renderer
+
+
+@dataclass
+class SiteBuild:
+    content: Content
+    renderer: Renderer
+    abbreviations: AbbreviationMarker
+    today: dt.date
+
+    @classmethod
+    def load(
+        cls,
+        content_dir: Path,
+        templates_dir: Path,
+        *,
+        use_directory_urls: bool = True,
+        today: dt.date | None = None,
+    ) -> SiteBuild:
+        """Load and validate content; raises ContentError with every problem found."""
+        content = load_content(content_dir)
+        today = today or build_date()
+        renderer = Renderer(content, templates_dir, today, use_directory_urls=use_directory_urls)
+        abbreviations = AbbreviationMarker(
+            (term.abbr for term in content.glossary.terms), renderer.abbreviation
+        )
+        return cls(content, renderer, abbreviations, today)

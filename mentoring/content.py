@@ -1,0 +1,349 @@
+"""Load → validate → build models for everything under ``content/``.
+
+Every problem in every file is collected before anything is raised, so an author sees
+the whole list after one build. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mentoring.errors import Problems
+from mentoring.models import (
+    Activity,
+    Body,
+    Contact,
+    Direction,
+    Evidence,
+    Glossary,
+    Person,
+    Plan,
+    Section,
+    Site,
+    Term,
+)
+from mentoring.schedule import PlanPeriod, parse_schedule
+from mentoring.schema import validate
+from mentoring.yamlsource import YamlMap, load_yaml_file
+
+SITE_FILE = "site.yaml"
+GLOSSARY_FILE = "glossary.yaml"
+PLAN_FILE = "plan.yaml"
+
+
+@dataclass(frozen=True)
+class Content:
+    """All validated content; ``root`` is the content folder itself."""
+
+    root: Path
+    site: Site
+    glossary: Glossary
+    plan: Plan
+
+    def check_page_references(self, page_exists: Callable[[str], bool]) -> Problems:
+        """Links from content to pages of the site, checked once all pages are known."""
+        problems = Problems()
+        for activity in self.plan.activities:
+            for item in activity.evidence:
+                if item.page and not page_exists(item.page.partition("#")[0]):
+                    problems.add(
+                        f"content/{PLAN_FILE}",
+                        item.line,
+                        "page",
+                        f"страницы «{item.page}» нет на сайте; укажите путь к Markdown-файлу "
+                        "от папки docs (например, plan/index.md) или к созданной сайтом странице",
+                    )
+        return problems
+
+
+def load_content(root: Path, *, display_root: str = "content") -> Content:
+    """Load and validate the content folder; raise ContentError listing every problem."""
+    problems = Problems()
+
+    def load(name: str, schema: str) -> YamlMap | None:
+        shown_as = f"{display_root}/{name}"
+        data = load_yaml_file(root / name, shown_as, problems)
+        if data is None:
+            return None
+        return data if validate(data, schema, shown_as, problems) else None
+
+    site_data = load(SITE_FILE, "site")
+    glossary_data = load(GLOSSARY_FILE, "glossary")
+    plan_data = load(PLAN_FILE, "plan")
+
+    glossary = build_glossary(glossary_data, f"{display_root}/{GLOSSARY_FILE}", problems)
+    plan = build_plan(plan_data, glossary, f"{display_root}/{PLAN_FILE}", problems)
+    site = build_site(site_data, glossary, plan, f"{display_root}/{SITE_FILE}", problems)
+
+    problems.raise_if_any()
+    assert site and glossary and plan, "every builder reports a problem when it returns None"
+    return Content(root=root, site=site, glossary=glossary, plan=plan)
+
+
+def build_glossary(data: YamlMap | None, path: str, problems: Problems) -> Glossary | None:
+    if data is None:
+        return None
+    seen: dict[str, int] = {}
+    terms = []
+    for index, raw in enumerate(data["terms"]):
+        line = data["terms"].line_of(index)
+        if raw["abbr"] in seen:
+            problems.add(
+                path,
+                line,
+                "abbr",
+                f"сокращение «{raw['abbr']}» уже описано в строке {seen[raw['abbr']]}",
+            )
+            continue
+        seen[raw["abbr"]] = line
+        terms.append(
+            Term(
+                abbr=raw["abbr"],
+                full=raw["full"],
+                description=raw.get("description"),
+                responsible=raw.get("responsible", False),
+            )
+        )
+    return Glossary(tuple(terms))
+
+
+def build_plan(
+    data: YamlMap | None, glossary: Glossary | None, path: str, problems: Problems
+) -> Plan | None:
+    if data is None:
+        return None
+    errors_before = len(problems)
+    approval = data["approval"]
+    approval_date = _date(approval, "date", path, problems)
+    first_year, last_year = data["period"]["from"], data["period"]["to"]
+    if last_year < first_year:
+        problems.add(
+            path,
+            data["period"].line_of("to"),
+            "to",
+            f"последний год ({last_year}) раньше первого ({first_year})",
+        )
+    start = approval_date or dt.date(first_year, 1, 1)
+    period = PlanPeriod(start=start, end=dt.date(last_year, 12, 31))
+
+    seen_ids: dict[str, int] = {}
+    directions = []
+    for raw_direction in data["directions"]:
+        _claim_id(raw_direction, seen_ids, path, problems, "направлением")
+        sections = []
+        for raw_section in raw_direction.get("sections", []):
+            _claim_id(raw_section, seen_ids, path, problems, "разделом")
+            _check_prefix(raw_section, raw_direction, path, problems, "направлению")
+            activities = _build_activities(raw_section, glossary, seen_ids, path, problems)
+            sections.append(Section(raw_section["id"], raw_section["title"], activities))
+        activities = _build_activities(raw_direction, glossary, seen_ids, path, problems)
+        directions.append(
+            Direction(raw_direction["id"], raw_direction["title"], tuple(sections), activities)
+        )
+    if len(problems) > errors_before:
+        return None
+    return Plan(
+        title=data["title"],
+        approval_text=approval["text"],
+        order_title=approval.get("order_title"),
+        period=period,
+        first_year=first_year,
+        last_year=last_year,
+        territory=data["territory"],
+        directions=tuple(directions),
+    )
+
+
+def _build_activities(
+    parent: YamlMap,
+    glossary: Glossary | None,
+    seen_ids: dict[str, int],
+    path: str,
+    problems: Problems,
+) -> tuple[Activity, ...]:
+    activities = []
+    for raw in parent.get("activities", []):
+        _claim_id(raw, seen_ids, path, problems, "мероприятием")
+        _check_prefix(
+            raw, parent, path, problems, "разделу" if "." in parent["id"] else "направлению"
+        )
+        try:
+            schedule = parse_schedule(raw["schedule"])
+        except ValueError as error:
+            problems.add(path, raw.line_of("schedule"), "schedule", str(error))
+            continue
+        if glossary is not None:
+            for index, party in enumerate(raw["responsible"]):
+                _check_responsible(
+                    party, raw["responsible"].line_of(index), glossary, path, problems
+                )
+        evidence = tuple(
+            Evidence(
+                title=item["title"],
+                page=item.get("page"),
+                url=item.get("url"),
+                line=item.line_of("page"),
+            )
+            for item in raw.get("evidence", [])
+        )
+        status = raw.get("status")
+        if status == "done" and not evidence:
+            problems.add(
+                path,
+                raw.line_of("status"),
+                "status",
+                "статус done (выполнено) ставится только вместе с подтверждением: "
+                "добавьте поле evidence со ссылкой на документ или страницу",
+            )
+        activities.append(
+            Activity(
+                id=raw["id"],
+                title=raw["title"],
+                result=raw["result"],
+                schedule=schedule,
+                responsible=tuple(raw["responsible"]),
+                status=status,
+                evidence=evidence,
+                note=raw.get("note"),
+                line=raw.line,
+            )
+        )
+    return tuple(activities)
+
+
+def _claim_id(raw: YamlMap, seen: dict[str, int], path: str, problems: Problems, what: str) -> None:
+    """Numbers are anchors and references, so each may stand only once in the plan."""
+    number = raw["id"]
+    line = raw.line_of("id")
+    if number in seen:
+        problems.add(
+            path,
+            line,
+            "id",
+            f"номер «{number}» уже занят {what} в строке {seen[number]}; "
+            "номера не должны повторяться",
+        )
+    else:
+        seen[number] = line
+
+
+def _check_prefix(raw: YamlMap, parent: YamlMap, path: str, problems: Problems, of: str) -> None:
+    if not raw["id"].startswith(parent["id"] + "."):
+        problems.add(
+            path,
+            raw.line_of("id"),
+            "id",
+            f"номер «{raw['id']}» не относится к {of} «{parent['id']}»: "
+            f"он должен начинаться с «{parent['id']}.»",
+        )
+
+
+def _check_responsible(
+    party: str, line: int, glossary: Glossary, path: str, problems: Problems
+) -> None:
+    allowed = [term.abbr for term in glossary.responsible_parties]
+    if party in allowed:
+        return
+    message = f"неизвестный ответственный «{party}»"
+    close = difflib.get_close_matches(party, allowed, n=1, cutoff=0.5)
+    if close:
+        message += f"; возможно, имелось в виду «{close[0]}»"
+    message += (
+        "; допустимые значения: " + ", ".join(allowed) + " (новое сокращение добавьте в "
+        "content/glossary.yaml с responsible: true)"
+    )
+    problems.add(path, line, "responsible", message)
+
+
+def _date(mapping: YamlMap, key: str, path: str, problems: Problems) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(mapping[key])
+    except ValueError:
+        problems.add(path, mapping.line_of(key), key, f"такой даты нет: «{mapping[key]}»")
+        return None
+
+
+def build_site(
+    data: YamlMap | None,
+    glossary: Glossary | None,
+    plan: Plan | None,
+    path: str,
+    problems: Problems,
+) -> Site | None:
+    if data is None:
+        return None
+    errors_before = len(problems)
+    bodies = {}
+    for key in ("organization", "authority"):
+        raw = data[key]
+        if glossary is not None and glossary.get(raw["abbr"]) is None:
+            problems.add(
+                path,
+                raw.line_of("abbr"),
+                "abbr",
+                f"сокращения «{raw['abbr']}» нет в content/glossary.yaml; добавьте его туда",
+            )
+        bodies[key] = Body(raw["name"], raw["abbr"])
+    contacts = []
+    seen: dict[str, int] = {}
+    for raw in data["contacts"]:
+        if raw["id"] in seen:
+            problems.add(
+                path, raw.line_of("id"), "id", f"«{raw['id']}» уже занят в строке {seen[raw['id']]}"
+            )
+        seen[raw["id"]] = raw.line_of("id")
+        for index, activity_id in enumerate(raw.get("plan", [])):
+            if plan is not None and plan.activity(activity_id) is None:
+                problems.add(
+                    path,
+                    raw["plan"].line_of(index),
+                    "plan",
+                    f"в плане нет мероприятия «{activity_id}»",
+                )
+        contacts.append(
+            Contact(
+                id=raw["id"],
+                title=raw["title"],
+                role=raw.get("role"),
+                person=_consented_person(raw.get("person"), path, problems),
+                address=raw.get("address"),
+                phone=raw.get("phone"),
+                email=raw.get("email"),
+                hours=raw.get("hours"),
+                plan=tuple(raw.get("plan", [])),
+                sample=raw.get("sample", False),
+            )
+        )
+    if len(problems) > errors_before:
+        return None
+    return Site(
+        site_name=data["site_name"],
+        site_description=data["site_description"],
+        municipality=data["municipality"],
+        organization=bodies["organization"],
+        authority=bodies["authority"],
+        show_samples=data.get("show_samples", True),
+        contacts=tuple(contacts),
+    )
+
+
+def _consented_person(raw: Any, path: str, problems: Problems) -> Person | None:
+    """Publishing a name needs a separate consent to dissemination (152-ФЗ, ст. 10.1)."""
+    if raw is None:
+        return None
+    if raw["consent"] is not True:
+        problems.add(
+            path,
+            raw.line_of("consent"),
+            "consent",
+            "имя публикуется только с письменного согласия человека на распространение "
+            "персональных данных (152-ФЗ, ст. 10.1): если согласие получено, поставьте "
+            "consent: true, иначе удалите поле person",
+        )
+        return None
+    return Person(name=raw["name"], position=raw.get("position"))

@@ -1,0 +1,90 @@
+"""Problems found in content, reported to authors in Russian with file and line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from mentoring.russian import count_words
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one content file, phrased for the author who made it."""
+
+    path: str
+    line: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        location = self.path if self.line is None else f"{self.path}:{self.line}"
+        subject = f"поле «{self.field}»: " if self.field else ""
+        return f"{location}: {subject}{self.message}"
+
+    def github_annotation(self) -> str:
+        """The same problem as a GitHub Actions workflow command, shown on the changed line."""
+        props = f"file={_escape_property(self.path)}"
+        if self.line is not None:
+            props += f",line={self.line}"
+        subject = f"поле «{self.field}»: " if self.field else ""
+        return f"::error {props}::{_escape_data(subject + self.message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+@dataclass
+class Problems:
+    """Collects every problem first, so authors see all of them after one build."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, path: str, line: int | None, field: str | None, message: str) -> None:
+        self.items.append(Problem(path, line, field, message))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(sorted(set(self.items), key=_sort_key))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ContentError(list(self))
+
+
+def _sort_key(problem: Problem) -> tuple[str, int, str, str]:
+    return (problem.path, problem.line or 0, problem.field or "", problem.message)
+
+
+class ContentError(Exception):
+    """Raised once, after all problems of the content have been collected."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(f"Найдено ошибок в содержимом: {len(problems)}")
+
+    def report_lines(self) -> list[str]:
+        """One readable line per problem: ``content/plan.yaml:12: поле «…»: …``."""
+        return [str(problem) for problem in self.problems]
+
+    def annotations(self) -> list[str]:
+        """The same problems as GitHub Actions annotations, shown on the changed lines."""
+        return [problem.github_annotation() for problem in self.problems]
+
+    def summary(self) -> str:
+        count = len(self.problems)
+        errors = count_words(count, "ошибка", "ошибки", "ошибок")
+        return f"Содержимое не прошло проверку: {errors}. Исправьте и повторите сборку."

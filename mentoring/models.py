@@ -1,0 +1,141 @@
+"""Small immutable models of the content, built once from validated YAML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mentoring.schedule import PlanPeriod, Schedule
+
+
+@dataclass(frozen=True)
+class Term:
+    abbr: str
+    full: str
+    description: str | None = None
+    responsible: bool = False
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...]
+
+    def get(self, abbr: str) -> Term | None:
+        return next((term for term in self.terms if term.abbr == abbr), None)
+
+    @property
+    def responsible_parties(self) -> tuple[Term, ...]:
+        return tuple(term for term in self.terms if term.responsible)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Proof that an activity was carried out: a page of this site, an external URL, or
+    a bibliographic reference when neither is published."""
+
+    title: str
+    page: str | None = None
+    url: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Activity:
+    id: str
+    title: str
+    result: str
+    schedule: Schedule
+    responsible: tuple[str, ...]
+    status: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    note: str | None = None
+    line: int = 0
+
+    @property
+    def anchor(self) -> str:
+        """Stable anchor for links from news, documents and other sites: activity-1-1-1."""
+        return "activity-" + self.id.replace(".", "-")
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    activities: tuple[Activity, ...]
+
+    @property
+    def anchor(self) -> str:
+        return "section-" + self.id.replace(".", "-")
+
+
+@dataclass(frozen=True)
+class Direction:
+    id: str
+    title: str
+    sections: tuple[Section, ...] = ()
+    activities: tuple[Activity, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return f"direction-{self.id}"
+
+    @property
+    def all_activities(self) -> tuple[Activity, ...]:
+        return self.activities + tuple(a for s in self.sections for a in s.activities)
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str
+    approval_text: str
+    order_title: str | None
+    period: PlanPeriod
+    first_year: int
+    last_year: int
+    territory: str
+    directions: tuple[Direction, ...]
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        return tuple(a for d in self.directions for a in d.all_activities)
+
+    def activity(self, activity_id: str) -> Activity | None:
+        return next((a for a in self.activities if a.id == activity_id), None)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named person; only built when the content records consent to publish the name."""
+
+    name: str
+    position: str | None
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    title: str
+    role: str | None = None
+    person: Person | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    hours: str | None = None
+    plan: tuple[str, ...] = ()
+    sample: bool = False
+
+
+@dataclass(frozen=True)
+class Body:
+    name: str
+    abbr: str
+
+
+@dataclass(frozen=True)
+class Site:
+    site_name: str
+    site_description: str
+    municipality: str
+    organization: Body
+    authority: Body
+    show_samples: bool
+    contacts: tuple[Contact, ...] = field(default_factory=tuple)

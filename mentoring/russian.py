@@ -1,0 +1,59 @@
+"""Russian wording shared by messages and pages: plurals, month names and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MONTHS_NOMINATIVE = (
+    "январь", "февраль", "март", "апрель", "май", "июнь",
+    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+)  # fmt: skip
+MONTHS_GENITIVE = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+
+
+def plural(count: int, one: str, few: str, many: str) -> str:
+    """Pick the word form for a count: 1 ошибка, 2 ошибки, 5 ошибок, 11 ошибок, 21 ошибка."""
+    if count % 10 == 1 and count % 100 != 11:
+        return one
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return few
+    return many
+
+
+def count_words(count: int, one: str, few: str, many: str) -> str:
+    return f"{count} {plural(count, one, few, many)}"
+
+
+def numeric_date(day: dt.date) -> str:
+    """04.10.2021, the form official Russian documents use."""
+    return day.strftime("%d.%m.%Y")
+
+
+def long_date(day: dt.date) -> str:
+    """20 ноября 2021 г."""
+    return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year} г."
+
+
+def month_year(year: int, month: int) -> str:
+    """ноябрь 2021"""
+    return f"{MONTHS_NOMINATIVE[month - 1]} {year}"
+
+
+# Passport-style transliteration (ICAO), the one Russian readers know from documents.
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "ie", "ы": "y", "ь": "", "э": "e", "ю": "iu",
+    "я": "ia",
+}  # fmt: skip
+
+
+def slugify(text: str) -> str:
+    """Latin URL slug of a Russian text: «Клуб молодого педагога» → klub-molodogo-pedagoga."""
+    latin = "".join(_TRANSLIT.get(char, char) for char in text.lower())
+    words = "".join(char if char.isascii() and char.isalnum() else " " for char in latin).split()
+    return "-".join(words)

@@ -1,0 +1,190 @@
+"""YAML loading that remembers line numbers and refuses what PyYAML silently accepts.
+
+Authors need errors that point at a line, so every mapping and list records where each
+of its entries starts. Duplicate keys (which PyYAML silently merges) are reported, and
+dates stay plain strings so that the validator, not the parser, judges «2022-02-31».
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+
+from mentoring.errors import Problems
+
+
+class YamlMap(dict):
+    """A mapping that knows the line of itself and of each of its keys (1-based)."""
+
+    line: int = 0
+    key_lines: dict[Hashable, int]
+
+    def line_of(self, key: Hashable) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class YamlList(list):
+    """A list that knows the line of itself and of each of its items (1-based)."""
+
+    line: int = 0
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
+
+
+class _AuthorError(yaml.MarkedYAMLError):
+    """A structural mistake whose message is already written for the author."""
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without timestamps and floats: «2021-10-04» and «2.1» stay text."""
+
+    yaml_implicit_resolvers: ClassVar = {
+        first: [
+            (tag, regexp) for tag, regexp in resolvers if not tag.endswith(("timestamp", "float"))
+        ]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def __init__(self, stream: str, line_offset: int) -> None:
+        super().__init__(stream)
+        self.line_offset = line_offset
+
+    def _line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self.line_offset
+
+    def construct_yaml_map(self, node: yaml.MappingNode):  # type: ignore[override]
+        mapping = YamlMap()
+        mapping.line = self._line(node)
+        mapping.key_lines = {}
+        yield mapping
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, Hashable):
+                raise _AuthorError(
+                    None, None, "ключом не может быть список или словарь", key_node.start_mark
+                )
+            if key in mapping.key_lines:
+                raise _AuthorError(
+                    None,
+                    None,
+                    f"ключ «{key}» повторяется (первый раз — в строке {mapping.key_lines[key]}); "
+                    "оставьте один из них",
+                    key_node.start_mark,
+                )
+            mapping.key_lines[key] = self._line(key_node)
+            mapping[key] = self.construct_object(value_node, deep=True)
+
+    def construct_yaml_seq(self, node: yaml.SequenceNode):  # type: ignore[override]
+        items = YamlList()
+        items.line = self._line(node)
+        items.item_lines = [self._line(child) for child in node.value]
+        yield items
+        items.extend(self.construct_object(child, deep=True) for child in node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+
+
+def parse_yaml(text: str, path: str, problems: Problems, *, line_offset: int = 0) -> Any:
+    """Parse one YAML document; on a syntax error add a Russian problem and return None."""
+    loader = _Loader(text, line_offset)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        line, message = _explain_yaml_error(error, line_offset)
+        problems.add(path, line, None, message)
+    except yaml.YAMLError as error:
+        problems.add(path, None, None, f"ошибка в разметке YAML: {error}")
+    finally:
+        loader.dispose()
+    return None
+
+
+def _explain_yaml_error(error: yaml.MarkedYAMLError, line_offset: int) -> tuple[int | None, str]:
+    """Translate PyYAML's message into Russian advice and pick the line the author must fix."""
+
+    def line_of(mark: yaml.Mark | None) -> int | None:
+        return mark.line + 1 + line_offset if mark else None
+
+    problem_line = line_of(error.problem_mark) or line_of(error.context_mark)
+    problem = str(error.problem or "")
+    context = str(error.context or "")
+    if isinstance(error, _AuthorError):
+        return problem_line, problem
+    if "\\t" in problem:
+        return problem_line, (
+            "символ табуляции: в YAML отступы делаются только пробелами; замените табуляцию "
+            "пробелами"
+        )
+    if "quoted scalar" in context:
+        return line_of(error.context_mark), (
+            "не закрыта кавычка; поставьте в конце значения закрывающую кавычку того же вида"
+        )
+    if "flow sequence" in context or "flow mapping" in context:
+        bracket = "квадратная" if "sequence" in context else "фигурная"
+        return line_of(error.context_mark), (
+            f"не закрыта {bracket} скобка; проверьте, что у каждой открывающей скобки есть пара"
+        )
+    if "mapping values are not allowed" in problem:
+        return problem_line, (
+            "двоеточие с пробелом внутри значения; возьмите значение в кавычки "
+            "или проверьте отступы"
+        )
+    if "expected <block end>" in problem or "did not find expected key" in problem:
+        return problem_line, (
+            "нарушены отступы: строка сдвинута не так, как соседние поля того же уровня"
+        )
+    if "found character" in problem and "cannot start any token" in problem:
+        char = re.search(r"character '(.+?)'", problem)
+        shown = char.group(1) if char else "?"
+        return problem_line, (
+            f"значение не может начинаться с символа «{shown}»; возьмите значение в кавычки"
+        )
+    detail = "; ".join(part for part in (context, problem) if part)
+    return problem_line, (
+        f"ошибка в разметке YAML ({detail}); проверьте кавычки, двоеточия и отступы"
+    )
+
+
+def load_yaml_file(file: Path, shown_as: str, problems: Problems) -> Any:
+    """Read and parse a YAML file; problems name it as ``shown_as`` (e.g. content/plan.yaml)."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.add(shown_as, None, None, "файл не найден; создайте его по образцу из README.md")
+        return None
+    except UnicodeDecodeError:
+        problems.add(shown_as, None, None, "файл не в кодировке UTF-8; сохраните его в UTF-8")
+        return None
+    errors_before = len(problems)
+    data = parse_yaml(text, shown_as, problems)
+    if data is None and len(problems) == errors_before:
+        problems.add(shown_as, None, None, "файл пуст")
+    return data
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^---[ \t]*$|^\.\.\.[ \t]*$)\r?\n?", re.S | re.M)
+
+
+def split_front_matter(text: str, path: str, problems: Problems) -> tuple[Any, str, int]:
+    """Split Markdown into (front matter data, body, line where the body starts)."""
+    if not text.startswith("---"):
+        problems.add(path, 1, None, "нет блока полей: файл должен начинаться со строки «---»")
+        return None, text, 1
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        problems.add(
+            path, 1, None, "блок полей не закрыт: после полей нужна строка «---» сама по себе"
+        )
+        return None, text, 1
+    data = parse_yaml(match.group(1), path, problems, line_offset=1)
+    body_line = text.count("\n", 0, match.end()) + 1
+    return data, text[match.end() :], body_line

@@ -1,0 +1,196 @@
+"""Fixtures for the browser tests: a built site, a local HTTP server, Chromium.
+
+Everything under tests/browser is marked `browser`. The site is built once per
+session from the repository root (or taken from $SITE_DIR), served on a free
+127.0.0.1 port, and opened in Debian's Chromium through Playwright. Requests
+that leave the site's origin are recorded (and aborted) so tests can assert
+that pages load nothing from the outside.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BROWSER_TESTS = Path(__file__).resolve().parent
+CHROMIUM = Path("/usr/bin/chromium")
+# Fixed build time (2025-11-27T00:00:00Z) so that the built pages are reproducible.
+SOURCE_DATE_EPOCH = "1764201600"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BUILD_TIMEOUT_S = 600
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+# --------------------------------------------------------------------------- site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site: $SITE_DIR if set, else a fresh `mkdocs build --strict`."""
+    site_dir = os.environ.get("SITE_DIR")
+    if site_dir:
+        path = Path(site_dir).resolve()
+        if not (path / "index.html").is_file():
+            pytest.fail(f"SITE_DIR={site_dir} has no index.html")
+        return path
+
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
+    result = subprocess.run(
+        cmd,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT_S,
+        check=False,
+    )
+    if result.returncode != 0:
+        pytest.fail(
+            f"{' '.join(cmd)} failed with exit code {result.returncode}\n"
+            f"--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}",
+            pytrace=False,
+        )
+    return out
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Static file handler: quiet, and serves the site's 404.html like GitHub Pages."""
+
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".json": "application/json",
+        ".wasm": "application/wasm",
+        ".svg": "image/svg+xml",
+        ".webmanifest": "application/manifest+json",
+        ".xml": "application/xml",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(code, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path) -> Iterator[str]:
+    """Base URL (with trailing slash) of the built site served on 127.0.0.1."""
+    handler = functools.partial(_SiteHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield f"http://{host}:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+# --------------------------------------------------------------------------- browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Playwright Chromium, using Debian's /usr/bin/chromium."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: run `make browser-deps` (as root)"
+        if _in_ci():
+            pytest.fail(f"browser tests must not be skipped in CI: {message}", pytrace=False)
+        pytest.skip(message)
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _origin(url: str) -> tuple[str, str | None, int | None]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.hostname, parts.port
+
+
+@pytest.fixture
+def external_requests() -> list[str]:
+    """URLs of requests (made through `page`) that left the site's origin."""
+    return []
+
+
+@pytest.fixture
+def page(browser, site_server: str, external_requests: list[str]):
+    """A fresh page in a fresh context; relative URLs resolve against the site.
+
+    Every request to another origin is appended to `external_requests` and
+    aborted, so a page that tries to reach the network fails fast.
+    """
+    site_origin = _origin(site_server)
+
+    def is_external(url: str) -> bool:
+        scheme = urlsplit(url).scheme
+        return scheme not in ("data", "blob") and _origin(url) != site_origin
+
+    def record(request) -> None:
+        if is_external(request.url):
+            external_requests.append(request.url)
+
+    context = browser.new_context(base_url=site_server, locale="ru-RU")
+    context.on("request", record)
+    context.route(is_external, lambda route: route.abort())
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()

@@ -1,0 +1,406 @@
+"""Offline checks of .github/workflows/publish.yml.
+
+The workflow is validated against the GitHub workflow JSON schema that
+check-jsonschema vendors (no network), and then against the project's own
+rules: tests gate deployment, deployment happens only for pushes to main,
+token permissions are minimal, deployments are serialised, and so on.
+
+Every rule is a function returning a list of problems; the negative tests
+mutate a copy of the workflow and check that the matching rule rejects it.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Callable
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKFLOW_PATH = ROOT / ".github" / "workflows" / "publish.yml"
+
+PUSH_TO_MAIN = frozenset({"github.event_name == 'push'", "github.ref == 'refs/heads/main'"})
+
+
+# --------------------------------------------------------------------------- loading
+
+
+class _WorkflowLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans, so that the `on:` key stays a string."""
+
+
+_WorkflowLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_WorkflowLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def load_workflow(path: Path = WORKFLOW_PATH) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_WorkflowLoader)  # a SafeLoader subclass
+
+
+def load_schema() -> dict[str, Any]:
+    resource = files("check_jsonschema.builtin_schemas.vendor").joinpath("github-workflows.json")
+    return json.loads(resource.read_text(encoding="utf-8"))
+
+
+def schema_errors(workflow: dict[str, Any]) -> list[str]:
+    schema = load_schema()
+    validator_cls = jsonschema.validators.validator_for(schema)
+    validator_cls.check_schema(schema)
+    validator = validator_cls(schema)
+    return [
+        f"{'/'.join(map(str, err.absolute_path)) or '<root>'}: {err.message}"
+        for err in validator.iter_errors(workflow)
+    ]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _job(workflow: dict[str, Any], name: str) -> dict[str, Any]:
+    jobs = workflow.get("jobs") or {}
+    job = jobs.get(name)
+    return job if isinstance(job, dict) else {}
+
+
+def _steps(job: dict[str, Any]) -> list[dict[str, Any]]:
+    return [s for s in job.get("steps") or [] if isinstance(s, dict)]
+
+
+def _conjuncts(condition: Any) -> frozenset[str] | None:
+    """Split an `if:` expression joined by `&&` into normalised parts.
+
+    Returns None for anything that is not a plain conjunction (e.g. uses `||`
+    or `!`), so such conditions never count as "push to main only".
+    """
+    if not isinstance(condition, str):
+        return None
+    expr = condition.strip()
+    match = re.fullmatch(r"\$\{\{(.*)\}\}", expr, flags=re.DOTALL)
+    if match:
+        expr = match.group(1)
+    if "||" in expr or "!" in expr.replace("!=", ""):
+        return None
+    parts = (re.sub(r"\s+", " ", p.strip().replace('"', "'")) for p in expr.split("&&"))
+    return frozenset(p.strip("() ") for p in parts)
+
+
+def _only_push_to_main(condition: Any) -> bool:
+    return _conjuncts(condition) == PUSH_TO_MAIN
+
+
+def _runs_line(step: dict[str, Any], line: str) -> bool:
+    run = step.get("run")
+    return isinstance(run, str) and any(ln.strip() == line for ln in run.splitlines())
+
+
+def _uses(step: dict[str, Any], action: str) -> bool:
+    uses = step.get("uses")
+    return isinstance(uses, str) and uses.split("@", 1)[0] == action
+
+
+def _grants_write(permissions: Any) -> bool:
+    if isinstance(permissions, str):
+        return permissions != "read-all" and permissions != "{}"
+    if isinstance(permissions, dict):
+        return any(value == "write" for value in permissions.values())
+    return True  # absent or malformed: the token may get the repository default
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def rule_triggers(wf: dict[str, Any]) -> list[str]:
+    on = wf.get("on")
+    if not isinstance(on, dict):
+        return ["`on` must be a mapping of events"]
+    problems = []
+    if "pull_request" not in on:
+        problems.append("workflow must run on pull_request")
+    if "workflow_dispatch" not in on:
+        problems.append("workflow must allow workflow_dispatch")
+    push = on.get("push")
+    if not isinstance(push, dict) or push.get("branches") != ["main"]:
+        problems.append("workflow must run on push to main only")
+    return problems
+
+
+def rule_runs_make_test(wf: dict[str, Any]) -> list[str]:
+    if not any(_runs_line(s, "make test") for s in _steps(_job(wf, "test"))):
+        return ["the test job must run `make test`"]
+    return []
+
+
+def rule_deploy_needs_test(wf: dict[str, Any]) -> list[str]:
+    needs = _job(wf, "deploy").get("needs")
+    needs = [needs] if isinstance(needs, str) else needs or []
+    return [] if "test" in needs else ["deploy must need the test job"]
+
+
+def rule_deploy_only_push_to_main(wf: dict[str, Any]) -> list[str]:
+    deploy = _job(wf, "deploy")
+    problems = []
+    if not _only_push_to_main(deploy.get("if")):
+        problems.append("deploy must run only on push to main")
+    env = deploy.get("environment")
+    if not isinstance(env, dict) or env.get("name") != "github-pages" or not env.get("url"):
+        problems.append("deploy must use the github-pages environment with its url")
+    if not any(_uses(s, "actions/deploy-pages") for s in _steps(deploy)):
+        problems.append("deploy must use actions/deploy-pages")
+    return problems
+
+
+def rule_minimal_permissions(wf: dict[str, Any]) -> list[str]:
+    problems = []
+    top = wf.get("permissions")
+    if top != {"contents": "read"}:
+        problems.append("top-level permissions must be exactly `contents: read`")
+    for name, job in (wf.get("jobs") or {}).items():
+        if not isinstance(job, dict) or "permissions" not in job:
+            continue
+        perms = job["permissions"]
+        if name == "deploy":
+            allowed = {"pages": "write", "id-token": "write"}
+            if not isinstance(perms, dict) or not set(perms.items()) <= set(allowed.items()):
+                problems.append("deploy may only have `pages: write` and `id-token: write`")
+        elif _grants_write(perms):
+            problems.append(f"job {name!r} must not grant write permissions")
+    return problems
+
+
+def rule_concurrency(wf: dict[str, Any]) -> list[str]:
+    for holder in (wf, _job(wf, "deploy")):
+        conc = holder.get("concurrency")
+        if isinstance(conc, dict) and conc.get("group") == "pages":
+            if conc.get("cancel-in-progress") is False:
+                return []
+            return ["the `pages` concurrency group must not cancel in-progress runs"]
+    return ["a `pages` concurrency group (top level or deploy job) is required"]
+
+
+def rule_upload_artifact(wf: dict[str, Any]) -> list[str]:
+    problems = []
+    for name, job in (wf.get("jobs") or {}).items():
+        if name == "test" or not isinstance(job, dict):
+            continue
+        if any(_uses(s, "actions/upload-pages-artifact") for s in _steps(job)):
+            problems.append(f"job {name!r} must not upload the Pages artifact")
+    steps = _steps(_job(wf, "test"))
+    uploads = [i for i, s in enumerate(steps) if _uses(s, "actions/upload-pages-artifact")]
+    tests = [i for i, s in enumerate(steps) if _runs_line(s, "make test")]
+    if len(uploads) != 1:
+        problems.append("the test job must upload the Pages artifact exactly once")
+        return problems
+    upload = steps[uploads[0]]
+    if not tests or uploads[0] < min(tests):
+        problems.append("the Pages artifact must be uploaded after `make test`")
+    if not _only_push_to_main(upload.get("if")):
+        problems.append("the Pages artifact must be uploaded only on push to main")
+    if (upload.get("with") or {}).get("path") != "site":
+        problems.append("the Pages artifact must be the `site` folder")
+    return problems
+
+
+def rule_reproducible_build(wf: dict[str, Any]) -> list[str]:
+    problems = []
+    if str((wf.get("env") or {}).get("NO_MKDOCS_2_WARNING")) != "1":
+        problems.append("env NO_MKDOCS_2_WARNING must be 1")
+    steps = _steps(_job(wf, "test"))
+    epoch = [
+        i
+        for i, s in enumerate(steps)
+        if "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" in str(s.get("run", ""))
+    ]
+    builds = [i for i, s in enumerate(steps) if _runs_line(s, "make build")]
+    if not builds:
+        problems.append("the test job must run `make build`")
+    if not epoch or (builds and min(epoch) > min(builds)):
+        problems.append("SOURCE_DATE_EPOCH must be set from the commit time before the build")
+    return problems
+
+
+def rule_action_versions(wf: dict[str, Any]) -> list[str]:
+    expected = {
+        "actions/checkout": "v4",
+        "actions/setup-python": "v5",
+        "actions/upload-pages-artifact": "v3",
+        "actions/deploy-pages": "v4",
+    }
+    problems = []
+    for job in (wf.get("jobs") or {}).values():
+        for step in _steps(job if isinstance(job, dict) else {}):
+            uses = step.get("uses")
+            if not isinstance(uses, str):
+                continue
+            action, _, ref = uses.partition("@")
+            if not ref:
+                problems.append(f"{uses}: actions must be pinned to a version")
+            elif action in expected and ref != expected[action]:
+                problems.append(f"{uses}: expected @{expected[action]}")
+    return problems
+
+
+RULES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
+    "schema": schema_errors,
+    "triggers": rule_triggers,
+    "runs_make_test": rule_runs_make_test,
+    "deploy_needs_test": rule_deploy_needs_test,
+    "deploy_only_push_to_main": rule_deploy_only_push_to_main,
+    "minimal_permissions": rule_minimal_permissions,
+    "concurrency": rule_concurrency,
+    "upload_artifact": rule_upload_artifact,
+    "reproducible_build": rule_reproducible_build,
+    "action_versions": rule_action_versions,
+}
+
+
+# --------------------------------------------------------------------------- tests
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict[str, Any]:
+    return load_workflow()
+
+
+def test_on_key_is_a_string(workflow: dict[str, Any]) -> None:
+    assert "on" in workflow and True not in workflow
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_workflow_follows_rule(workflow: dict[str, Any], rule: str) -> None:
+    assert RULES[rule](workflow) == []
+
+
+def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    *parents, last = path.split(".")
+
+    def mutate(wf: dict[str, Any]) -> None:
+        node = wf
+        for key in parents:
+            node = node[int(key)] if isinstance(node, list) else node[key]
+        node[last] = value
+
+    return mutate
+
+
+def _delete(path: str) -> Callable[[dict[str, Any]], None]:
+    *parents, last = path.split(".")
+
+    def mutate(wf: dict[str, Any]) -> None:
+        node = wf
+        for key in parents:
+            node = node[key]
+        del node[last]
+
+    return mutate
+
+
+def _test_step_index(wf: dict[str, Any], predicate: Callable[[dict[str, Any]], bool]) -> int:
+    return next(i for i, s in enumerate(wf["jobs"]["test"]["steps"]) if predicate(s))
+
+
+def _drop_make_test(wf: dict[str, Any]) -> None:
+    i = _test_step_index(wf, lambda s: _runs_line(s, "make test"))
+    wf["jobs"]["test"]["steps"][i]["run"] = "make lint"
+
+
+def _upload_before_tests(wf: dict[str, Any]) -> None:
+    steps = wf["jobs"]["test"]["steps"]
+    upload = steps.pop(_test_step_index(wf, lambda s: _uses(s, "actions/upload-pages-artifact")))
+    steps.insert(0, upload)
+
+
+def _upload_in_deploy(wf: dict[str, Any]) -> None:
+    steps = wf["jobs"]["test"]["steps"]
+    upload = steps.pop(_test_step_index(wf, lambda s: _uses(s, "actions/upload-pages-artifact")))
+    wf["jobs"]["deploy"]["steps"].insert(0, upload)
+
+
+def _upload_always(wf: dict[str, Any]) -> None:
+    i = _test_step_index(wf, lambda s: _uses(s, "actions/upload-pages-artifact"))
+    del wf["jobs"]["test"]["steps"][i]["if"]
+
+
+def _epoch_after_build(wf: dict[str, Any]) -> None:
+    steps = wf["jobs"]["test"]["steps"]
+    epoch = steps.pop(_test_step_index(wf, lambda s: "SOURCE_DATE_EPOCH" in str(s.get("run"))))
+    steps.append(epoch)
+
+
+def _old_checkout(wf: dict[str, Any]) -> None:
+    i = _test_step_index(wf, lambda s: _uses(s, "actions/checkout"))
+    wf["jobs"]["test"]["steps"][i]["uses"] = "actions/checkout@v2"
+
+
+MUTATIONS: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
+    ("schema", "missing runs-on", _delete("jobs.test.runs-on")),
+    ("schema", "needs is a number", _set("jobs.deploy.needs", 5)),
+    ("schema", "unknown job key", _set("jobs.test.run-on", "ubuntu-latest")),
+    ("triggers", "no pull_request", _delete("on.pull_request")),
+    ("triggers", "push to any branch", _set("on.push", {})),
+    ("runs_make_test", "make test removed", _drop_make_test),
+    ("deploy_needs_test", "needs removed", _delete("jobs.deploy.needs")),
+    ("deploy_needs_test", "needs other job", _set("jobs.deploy.needs", ["lint"])),
+    ("deploy_only_push_to_main", "no if", _delete("jobs.deploy.if")),
+    (
+        "deploy_only_push_to_main",
+        "also on PRs",
+        _set(
+            "jobs.deploy.if",
+            "github.event_name == 'push' || github.event_name == 'pull_request'",
+        ),
+    ),
+    (
+        "deploy_only_push_to_main",
+        "any branch",
+        _set("jobs.deploy.if", "github.event_name == 'push'"),
+    ),
+    ("deploy_only_push_to_main", "no environment", _delete("jobs.deploy.environment")),
+    ("minimal_permissions", "top-level write", _set("permissions.contents", "write")),
+    ("minimal_permissions", "top-level write-all", _set("permissions", "write-all")),
+    ("minimal_permissions", "no top-level permissions", _delete("permissions")),
+    ("minimal_permissions", "test job writes", _set("jobs.test.permissions", {"pages": "write"})),
+    (
+        "minimal_permissions",
+        "deploy writes contents",
+        _set("jobs.deploy.permissions.contents", "write"),
+    ),
+    ("concurrency", "no concurrency", _delete("jobs.deploy.concurrency")),
+    ("concurrency", "cancels deploys", _set("jobs.deploy.concurrency.cancel-in-progress", True)),
+    ("upload_artifact", "upload before tests", _upload_before_tests),
+    ("upload_artifact", "upload in deploy job", _upload_in_deploy),
+    ("upload_artifact", "upload on every event", _upload_always),
+    ("upload_artifact", "upload without tests", _drop_make_test),
+    ("reproducible_build", "no NO_MKDOCS_2_WARNING", _delete("env.NO_MKDOCS_2_WARNING")),
+    ("reproducible_build", "epoch set after build", _epoch_after_build),
+    ("action_versions", "old checkout", _old_checkout),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "mutate"),
+    [pytest.param(rule, mutate, id=f"{rule}-{desc}") for rule, desc, mutate in MUTATIONS],
+)
+def test_rule_rejects_mutation(workflow: dict[str, Any], rule: str, mutate: Callable) -> None:
+    broken = copy.deepcopy(workflow)
+    mutate(broken)
+    assert RULES[rule](broken), f"rule {rule!r} accepted a broken workflow"
+    assert RULES[rule](workflow) == [], "the mutation must not leak into the original"
+
+
+def test_every_rule_has_a_negative_test() -> None:
+    assert {rule for rule, _, _ in MUTATIONS} == set(RULES)
