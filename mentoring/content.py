@@ -20,17 +20,21 @@ from mentoring.models import (
     Contact,
     Direction,
     Evidence,
+    Form,
     Glossary,
     Person,
     Plan,
+    Reference,
     Section,
     Site,
     Term,
 )
+from mentoring.references import check_activity_ids
 from mentoring.schedule import PlanPeriod, parse_schedule
 from mentoring.schema import validate
 from mentoring.yamlsource import YamlMap, load_yaml_file
 
+FORMS_FILE = "forms.yaml"
 SITE_FILE = "site.yaml"
 GLOSSARY_FILE = "glossary.yaml"
 PLAN_FILE = "plan.yaml"
@@ -44,6 +48,16 @@ class Content:
     site: Site
     glossary: Glossary
     plan: Plan
+    forms: tuple[Form, ...]
+    references: tuple[Reference, ...] = ()
+
+    def references_to(self, activity_id: str) -> list[Reference]:
+        """Everything on the site that reports on an activity, newest first."""
+        found = [r for r in self.references if r.activity_id == activity_id]
+        return sorted(found, key=lambda r: (r.date is not None, r.date), reverse=True)
+
+    def form(self, form_id: str) -> Form | None:
+        return next((form for form in self.forms if form.id == form_id), None)
 
     def check_page_references(self, page_exists: Callable[[str], bool]) -> Problems:
         """Links from content to pages of the site, checked once all pages are known."""
@@ -75,14 +89,69 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
     site_data = load(SITE_FILE, "site")
     glossary_data = load(GLOSSARY_FILE, "glossary")
     plan_data = load(PLAN_FILE, "plan")
+    forms_data = load(FORMS_FILE, "forms")
 
     glossary = build_glossary(glossary_data, f"{display_root}/{GLOSSARY_FILE}", problems)
     plan = build_plan(plan_data, glossary, f"{display_root}/{PLAN_FILE}", problems)
     site = build_site(site_data, glossary, plan, f"{display_root}/{SITE_FILE}", problems)
+    forms = build_forms(forms_data, f"{display_root}/{FORMS_FILE}", problems)
+    references: tuple[Reference, ...] = ()
 
+    if plan is not None:
+        _check_done_has_evidence(plan, references, f"{display_root}/{PLAN_FILE}", problems)
     problems.raise_if_any()
-    assert site and glossary and plan, "every builder reports a problem when it returns None"
-    return Content(root=root, site=site, glossary=glossary, plan=plan)
+    assert site and glossary and plan and forms is not None, "builders report why they fail"
+    return Content(
+        root=root,
+        site=site,
+        glossary=glossary,
+        plan=plan,
+        forms=forms,
+        references=references,
+    )
+
+
+def _check_done_has_evidence(
+    plan: Plan, references: tuple[Reference, ...], path: str, problems: Problems
+) -> None:
+    """«Выполнено» is never shown without something that proves it."""
+    reported = {reference.activity_id for reference in references}
+    for activity in plan.activities:
+        if activity.status == "done" and not activity.evidence and activity.id not in reported:
+            problems.add(
+                path,
+                activity.status_line,
+                "status",
+                "статус done (выполнено) ставится только вместе с подтверждением: "
+                "добавьте поле evidence со ссылкой на документ или страницу",
+            )
+
+
+def build_forms(data: YamlMap | None, path: str, problems: Problems) -> tuple[Form, ...] | None:
+    if data is None:
+        return None
+    seen: dict[str, int] = {}
+    forms = []
+    for raw in data["forms"]:
+        if raw["id"] in seen:
+            problems.add(
+                path,
+                raw.line_of("id"),
+                "id",
+                f"форма «{raw['id']}» уже описана в строке {seen[raw['id']]}",
+            )
+            continue
+        seen[raw["id"]] = raw.line_of("id")
+        forms.append(
+            Form(
+                id=raw["id"],
+                title=raw["title"],
+                audience=raw["audience"],
+                description=raw["description"],
+                source=raw.get("source"),
+            )
+        )
+    return tuple(forms)
 
 
 def build_glossary(data: YamlMap | None, path: str, problems: Problems) -> Glossary | None:
@@ -192,14 +261,6 @@ def _build_activities(
             for item in raw.get("evidence", [])
         )
         status = raw.get("status")
-        if status == "done" and not evidence:
-            problems.add(
-                path,
-                raw.line_of("status"),
-                "status",
-                "статус done (выполнено) ставится только вместе с подтверждением: "
-                "добавьте поле evidence со ссылкой на документ или страницу",
-            )
         activities.append(
             Activity(
                 id=raw["id"],
@@ -211,6 +272,7 @@ def _build_activities(
                 evidence=evidence,
                 note=raw.get("note"),
                 line=raw.line,
+                status_line=raw.line_of("status"),
             )
         )
     return tuple(activities)
@@ -297,14 +359,7 @@ def build_site(
                 path, raw.line_of("id"), "id", f"«{raw['id']}» уже занят в строке {seen[raw['id']]}"
             )
         seen[raw["id"]] = raw.line_of("id")
-        for index, activity_id in enumerate(raw.get("plan", [])):
-            if plan is not None and plan.activity(activity_id) is None:
-                problems.add(
-                    path,
-                    raw["plan"].line_of(index),
-                    "plan",
-                    f"в плане нет мероприятия «{activity_id}»",
-                )
+        activity_ids = check_activity_ids(raw.get("plan", []), plan, path, problems)
         contacts.append(
             Contact(
                 id=raw["id"],
@@ -315,7 +370,7 @@ def build_site(
                 phone=raw.get("phone"),
                 email=raw.get("email"),
                 hours=raw.get("hours"),
-                plan=tuple(raw.get("plan", [])),
+                plan=activity_ids,
                 sample=raw.get("sample", False),
             )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from mentoring.schedule import PlanPeriod, Schedule
@@ -49,6 +50,7 @@ class Activity:
     evidence: tuple[Evidence, ...] = ()
     note: str | None = None
     line: int = 0
+    status_line: int = 0
 
     @property
     def anchor(self) -> str:
@@ -100,6 +102,32 @@ class Plan:
 
     def activity(self, activity_id: str) -> Activity | None:
         return next((a for a in self.activities if a.id == activity_id), None)
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form of mentoring, e.g. «ученик – ученик»."""
+
+    id: str
+    title: str
+    audience: str
+    description: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A page of the site that reports on a plan activity (a news item, a document…).
+
+    Collected from every content type, so the plan lists under «Исполнение» everything
+    that refers to each activity without anyone keeping the list by hand.
+    """
+
+    activity_id: str
+    kind: str
+    title: str
+    page: str
+    date: dt.date | None = None
 
 
 @dataclass(frozen=True)

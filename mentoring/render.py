@@ -119,11 +119,15 @@ class Renderer:
         plan = self.content.plan
         progress = {a.id: progress_of(a, plan, self.today) for a in plan.activities}
         by_status, by_timing = summarize(list(progress.values()))
+        references = {a.id: self.content.references_to(a.id) for a in plan.activities}
+        with_evidence = sum(1 for a in plan.activities if a.evidence or references[a.id])
         return self.render(
             "plan.md.j2",
             PLAN_PAGE,
             plan=plan,
             progress=progress,
+            references=references,
+            with_evidence=with_evidence,
             by_status=by_status,
             by_timing=by_timing,
             glossary=self.content.glossary,
