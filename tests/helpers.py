@@ -1,0 +1,80 @@
+"""Build tiny MkDocs sites in a temp dir, in-process, and capture the log."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXED_EPOCH = "1764201600"  # 27.11.2025 03:00 МСК: statuses are computed for this date
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    site_dir: Path
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    abort_message: str = ""
+
+    def page(self, url_path: str) -> str:
+        """HTML of a built page, e.g. ``page("plan/")``."""
+        file = self.site_dir / url_path
+        if url_path.endswith("/") or url_path == "":
+            file = file / "index.html"
+        return file.read_text(encoding="utf-8")
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def make_site(tmp_path: Path, fixture: str = "minimal") -> Path:
+    """Copy a fixture site into ``tmp_path`` with an mkdocs.yml derived from the real one."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / fixture, project)
+    config = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=yaml.Loader)
+    config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
+    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
+    config.pop("nav", None)
+    config["validation"] = {"nav": {"omitted_files": "info"}}
+    (project / "mkdocs.yml").write_text(yaml.dump(config, allow_unicode=True), "utf-8")
+    return project
+
+
+def build_site(project: Path, monkeypatch=None, **overrides: object) -> BuildResult:
+    """Build ``project`` in-process with a fixed build date; never raises on bad content."""
+    if monkeypatch is not None:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    site_dir = project / "site"
+    capture = _Capture()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(capture)
+    result = BuildResult(ok=False, site_dir=site_dir)
+    try:
+        config = load_config(
+            str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True, **overrides
+        )
+        build(config)
+        result.ok = True
+    except (Abort, ConfigurationError) as error:
+        result.abort_message = str(error)
+    finally:
+        logger.removeHandler(capture)
+    for record in capture.records:
+        target = result.errors if record.levelno >= logging.ERROR else result.warnings
+        target.append(record.getMessage())
+    return result
