@@ -10,6 +10,7 @@ import logging
 import os
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -49,13 +50,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise fail(error) from None
     except ValueError as error:  # a wrong SOURCE_DATE_EPOCH
         raise Abort(str(error)) from None
-    config.site_name = build.content.site.site_name
-    config.site_description = build.content.site.site_description
+    config.site_name = str(escape(build.content.site.site_name))
+    config.site_description = str(escape(build.content.site.site_description))
     config["mentoring_build"] = build
     return config
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+    # Material prints page.meta title and description unescaped (its Jinja environment has
+    # no autoescape), and content titles are plain text typed by authors: escape them once.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = str(escape(page.meta[key]))
     problems = Problems()
     path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     blocks = current_build(config).renderer.blocks(page.file.src_uri)
