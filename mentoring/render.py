@@ -30,7 +30,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|])")
 
 def markdown_text(value: object) -> Markup:
     """Text that Markdown must show as typed: HTML-escaped, Markdown punctuation escaped."""
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+    return escape(_MARKDOWN_SPECIAL.sub(r"\\\1", str(value)))
 
 
 def upper_first(value: str) -> str:
