@@ -10,6 +10,7 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -19,7 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mentoring.build import SiteBuild
-from mentoring.errors import ContentError, Problems
+from mentoring.errors import ContentError
 from mentoring.render import expand_includes
 
 log = logging.getLogger("mkdocs.hooks.content")
@@ -62,13 +63,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = str(escape(page.meta[key]))
-    problems = Problems()
+    build = current_build(config)
     path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    blocks = current_build(config).renderer.blocks(page.file.src_uri)
-    markdown = expand_includes(markdown, blocks, path, problems)
+    blocks = build.renderer.blocks(page.file.src_uri)
+    return expand_includes(markdown, blocks, path, build.page_problems)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Every page has been read by now: report what was found in all of them at once."""
+    problems = current_build(config).page_problems
     if problems:
         raise fail(ContentError(list(problems)))
-    return markdown
+    return env
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
