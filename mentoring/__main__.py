@@ -37,7 +37,14 @@ def run_check(content_dir: Path) -> int:
     activities = count_words(
         len(content.plan.activities), "мероприятие", "мероприятия", "мероприятий"
     )
-    print(f"Содержимое в порядке: в плане {activities}.")
+    published = ", ".join(
+        (
+            count_words(len(content.news), "новость", "новости", "новостей"),
+            count_words(len(content.documents), "документ", "документа", "документов"),
+            count_words(len(content.materials), "материал", "материала", "материалов"),
+        )
+    )
+    print(f"Содержимое в порядке: в плане {activities}; публикуется: {published}.")
     return 0
 
 
