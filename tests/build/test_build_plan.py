@@ -100,7 +100,8 @@ def test_unknown_include_in_a_hand_written_page(tmp_path, monkeypatch):
 
     assert not result.ok
     assert result.errors == [
-        "docs/about.md:3: неизвестная вставка «plan-overveiw»; доступные: plan-overview"
+        "docs/about.md:3: неизвестная вставка «plan-overveiw»; доступные: forms-list, "
+        "latest-news, plan-overview"
     ]
 
 
@@ -194,7 +195,11 @@ def test_make_check_validates_content_alone(tmp_path):
         check=False,
     )
 
-    assert (ok.returncode, ok.stdout) == (0, "Содержимое в порядке: в плане 2 мероприятия.\n")
+    assert (ok.returncode, ok.stdout) == (
+        0,
+        "Содержимое в порядке: в плане 2 мероприятия; публикуется: 0 новостей, 0 документов, "
+        "0 материалов.\n",
+    )
     assert bad.returncode == 1
     assert bad.stderr.splitlines() == [
         "content/plan.yaml:18: поле «responsible»: неизвестный ответственный «ЦПО»; возможно, "
