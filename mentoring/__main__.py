@@ -44,7 +44,13 @@ def run_check(content_dir: Path) -> int:
             count_words(len(content.materials), "материал", "материала", "материалов"),
         )
     )
-    print(f"Содержимое в порядке: в плане {activities}; публикуется: {published}.")
+    figures = ""
+    if content.indicators is not None:
+        years = len(content.indicators.years)
+        figures = (
+            f"; показатели за {count_words(years, 'учебный год', 'учебных года', 'учебных лет')}"
+        )
+    print(f"Содержимое в порядке: в плане {activities}; публикуется: {published}{figures}.")
     return 0
 
 

@@ -21,6 +21,7 @@ from mentoring.documents import (
 )
 from mentoring.entries import is_shown, parse_date
 from mentoring.errors import Problems
+from mentoring.indicators import Indicators, load_indicators
 from mentoring.materials import Material, build_materials
 from mentoring.models import (
     Activity,
@@ -63,6 +64,7 @@ class Content:
     news: tuple[NewsItem, ...] = ()
     documents: tuple[Document, ...] = ()
     materials: tuple[Material, ...] = ()
+    indicators: Indicators | None = None
 
     def references_to(self, activity_id: str) -> list[Reference]:
         """Everything on the site that reports on an activity, newest first."""
@@ -123,6 +125,8 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
     if len(problems) == errors_before:  # else a broken entry would read as an unknown id
         check_evidence_documents(plan, documents, f"{display_root}/{PLAN_FILE}", problems)
     materials = build_materials(root, display_root, plan, problems)
+    form_titles = {form.id: form.title for form in forms} if forms is not None else None
+    indicators = load_indicators(root, display_root, form_titles, problems)
 
     show_samples = site.show_samples if site is not None else True
     news = tuple(item for item in news if is_shown(item, show_samples))
@@ -145,6 +149,7 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
         news=news,
         documents=documents,
         materials=materials,
+        indicators=indicators,
     )
 
 
