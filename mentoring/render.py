@@ -22,6 +22,7 @@ from mentoring.documents import DOCUMENTS_PAGE, MATERIAL_KINDS, group_documents
 from mentoring.errors import Problems
 from mentoring.includes import INCLUDE
 from mentoring.materials import MATERIALS_PAGE
+from mentoring.monitoring import monitoring_view
 from mentoring.news import (
     FEED_FILE,
     FEED_SIZE,
@@ -33,10 +34,12 @@ from mentoring.news import (
     year_path,
 )
 from mentoring.progress import STATUS_LABELS, progress_of, summarize
+from mentoring.schedule import has_concrete_dates
 
 PLAN_PAGE = "plan/index.md"
 GLOSSARY_PAGE = "glossary.md"
 CONTACTS_PAGE = "contacts.md"
+MONITORING_PAGE = "monitoring.md"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|])")
 
@@ -157,6 +160,7 @@ class Renderer:
             glossary=self.content.glossary,
             documents={document.id: document for document in self.content.documents},
             status_filter=[(key, label) for key, label in STATUS_LABELS.items()],
+            not_in_calendar=[a for a in plan.activities if not has_concrete_dates(a.schedule)],
         )
 
     def glossary_page(self) -> str:
@@ -165,6 +169,11 @@ class Renderer:
     def contacts_page(self) -> str:
         return self.render(
             "contacts.md.j2", CONTACTS_PAGE, contacts=self._contacts(), plan=self.content.plan
+        )
+
+    def monitoring_page(self) -> str:
+        return self.render(
+            "monitoring.md.j2", MONITORING_PAGE, view=monitoring_view(self.content, self.today)
         )
 
     def _contacts(self) -> list[Any]:
