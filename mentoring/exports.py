@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
@@ -267,3 +268,8 @@ class _FixedTimeZip(zipfile.ZipFile):
             info.external_attr = 0o600 << 16
             name = info
         super().writestr(name, data, *args, **kwargs)
+
+    def write(self, filename, arcname=None, *_, **__) -> None:  # type: ignore[override]
+        """openpyxl writes worksheets from temporary files, whose times would leak in."""
+        with open(filename, "rb") as source:
+            self.writestr(arcname or Path(filename).name, source.read())
