@@ -162,7 +162,7 @@ def build_timeline(plan: Plan, today: dt.date) -> Timeline:
         legend=tuple((style, text) for style, text in SHAPES.items() if style in used),
         description=(
             f"Сроки {len(rows)} мероприятий плана с {numeric_date(start)} по "
-            f"{numeric_date(end - dt.timedelta(days=1))}. {marker.label}."
+            f"{numeric_date(end - dt.timedelta(days=1))}. {marker.label.strip('←→ ')}."
         ),
     )
 
