@@ -87,7 +87,7 @@ def _breakdowns(indicators: Indicators) -> tuple[YearBreakdowns, ...]:
     for figures in reversed(indicators.years):
         start = figures.year.start
         charts = []
-        if figures.by_organization:
+        if any(row.values for row in figures.by_organization):
             charts.append(
                 grouped_bar_chart(
                     f"chart-{start}-organizations",
@@ -96,7 +96,7 @@ def _breakdowns(indicators: Indicators) -> tuple[YearBreakdowns, ...]:
                     figures.by_organization,
                 )
             )
-        if figures.by_form:
+        if any(row.values for row in figures.by_form):
             charts.append(
                 grouped_bar_chart(
                     f"chart-{start}-forms",
