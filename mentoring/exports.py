@@ -97,14 +97,22 @@ class PlanExport:
 
     def _evidence(self, activity: Activity) -> list[str]:
         """The «Исполнение» list of the table, with addresses where the site knows them."""
+        documents = {document.id: document for document in self.content.documents}
         items = []
         for item in activity.evidence:
-            address = item.url or (self.link(item.page) if item.page else None)
-            items.append(f"{item.title} ({address})" if address else item.title)
+            if item.document:
+                document = documents[item.document]
+                title, address = document.citation, self.link(document.link)
+            else:
+                title = item.title or ""
+                address = item.url or (self.link(item.page) if item.page else None)
+            items.append(f"{title} ({address})" if address else title)
         for reference in self.content.references_to(activity.id):
             text = f"{reference.kind}: {reference.title}"
             if reference.date:
                 text += f", {numeric_date(reference.date)}"
+            if reference.sample:
+                text += " (образец оформления, не подтверждение)"
             address = self.link(reference.page)
             items.append(f"{text} ({address})" if address else text)
         return items

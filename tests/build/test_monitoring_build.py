@@ -68,7 +68,9 @@ def test_samples_are_hidden_when_the_site_hides_samples(tmp_path: Path, monkeypa
     result = build_site(project, monkeypatch)
     assert result.ok, result.errors
     html = result.page("monitoring/")
-    assert "Показатели ещё не опубликованы: в файле content/indicators.yaml пока только образец." in html
+    assert (
+        "Показатели ещё не опубликованы: в файле content/indicators.yaml пока только образец."
+    ) in html
     assert "пар наставничества" not in html
 
 

@@ -71,8 +71,10 @@ def assert_rows_match_plan(rows: list[list[str]], content) -> None:
         assert record["Статус"] == progress.status_label
         assert record["Срок"] == progress.timing_label
         assert record["Примечание"] == (raw.get("note") or "")
+        documents = {document.id: document for document in content.documents}
         for item in raw.get("evidence", []):
-            assert item["title"] in record["Исполнение"]
+            title = documents[item["document"]].citation if "document" in item else item["title"]
+            assert title in record["Исполнение"]
 
 
 def test_csv_has_bom_semicolons_and_every_activity(export: PlanExport, content) -> None:
@@ -84,6 +86,12 @@ def test_csv_has_bom_semicolons_and_every_activity(export: PlanExport, content) 
     by_id = {row[2]: row for row in rows[1:]}
     assert by_id["1.1.2"][7] == "Выполнено"
     assert by_id["3.6"][5] == "Декабрь 2021, 2022 и 2023 гг."
+    # As in the table, a sample that refers to an activity is listed but never passes for proof.
+    sample_news = next(r for r in content.references_to("3.6") if r.sample)
+    assert (
+        f"Новость: {sample_news.title}, {sample_news.date:%d.%m.%Y} "
+        "(образец оформления, не подтверждение)"
+    ) in by_id["3.6"][9]
 
 
 def test_xlsx_is_formatted_and_matches_the_csv(export: PlanExport, content) -> None:
@@ -186,4 +194,7 @@ def test_site_url_gives_links_and_host_uids(content) -> None:
     assert f"Подробнее: {link}" in str(event["description"])
     rows = list(csv.reader(io.StringIO(export.csv_bytes().decode("utf-8-sig")), delimiter=";"))
     approval = next(row for row in rows if row[2] == "1.1.2")
-    assert approval[9].endswith("(https://cro.example.org/nastavnichestvo/plan/#plan-approval)")
+    order = next(d for d in content.documents if d.id == "goruno-175-1-1-08")
+    assert approval[9] == (
+        f"{order.citation} (https://cro.example.org/nastavnichestvo/documents/#{order.anchor})"
+    )
