@@ -16,6 +16,8 @@ STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
 # Extra arguments for pytest, e.g. `make test PYTEST_ARGS="-k smoke -x"`.
 PYTEST_ARGS ?=
+# Extra arguments for the benchmark, e.g. `make bench BENCH_ARGS="--runs 1"`; sizes: BENCH_N="100 1000".
+BENCH_ARGS ?=
 
 # Source folders that `make serve` watches (only those that exist are passed).
 WATCH_DIRS := content templates mentoring hooks overrides
@@ -23,7 +25,7 @@ WATCH_ARGS := $(foreach d,$(WATCH_DIRS),$(if $(wildcard $(d)),--watch $(d)))
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help venv build serve check lint format browser-deps test clean distclean
+.PHONY: help venv build serve check lint format browser-deps test bench clean distclean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -73,6 +75,9 @@ browser-deps: ## Install Debian Chromium for the browser tests (root only)
 # (tests/unit, tests/build, tests/browser).
 test: $(STAMP) browser-deps lint ## Lint, then run every test
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: $(STAMP) ## Build times against plain MkDocs at N = 100, 1000, 5000 (BENCH_N, BENCH_ARGS)
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site build .cache .pytest_cache .ruff_cache .hypothesis
