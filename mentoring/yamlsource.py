@@ -41,8 +41,9 @@ class _AuthorError(yaml.MarkedYAMLError):
     """A structural mistake whose message is already written for the author."""
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without timestamps and floats: «2021-10-04» and «2.1» stay text."""
+class _Construction(yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """Safe construction without timestamps and floats: «2021-10-04» and «2.1» stay text;
+    mappings and lists remember their lines."""
 
     yaml_implicit_resolvers: ClassVar = {
         first: [
@@ -50,10 +51,7 @@ class _Loader(yaml.SafeLoader):
         ]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
-
-    def __init__(self, stream: str, line_offset: int) -> None:
-        super().__init__(stream)
-        self.line_offset = line_offset
+    line_offset = 0
 
     def _line(self, node: yaml.Node) -> int:
         return node.start_mark.line + 1 + self.line_offset
@@ -89,22 +87,82 @@ class _Loader(yaml.SafeLoader):
         items.extend(self.construct_object(child, deep=True) for child in node.value)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+_Construction.add_constructor("tag:yaml.org,2002:map", _Construction.construct_yaml_map)
+_Construction.add_constructor("tag:yaml.org,2002:seq", _Construction.construct_yaml_seq)
+
+
+class _Loader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    _Construction,
+):
+    """PyYAML's own parser: the reference, whose error messages are explained in Russian."""
+
+    def __init__(self, stream: str, line_offset: int) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _Construction.__init__(self)
+        self.line_offset = line_offset
+
+
+_FastLoader: type | None = None
+if yaml.__with_libyaml__:
+
+    class _FastLoader(yaml.cyaml.CParser, _Construction):  # type: ignore[no-redef]
+        """libyaml's parser (C, several times faster) with the same construction."""
+
+        def __init__(self, stream: str, line_offset: int) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)
+            _Construction.__init__(self)
+            self.line_offset = line_offset
+
+
+# Text where the two parsers were seen to differ (tabs, control and special characters,
+# «?» in flow values, a comment glued to a block scalar indicator): PyYAML decides alone.
+_ONLY_PYYAML = re.compile(
+    r"[^\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    r"|\?|[|>][-+0-9]*#"
+)
 
 
 def parse_yaml(text: str, path: str, problems: Problems, *, line_offset: int = 0) -> Any:
-    """Parse one YAML document; on a syntax error add a Russian problem and return None."""
-    loader = _Loader(text, line_offset)
+    """Parse one YAML document; on a syntax error add a Russian problem and return None.
+
+    Thousands of entries are parsed on every build, so ordinary text goes through libyaml
+    (C) when it is installed. Whatever it refuses, and text outside the subset where the
+    two parsers were checked to agree, is parsed by PyYAML itself: what is accepted and
+    what every message says stay PyYAML's.
+    """
+    if _FastLoader is not None and not _ONLY_PYYAML.search(text):
+        fast = _FastLoader(text, line_offset)
+        try:
+            return fast.get_single_data()
+        except yaml.YAMLError:
+            pass  # parsed again below for PyYAML's error, which the explanations know
+        finally:
+            fast.dispose()
+    loader = None
     try:
+        loader = _Loader(text, line_offset)  # its reader refuses control characters at once
         return loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         line, message = _explain_yaml_error(error, line_offset)
         problems.add(path, line, None, message)
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1 + line_offset
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
+        problems.add(
+            path, line, None, f"недопустимый служебный символ {character}; удалите его из файла"
+        )
     except yaml.YAMLError as error:
         problems.add(path, None, None, f"ошибка в разметке YAML: {error}")
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return None
 
 

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+import yaml
+
+from mentoring import yamlsource
 from mentoring.errors import Problems
-from mentoring.yamlsource import YamlList, YamlMap, parse_yaml, split_front_matter
+from mentoring.yamlsource import (
+    FRONT_MATTER,
+    YamlList,
+    YamlMap,
+    parse_yaml,
+    split_front_matter,
+)
 
 
 def parse(text: str) -> tuple[object, list[str]]:
@@ -117,3 +127,67 @@ def test_broken_front_matter_is_an_error_not_an_empty_page(text, expected):
     split_front_matter(text, "p.md", problems)
 
     assert [str(problem) for problem in problems] == [expected]
+
+
+def test_a_control_character_is_a_problem_with_its_line_not_a_traceback():
+    data, problems = parse("a: 1\nb: x\x01y\n")
+
+    assert data is None
+    assert problems == ["f.yaml:2: недопустимый служебный символ U+0001; удалите его из файла"]
+
+
+def _documents() -> list[tuple[str, str]]:
+    """Every YAML file and front matter the repository ships, as (name, text)."""
+    root = Path(__file__).resolve().parents[2]
+    documents = []
+    for folder in (root / "content", root / "tests" / "fixtures"):
+        for file in sorted(folder.rglob("*.yaml")):
+            documents.append((str(file.relative_to(root)), file.read_text("utf-8")))
+        for file in sorted(folder.rglob("*.md")):
+            match = FRONT_MATTER.match(file.read_text("utf-8-sig"))
+            if match:
+                documents.append((str(file.relative_to(root)), match.group(1)))
+    return documents
+
+
+def _with_lines(data: object) -> object:
+    if isinstance(data, YamlMap):
+        return (data.line, data.key_lines, {key: _with_lines(v) for key, v in data.items()})
+    if isinstance(data, YamlList):
+        return (data.line, data.item_lines, [_with_lines(item) for item in data])
+    return data
+
+
+@pytest.mark.skipif(yamlsource._FastLoader is None, reason="PyYAML without libyaml")
+@pytest.mark.parametrize(("name", "text"), _documents(), ids=lambda value: value[:60])
+def test_libyaml_and_pyyaml_read_the_same_values_and_lines(name, text):
+    fast = yamlsource._FastLoader(text, 0)
+    reference = yamlsource._Loader(text, 0)
+    try:
+        assert _with_lines(fast.get_single_data()) == _with_lines(reference.get_single_data())
+    finally:
+        fast.dispose()
+        reference.dispose()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: {name: Что это?}\n",  # PyYAML refuses «?» in a flow value, libyaml does not
+        "a: >-#\n  x\n",  # a comment glued to the indicator: libyaml accepts it
+        "a: 1\n\ufeffb: 2\n",  # a byte order mark inside the text: libyaml reads another key
+    ],
+)
+def test_text_where_the_parsers_differ_is_judged_by_pyyaml(text):
+    reference = Problems()
+    loader = yamlsource._Loader(text, 0)
+    try:
+        expected = _with_lines(loader.get_single_data())
+    except yaml.YAMLError:
+        expected = None
+    finally:
+        loader.dispose()
+
+    data = parse_yaml(text, "f.yaml", reference)
+
+    assert _with_lines(data) == expected
