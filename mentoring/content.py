@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,8 @@ from mentoring.models import (
     Site,
     Term,
 )
+from mentoring.organizations import Organization, load_organizations
+from mentoring.practices import PRACTICES_DIR, Bank, Practice, load_practices, practice_references
 from mentoring.references import check_activity_ids
 from mentoring.schedule import PlanPeriod, parse_schedule
 from mentoring.schema import validate
@@ -50,6 +53,15 @@ class Content:
     plan: Plan
     forms: tuple[Form, ...]
     references: tuple[Reference, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    practices: tuple[Practice, ...] = ()
+
+    @cached_property
+    def bank(self) -> Bank:
+        """The practices and organisations the site publishes (samples only if shown)."""
+        return Bank.publish(
+            self.practices, self.organizations, self.forms, show_samples=self.site.show_samples
+        )
 
     def references_to(self, activity_id: str) -> list[Reference]:
         """Everything on the site that reports on an activity, newest first."""
@@ -95,7 +107,23 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
     plan = build_plan(plan_data, glossary, f"{display_root}/{PLAN_FILE}", problems)
     site = build_site(site_data, glossary, plan, f"{display_root}/{SITE_FILE}", problems)
     forms = build_forms(forms_data, f"{display_root}/{FORMS_FILE}", problems)
+    practices_dir = root / PRACTICES_DIR
+    organizations = load_organizations(
+        root, display_root, problems, required=practices_dir.is_dir()
+    )
+    practices = load_practices(
+        practices_dir,
+        f"{display_root}/{PRACTICES_DIR}",
+        forms=forms,
+        organizations=organizations,
+        plan=plan,
+        problems=problems,
+    )
     references: tuple[Reference, ...] = ()
+    if site is not None:
+        references += practice_references(
+            practices, site.practices_plan, show_samples=site.show_samples
+        )
 
     if plan is not None:
         _check_done_has_evidence(plan, references, f"{display_root}/{PLAN_FILE}", problems)
@@ -108,6 +136,8 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
         plan=plan,
         forms=forms,
         references=references,
+        organizations=organizations or (),
+        practices=practices,
     )
 
 
@@ -384,6 +414,9 @@ def build_site(
         authority=bodies["authority"],
         show_samples=data.get("show_samples", True),
         contacts=tuple(contacts),
+        practices_plan=check_activity_ids(
+            data.get("practices_plan", []), plan, path, problems, field="practices_plan"
+        ),
     )
 
 
