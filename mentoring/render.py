@@ -7,6 +7,7 @@ markup that Markdown cannot express is HTML inside the templates, never in Pytho
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 import re
 from collections.abc import Callable
@@ -19,7 +20,9 @@ from markupsafe import Markup, escape
 from mentoring import russian
 from mentoring.content import Content
 from mentoring.errors import Problems
+from mentoring.newpractice import entry_text
 from mentoring.progress import STATUS_LABELS, progress_of, summarize
+from mentoring.schemadoc import schema_fields, schema_names
 
 PLAN_PAGE = "plan/index.md"
 GLOSSARY_PAGE = "glossary.md"
@@ -31,6 +34,15 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|])")
 def markdown_text(value: object) -> Markup:
     """Text that Markdown must show as typed: HTML-escaped, Markdown punctuation escaped."""
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
+def front_matter_text(value: object) -> Markup:
+    """A value for the front matter of a generated page (title, description).
+
+    Material prints ``page.meta`` values into <title> and <meta> without escaping, so the
+    text is HTML-escaped here and then quoted as a YAML string.
+    """
+    return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
 
 
 def upper_first(value: str) -> str:
@@ -79,6 +91,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     environment.filters.update(
         md=markdown_text,
+        meta=front_matter_text,
         upper_first=upper_first,
         numeric_date=russian.numeric_date,
         long_date=russian.long_date,
@@ -149,11 +162,27 @@ class Renderer:
     # Blocks that hand-written pages include with <!-- include: name -->.
 
     def blocks(self, page_path: str) -> dict[str, Callable[[], str]]:
-        return {
+        blocks = {
             "plan-overview": lambda: self.render(
                 "blocks/plan-overview.md.j2", page_path, plan=self.content.plan
             ),
+            "practice-template": lambda: self.render(
+                "blocks/practice-template.html.j2",
+                page_path,
+                text=entry_text(
+                    "Название практики",
+                    self.today,
+                    self.content.forms,
+                    self.content.organizations,
+                ),
+            ),
         }
+        # «fields-<content type>»: the table of fields of any content type, from its schema.
+        for name in schema_names():
+            blocks[f"fields-{name}"] = lambda name=name: self.render(
+                "blocks/schema-fields.html.j2", page_path, fields=schema_fields(name)
+            )
+        return blocks
 
     def abbreviation(self, abbr: str) -> str:
         term = self.content.glossary.get(abbr)
