@@ -496,15 +496,17 @@ def _check_body(entry: Entry, body: str, body_line: int, problems: Problems) -> 
     def line_at(offset: int) -> int:
         return body_line + text.count("\n", 0, offset)
 
-    without_comments = _COMMENT.sub(_blank, text)
-    for tag in _HTML_TAG.finditer(without_comments):
+    tags_by_line: dict[int, list[str]] = {}
+    for tag in _HTML_TAG.finditer(_COMMENT.sub(_blank, text)):
+        tags_by_line.setdefault(line_at(tag.start()), []).append(f"«{tag.group(0)[:40]}»")
+    for line, tags in tags_by_line.items():
         problems.add(
             path,
-            line_at(tag.start()),
+            line,
             None,
-            f"HTML-тег «{tag.group(0)[:40]}» в тексте практики: текст пишется в Markdown, "
-            "HTML не допускается; уберите тег или возьмите его в обратные кавычки `…`, "
-            "если его нужно показать",
+            f"HTML-разметка {', '.join(tags)} в тексте практики: текст пишется в Markdown, "
+            "HTML не допускается; уберите теги или возьмите их в обратные кавычки `…`, "
+            "если их нужно показать",
         )
     linked: list[str] = []
     targets = [(m.start(), m.group(1) == "!", m.group(2)) for m in _LINK.finditer(text)]

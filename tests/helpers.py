@@ -78,3 +78,9 @@ def build_site(project: Path, monkeypatch=None, **overrides: object) -> BuildRes
         target = result.errors if record.levelno >= logging.ERROR else result.warnings
         target.append(record.getMessage())
     return result
+
+
+def add_overlay(project: Path, fixture: str) -> Path:
+    """Copy another fixture over a site from ``make_site`` (e.g. practices over minimal)."""
+    shutil.copytree(FIXTURES / fixture, project, dirs_exist_ok=True)
+    return project
