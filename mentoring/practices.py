@@ -469,7 +469,8 @@ _FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.
 _CODE_SPAN = re.compile(r"(`+)[^\n]+?\1")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
-_LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?")
+# Starts at «[» (a literal the regex engine can scan for); «!» before it marks an image.
+_LINK = re.compile(r"\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)>?", re.M)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -509,7 +510,10 @@ def _check_body(entry: Entry, body: str, body_line: int, problems: Problems) -> 
             "если их нужно показать",
         )
     linked: list[str] = []
-    targets = [(m.start(), m.group(1) == "!", m.group(2)) for m in _LINK.finditer(text)]
+    targets = [
+        (m.start(), text[m.start() - 1 : m.start()] == "!", m.group(1))
+        for m in _LINK.finditer(text)
+    ]
     targets += [(m.start(), False, m.group(1)) for m in _LINK_DEFINITION.finditer(text)]
     for offset, is_image, target in targets:
         line = line_at(offset)
@@ -641,7 +645,11 @@ class Bank:
         return cls(shown, shown_organizations, {f.id: f for f in forms}, facets)
 
     def organization(self, organization_id: str) -> Organization:
-        return next(o for o in self.organizations if o.id == organization_id)
+        return self._organization_index[organization_id]
+
+    @cached_property
+    def _organization_index(self) -> dict[str, Organization]:
+        return {o.id: o for o in self.organizations}
 
     def practices_of(self, organization_id: str) -> tuple[Practice, ...]:
         facet = self.facet("organization", organization_id)

@@ -7,6 +7,7 @@ what the build accepts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -30,10 +31,13 @@ class FieldDoc:
         return len(self.path) - 1
 
 
-def schema_names() -> list[str]:
+@cache
+def schema_names() -> tuple[str, ...]:
     """Every content type with a schema: plan, site, practice…"""
     files = resources.files("mentoring.schemas").iterdir()
-    return sorted(f.name.removesuffix(".schema.json") for f in files if f.name.endswith(".json"))
+    return tuple(
+        sorted(f.name.removesuffix(".schema.json") for f in files if f.name.endswith(".json"))
+    )
 
 
 def schema_fields(name: str) -> list[FieldDoc]:
