@@ -31,7 +31,14 @@ from mentoring.models import (
     Term,
 )
 from mentoring.organizations import Organization, load_organizations
-from mentoring.practices import PRACTICES_DIR, Bank, Practice, load_practices, practice_references
+from mentoring.practices import (
+    PRACTICES_DIR,
+    Bank,
+    Practice,
+    check_page_links,
+    load_practices,
+    practice_references,
+)
 from mentoring.references import check_activity_ids
 from mentoring.schedule import PlanPeriod, parse_schedule
 from mentoring.schema import validate
@@ -84,6 +91,7 @@ class Content:
                         f"страницы «{item.page}» нет на сайте; укажите путь к Markdown-файлу "
                         "от папки docs (например, plan/index.md) или к созданной сайтом странице",
                     )
+        problems.extend(check_page_links(self.bank.practices, page_exists))
         return problems
 
 

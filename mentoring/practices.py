@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import posixpath
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -100,6 +101,7 @@ class Practice:
     sample: bool = False
     assets: tuple[Asset, ...] = ()
     slug_line: int = 1
+    page_links: tuple[tuple[str, int], ...] = ()  # Markdown links to pages, with their lines
 
     @property
     def page(self) -> str:
@@ -246,7 +248,7 @@ def load_practice(entry: Entry, context: _Context) -> Practice | None:
     tags = _tags(data.get("tags", YamlList()), path, problems)
     attachments = _attachments(entry, data.get("attachments", []), problems)
     cover = _cover(entry, data.get("cover"), problems)
-    linked = _check_body(entry, body, body_line, problems)
+    linked, page_links = _check_body(entry, body, body_line, problems)
     if len(problems) > errors_before:
         return None
     assert slug is not None and date is not None, "problems were reported above"
@@ -274,6 +276,7 @@ def load_practice(entry: Entry, context: _Context) -> Practice | None:
         sample=data.get("sample", False),
         assets=tuple(assets),
         slug_line=data.line_of("slug") if "slug" in data else 1,
+        page_links=tuple(page_links),
     )
 
 
@@ -480,8 +483,11 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-def _check_body(entry: Entry, body: str, body_line: int, problems: Problems) -> list[str]:
-    """Problems of the Markdown body; returns the local files it links to."""
+def _check_body(
+    entry: Entry, body: str, body_line: int, problems: Problems
+) -> tuple[list[str], list[tuple[str, int]]]:
+    """Problems of the Markdown body; returns the local files it links to and the links to
+    pages of the site (with their lines), which are checked once all pages are known."""
     path = entry.shown_as
     if not _COMMENT.sub("", body).strip():
         problems.add(
@@ -491,7 +497,7 @@ def _check_body(entry: Entry, body: str, body_line: int, problems: Problems) -> 
             "нет текста практики: после блока полей опишите практику (разделы «Цель и задачи», "
             "«Описание», «Результаты», «Ресурсы»)",
         )
-        return []
+        return [], []
     text = _CODE_SPAN.sub(_blank, _FENCED_CODE.sub(_blank, body))
 
     def line_at(offset: int) -> int:
@@ -509,7 +515,8 @@ def _check_body(entry: Entry, body: str, body_line: int, problems: Problems) -> 
             "HTML не допускается; уберите теги или возьмите их в обратные кавычки `…`, "
             "если их нужно показать",
         )
-    linked: list[str] = []
+    files: list[str] = []
+    pages: list[tuple[str, int]] = []
     targets = [
         (m.start(), text[m.start() - 1 : m.start()] == "!", m.group(1))
         for m in _LINK.finditer(text)
@@ -528,13 +535,45 @@ def _check_body(entry: Entry, body: str, body_line: int, problems: Problems) -> 
                 )
             continue
         name = unquote(target.split("#", 1)[0].split("?", 1)[0])
-        if not name or name.startswith("/") or name.endswith("/"):
+        suffix = PurePosixPath(name).suffix.lower()
+        if not name or name.startswith("/"):
             continue
-        if PurePosixPath(name).suffix.lower() in ("", *_NOT_ASSETS):
-            continue
-        if _resolve(entry, name, line, None, problems) is not None:
-            linked.append(PurePosixPath(name).as_posix())
-    return linked
+        if suffix == ".md":
+            pages.append((name, line))
+        elif name.endswith("/") or suffix in ("", *_NOT_ASSETS):
+            problems.add(
+                path,
+                line,
+                None,
+                f"ссылка «{target}» на страницу сайта: укажите путь к Markdown-файлу страницы "
+                "от страницы практики, например ../../plan/index.md или "
+                "../klub-molodogo-pedagoga/index.md",
+            )
+        elif _resolve(entry, name, line, None, problems) is not None:
+            files.append(PurePosixPath(name).as_posix())
+    return files, pages
+
+
+def check_page_links(practices: Iterable[Practice], page_exists: Callable[[str], bool]) -> Problems:
+    """Links from practice texts to pages of the site, once all pages are known.
+
+    A link is read from the practice page (practices/<slug>/index.md), as MkDocs reads it.
+    """
+    problems = Problems()
+    for practice in practices:
+        folder = posixpath.dirname(practice.page)
+        for target, line in practice.page_links:
+            page = posixpath.normpath(posixpath.join(folder, target))
+            if not page_exists(page):
+                problems.add(
+                    practice.source,
+                    line,
+                    None,
+                    f"ссылка «{target}» ведёт на страницу {page}, а её нет на сайте; путь "
+                    "пишется от страницы практики, например ../../plan/index.md или "
+                    "../klub-molodogo-pedagoga/index.md",
+                )
+    return problems
 
 
 # --------------------------------------------------------------------------- references

@@ -428,6 +428,26 @@ def test_body_problems_point_at_their_lines(project: Path) -> None:
     ]
 
 
+def test_links_to_pages_are_kept_for_checking_against_the_site(project: Path) -> None:
+    body = (
+        "См. [план](../../plan/index.md#activity-2-1) и [клуб](../klub-molodogo-pedagoga/index.md)."
+    )
+    write(project, "x.md", practice_text(body=body))
+    assert practice(load(project), "x").page_links == (
+        ("../../plan/index.md", 9),
+        ("../klub-molodogo-pedagoga/index.md", 9),
+    )
+
+
+def test_links_to_pages_must_name_their_markdown_file(project: Path) -> None:
+    write(project, "x.md", practice_text(body="Первая строка.\n\nСм. [клуб](../klub/)."))
+    assert problems(project) == [
+        "content/practices/x.md:11: ссылка «../klub/» на страницу сайта: укажите путь "
+        "к Markdown-файлу страницы от страницы практики, например ../../plan/index.md или "
+        "../klub-molodogo-pedagoga/index.md"
+    ]
+
+
 def test_body_must_not_be_empty(project: Path) -> None:
     write(project, "x.md", practice_text(body="<!-- пока пусто -->"))
     assert problems(project) == [
