@@ -10,6 +10,8 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -18,7 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mentoring.build import SiteBuild
-from mentoring.errors import ContentError, Problems
+from mentoring.errors import ContentError
 from mentoring.render import expand_includes
 
 log = logging.getLogger("mkdocs.hooks.content")
@@ -49,20 +51,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise fail(error) from None
     except ValueError as error:  # a wrong SOURCE_DATE_EPOCH
         raise Abort(str(error)) from None
-    config.site_name = build.content.site.site_name
-    config.site_description = build.content.site.site_description
+    config.site_name = str(escape(build.content.site.site_name))
+    config.site_description = str(escape(build.content.site.site_description))
     config["mentoring_build"] = build
     return config
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
-    problems = Problems()
+    # Material prints page.meta title and description unescaped (its Jinja environment has
+    # no autoescape), and content titles are plain text typed by authors: escape them once.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = str(escape(page.meta[key]))
+    build = current_build(config)
     path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    blocks = current_build(config).renderer.blocks(page.file.src_uri)
-    markdown = expand_includes(markdown, blocks, path, problems)
+    blocks = build.renderer.blocks(page.file.src_uri)
+    return expand_includes(markdown, blocks, path, build.page_problems)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Every page has been read by now: report what was found in all of them at once."""
+    problems = current_build(config).page_problems
     if problems:
         raise fail(ContentError(list(problems)))
-    return markdown
+    return env
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from mentoring.practice_pages import bank_assets, bank_pages
+from mentoring.practice_pages import bank_files, bank_pages
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -17,6 +17,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in bank_pages(build.renderer):
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
-    for path, source in bank_assets(build.content.bank):
-        files.append(File.generated(config, path, abs_src_path=str(source)))
+    for published in bank_files(build.content.bank):
+        files.append(File.generated(config, published.target, abs_src_path=str(published.source)))
     return files

@@ -41,8 +41,15 @@ def run_check(content_dir: Path) -> int:
     activities = count_words(
         len(content.plan.activities), "мероприятие", "мероприятия", "мероприятий"
     )
-    practices = count_words(len(content.practices), "практика", "практики", "практик")
-    print(f"Содержимое в порядке: в плане {activities}, в банке {practices}.")
+    published = ", ".join(
+        (
+            count_words(len(content.news), "новость", "новости", "новостей"),
+            count_words(len(content.documents), "документ", "документа", "документов"),
+            count_words(len(content.materials), "материал", "материала", "материалов"),
+            count_words(len(content.practices), "практика", "практики", "практик"),
+        )
+    )
+    print(f"Содержимое в порядке: в плане {activities}; публикуется: {published}.")
     return 0
 
 

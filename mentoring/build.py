@@ -7,11 +7,12 @@ loaded once, not once per page.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mentoring.abbreviations import AbbreviationMarker
 from mentoring.content import Content, load_content
+from mentoring.errors import Problems
 from mentoring.progress import build_date
 from mentoring.render import Renderer
 
@@ -22,6 +23,8 @@ class SiteBuild:
     renderer: Renderer
     abbreviations: AbbreviationMarker
     today: dt.date
+    page_problems: Problems = field(default_factory=Problems)
+    """Problems found while MkDocs renders pages; reported together once all are read."""
 
     @classmethod
     def load(

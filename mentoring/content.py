@@ -14,7 +14,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from mentoring.documents import (
+    DOCUMENTS_FILE,
+    Document,
+    build_documents,
+    check_evidence_documents,
+)
+from mentoring.entries import is_shown, parse_date
 from mentoring.errors import Problems
+from mentoring.materials import Material, build_materials
 from mentoring.models import (
     Activity,
     Body,
@@ -30,14 +38,15 @@ from mentoring.models import (
     Site,
     Term,
 )
+from mentoring.news import NewsItem, build_news
 from mentoring.organizations import Organization, load_organizations
 from mentoring.practices import (
     PRACTICES_DIR,
     Bank,
     Practice,
+    bank_references,
+    build_practices,
     check_page_links,
-    load_practices,
-    practice_references,
 )
 from mentoring.references import check_activity_ids
 from mentoring.schedule import PlanPeriod, parse_schedule
@@ -60,15 +69,17 @@ class Content:
     plan: Plan
     forms: tuple[Form, ...]
     references: tuple[Reference, ...] = ()
-    organizations: tuple[Organization, ...] = ()
+    # Published entries only: drafts, and samples when site.yaml hides them, are left out.
+    news: tuple[NewsItem, ...] = ()
+    documents: tuple[Document, ...] = ()
+    materials: tuple[Material, ...] = ()
     practices: tuple[Practice, ...] = ()
+    organizations: tuple[Organization, ...] = ()
 
     @cached_property
     def bank(self) -> Bank:
-        """The practices and organisations the site publishes (samples only if shown)."""
-        return Bank.publish(
-            self.practices, self.organizations, self.forms, show_samples=self.site.show_samples
-        )
+        """The published practices with their facets and lookups, for the bank's pages."""
+        return Bank.publish(self.practices, self.organizations, self.forms)
 
     def references_to(self, activity_id: str) -> list[Reference]:
         """Everything on the site that reports on an activity, newest first."""
@@ -91,7 +102,16 @@ class Content:
                         f"страницы «{item.page}» нет на сайте; укажите путь к Markdown-файлу "
                         "от папки docs (например, plan/index.md) или к созданной сайтом странице",
                     )
-        problems.extend(check_page_links(self.bank.practices, page_exists))
+        for document in self.documents:
+            if document.page and not page_exists(document.page.partition("#")[0]):
+                problems.add(
+                    f"content/{DOCUMENTS_FILE}",
+                    document.line,
+                    "page",
+                    f"страницы «{document.page}» нет на сайте; укажите путь к Markdown-файлу "
+                    "от папки docs (например, plan/index.md)",
+                )
+        problems.extend(check_page_links(self.practices, page_exists))
         return problems
 
 
@@ -115,11 +135,17 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
     plan = build_plan(plan_data, glossary, f"{display_root}/{PLAN_FILE}", problems)
     site = build_site(site_data, glossary, plan, f"{display_root}/{SITE_FILE}", problems)
     forms = build_forms(forms_data, f"{display_root}/{FORMS_FILE}", problems)
+    news = build_news(root, display_root, plan, problems)
+    errors_before = len(problems)
+    documents = build_documents(root, display_root, plan, problems)
+    if len(problems) == errors_before:  # else a broken entry would read as an unknown id
+        check_evidence_documents(plan, documents, f"{display_root}/{PLAN_FILE}", problems)
+    materials = build_materials(root, display_root, plan, problems)
     practices_dir = root / PRACTICES_DIR
     organizations = load_organizations(
         root, display_root, problems, required=practices_dir.is_dir()
     )
-    practices = load_practices(
+    practices = build_practices(
         practices_dir,
         f"{display_root}/{PRACTICES_DIR}",
         forms=forms,
@@ -127,11 +153,19 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
         plan=plan,
         problems=problems,
     )
-    references: tuple[Reference, ...] = ()
+
+    show_samples = site.show_samples if site is not None else True
+    news = tuple(item for item in news if is_shown(item, show_samples))
+    materials = tuple(material for material in materials if is_shown(material, show_samples))
+    practices = tuple(practice for practice in practices if is_shown(practice, show_samples))
+    organizations = tuple(o for o in organizations or () if show_samples or not o.sample)
+    references = tuple(
+        reference
+        for entry in (*news, *documents, *materials, *practices)
+        for reference in entry.references
+    )
     if site is not None:
-        references += practice_references(
-            practices, site.practices_plan, show_samples=site.show_samples
-        )
+        references += bank_references(practices, site.practices_plan)
 
     if plan is not None:
         _check_done_has_evidence(plan, references, f"{display_root}/{PLAN_FILE}", problems)
@@ -144,8 +178,11 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
         plan=plan,
         forms=forms,
         references=references,
-        organizations=organizations or (),
+        news=news,
+        documents=documents,
+        materials=materials,
         practices=practices,
+        organizations=organizations,
     )
 
 
@@ -153,7 +190,7 @@ def _check_done_has_evidence(
     plan: Plan, references: tuple[Reference, ...], path: str, problems: Problems
 ) -> None:
     """«Выполнено» is never shown without something that proves it."""
-    reported = {reference.activity_id for reference in references}
+    reported = {r.activity_id for r in references if not r.sample}
     for activity in plan.activities:
         if activity.status == "done" and not activity.evidence and activity.id not in reported:
             problems.add(
@@ -226,7 +263,7 @@ def build_plan(
         return None
     errors_before = len(problems)
     approval = data["approval"]
-    approval_date = _date(approval, "date", path, problems)
+    approval_date = parse_date(approval, "date", path, problems)
     first_year, last_year = data["period"]["from"], data["period"]["to"]
     if last_year < first_year:
         problems.add(
@@ -291,10 +328,11 @@ def _build_activities(
                 )
         evidence = tuple(
             Evidence(
-                title=item["title"],
+                title=item.get("title"),
                 page=item.get("page"),
                 url=item.get("url"),
-                line=item.line_of("page"),
+                line=item.line_of("document" if "document" in item else "page"),
+                document=item.get("document"),
             )
             for item in raw.get("evidence", [])
         )
@@ -358,14 +396,6 @@ def _check_responsible(
         "content/glossary.yaml с responsible: true)"
     )
     problems.add(path, line, "responsible", message)
-
-
-def _date(mapping: YamlMap, key: str, path: str, problems: Problems) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(mapping[key])
-    except ValueError:
-        problems.add(path, mapping.line_of(key), key, f"такой даты нет: «{mapping[key]}»")
-        return None
 
 
 def build_site(

@@ -30,13 +30,15 @@ class Glossary:
 
 @dataclass(frozen=True)
 class Evidence:
-    """Proof that an activity was carried out: a page of this site, an external URL, or
-    a bibliographic reference when neither is published."""
+    """Proof that an activity was carried out: a page of this site, an external URL, a
+    document of content/documents.yaml (which brings its own title and link), or a
+    bibliographic reference when none of them is published."""
 
-    title: str
+    title: str | None
     page: str | None = None
     url: str | None = None
     line: int = 0
+    document: str | None = None
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,8 @@ class Reference:
     """A page of the site that reports on a plan activity (a news item, a document…).
 
     Collected from every content type, so the plan lists under «Исполнение» everything
-    that refers to each activity without anyone keeping the list by hand.
+    that refers to each activity without anyone keeping the list by hand. A sample
+    (shown with «Образец оформления») is listed but never counts as evidence.
     """
 
     activity_id: str
@@ -128,6 +131,7 @@ class Reference:
     title: str
     page: str
     date: dt.date | None = None
+    sample: bool = False
 
 
 @dataclass(frozen=True)

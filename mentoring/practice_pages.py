@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from markupsafe import Markup
 
+from mentoring.files import PublishedFile
 from mentoring.organizations import ORGANIZATIONS_PAGE
 from mentoring.practices import FACET_TITLES, PRACTICES_PAGE, Bank
 from mentoring.render import Renderer
@@ -46,7 +46,7 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
             # The body is Markdown by contract (checked for raw HTML when loaded): it is
             # handed to MkDocs as written, not escaped like the fields.
             body=Markup(practice.body),
-            activities=[plan.activity(activity_id) for activity_id in practice.plan],
+            plan=plan,
             related=bank.related(practice),
         )
         yield GeneratedPage(practice.page, markdown)
@@ -63,9 +63,7 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         yield GeneratedPage(organization.page, markdown)
 
 
-def bank_assets(bank: Bank) -> Iterator[tuple[str, Path]]:
-    """Attachments and images of each published practice, as (path under docs/, source)."""
+def bank_files(bank: Bank) -> Iterator[PublishedFile]:
+    """Attachments and images of each published practice, to copy beside its page."""
     for practice in bank.practices:
-        folder = practice.page.rsplit("/", 1)[0]
-        for asset in practice.assets:
-            yield f"{folder}/{asset.name}", asset.source
+        yield from practice.files

@@ -1,10 +1,10 @@
 """The bank of mentoring practices: Markdown entries in content/practices/, loaded and checked.
 
 An entry is ``content/practices/<name>.md`` or ``content/practices/<name>/index.md`` with
-its files beside it. The front matter is validated against ``practice.schema.json`` and
-against the other content (organisations, forms, plan); the body is Markdown, checked for
-raw HTML, external images and links to files that are missing. Every problem names the file
-and the real line in it.
+its files beside it. Front matter is loaded like news and materials (``entries.py``) and
+checked against the other content (organisations, forms, plan); files go through the shared
+download rules (``files.py``); the body is Markdown, checked for raw HTML, external images
+and links to files or pages that are missing. Every problem names the file and its line.
 """
 
 from __future__ import annotations
@@ -21,13 +21,15 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
+from mentoring.entries import Addresses, RawEntry, entry_slug, load_entry, parse_date
 from mentoring.errors import Problems
+from mentoring.files import IMAGE_TYPES, PublishedFile, check_file
+from mentoring.includes import INCLUDE
 from mentoring.models import Form, Person, Plan, Reference
 from mentoring.organizations import Organization, unknown_organization_message
 from mentoring.references import check_activity_ids
 from mentoring.russian import count_words, slugify
-from mentoring.schema import validate
-from mentoring.yamlsource import YamlList, YamlMap, split_front_matter
+from mentoring.yamlsource import YamlList, YamlMap
 
 PRACTICES_DIR = "practices"
 PRACTICES_PAGE = "practices/index.md"
@@ -35,49 +37,22 @@ PRACTICES_PAGE = "practices/index.md"
 FACET_KINDS = ("form", "organization", "year", "tag")
 BANK_REFERENCE_KIND = "Банк практик"
 PRACTICE_REFERENCE_KIND = "Практика"
-SAMPLE_NOTE = "образец оформления"
-
-ATTACHMENT_FORMATS = {
-    ".pdf": "PDF", ".doc": "DOC", ".docx": "DOCX", ".odt": "ODT", ".rtf": "RTF",
-    ".xls": "XLS", ".xlsx": "XLSX", ".ods": "ODS", ".ppt": "PPT", ".pptx": "PPTX",
-    ".odp": "ODP", ".jpg": "JPG", ".jpeg": "JPG", ".png": "PNG", ".zip": "ZIP",
-}  # fmt: skip
-IMAGE_FORMATS = {".jpg": "JPG", ".jpeg": "JPG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
-# Files in an entry's folder that are not published beside the page: the page itself is
-# made from index.md, and another .md or .html would clash with generated pages.
-_NOT_ASSETS = (".md", ".html", ".htm")
+# Links to these are links to pages, never files to publish beside the practice.
+_PAGE_SUFFIXES = ("", ".md", ".html", ".htm")
 
 
 # --------------------------------------------------------------------------- models
 
 
 @dataclass(frozen=True)
-class Asset:
-    """A file published next to the practice page: attachment, cover or image of the body."""
-
-    name: str  # path relative to the page folder, with «/»
-    source: Path
-
-
-@dataclass(frozen=True)
 class Attachment:
-    file: str
     title: str
-    size: int
-
-    @property
-    def format(self) -> str:
-        return ATTACHMENT_FORMATS[PurePosixPath(self.file).suffix.lower()]
-
-    @property
-    def label(self) -> str:
-        """«PDF, 1,2 МБ» — what a reader needs to know before downloading."""
-        return f"{self.format}, {human_size(self.size)}"
+    file: PublishedFile  # its label says «PDF, 1,2 МБ»
 
 
 @dataclass(frozen=True)
 class Cover:
-    file: str
+    file: PublishedFile
     alt: str
 
 
@@ -99,8 +74,8 @@ class Practice:
     cover: Cover | None = None
     plan: tuple[str, ...] = ()
     sample: bool = False
-    assets: tuple[Asset, ...] = ()
-    slug_line: int = 1
+    draft: bool = False
+    files: tuple[PublishedFile, ...] = ()  # everything published beside the page
     page_links: tuple[tuple[str, int], ...] = ()  # Markdown links to pages, with their lines
 
     @property
@@ -115,14 +90,14 @@ class Practice:
     def tag_keys(self) -> tuple[str, ...]:
         return tuple(slugify(tag) for tag in self.tags)
 
-
-def human_size(size: int) -> str:
-    """File size the Russian way: «900 Б», «350 КБ», «1,2 МБ»."""
-    if size < 1024:
-        return f"{size} Б"
-    if size < 1024 * 1024:
-        return f"{round(size / 1024)} КБ"
-    return f"{size / 1024 / 1024:.1f}".replace(".", ",") + " МБ"
+    @property
+    def references(self) -> tuple[Reference, ...]:
+        return tuple(
+            Reference(
+                activity_id, PRACTICE_REFERENCE_KIND, self.title, self.page, self.date, self.sample
+            )
+            for activity_id in self.plan
+        )
 
 
 # --------------------------------------------------------------------------- loading
@@ -136,15 +111,7 @@ class Entry:
     shown_as: str
     name: str  # file stem or folder name: where the default slug comes from
     folder: Path  # where its files lie
-    own_folder: bool  # folder shape: every file beside index.md is published with the page
-
-    @property
-    def shown_folder(self) -> str:
-        return self.shown_as.rsplit("/", 1)[0]
-
-    @property
-    def beside(self) -> str:
-        return "рядом с index.md" if self.own_folder else "рядом с файлом практики"
+    shown_folder: str
 
 
 @dataclass(frozen=True)
@@ -170,7 +137,7 @@ def find_entries(folder: Path, shown_folder: str, problems: Problems) -> list[En
         if path.is_dir():
             index = path / "index.md"
             if index.is_file():
-                entries.append(Entry(index, f"{shown}/index.md", path.name, path, True))
+                entries.append(Entry(index, f"{shown}/index.md", path.name, path, shown))
             else:
                 problems.add(
                     shown,
@@ -180,11 +147,11 @@ def find_entries(folder: Path, shown_folder: str, problems: Problems) -> list[En
                     "лежать в файле index.md, а приложения — рядом с ним",
                 )
         elif path.suffix.lower() == ".md":
-            entries.append(Entry(path, shown, path.stem, folder, False))
+            entries.append(Entry(path, shown, path.stem, folder, shown_folder))
     return entries
 
 
-def load_practices(
+def build_practices(
     folder: Path,
     shown_folder: str,
     *,
@@ -193,19 +160,21 @@ def load_practices(
     plan: Plan | None,
     problems: Problems,
 ) -> tuple[Practice, ...]:
-    """Every entry that is not a draft, newest first."""
+    """Every practice, drafts and samples included, newest first."""
     context = _Context(
         None if forms is None else [form.id for form in forms],
         None if organizations is None else {org.id: org for org in organizations},
         plan,
         problems,
     )
+    addresses = Addresses()
     practices = []
     for entry in find_entries(folder, shown_folder, problems):
-        practice = load_practice(entry, context)
-        if practice is not None:
-            practices.append(practice)
-    _check_unique_slugs(practices, problems)
+        raw = load_entry(entry.file, entry.shown_as, "practice", problems)
+        if raw is not None:
+            practice = _build_practice(entry, raw, addresses, context)
+            if practice is not None:
+                practices.append(practice)
     return tuple(sorted(practices, key=_newest_first))
 
 
@@ -213,50 +182,54 @@ def _newest_first(practice: Practice) -> tuple[int, str, str]:
     return (-practice.date.toordinal(), practice.title.casefold(), practice.slug)
 
 
-def load_practice(entry: Entry, context: _Context) -> Practice | None:
+def _build_practice(
+    entry: Entry, raw: RawEntry, addresses: Addresses, context: _Context
+) -> Practice | None:
     problems = context.problems
-    path = entry.shown_as
-    try:
-        text = entry.file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        problems.add(path, None, None, "файл не в кодировке UTF-8; сохраните его в UTF-8")
-        return None
     errors_before = len(problems)
-    data, body, body_line = split_front_matter(text, path, problems)
-    if len(problems) > errors_before:
-        return None
-    if data is None:
-        problems.add(
-            path,
-            1,
-            None,
-            "блок полей пуст: между строками «---» заполните поля title, organization, forms, "
-            "date и summary",
-        )
-        return None
-    if isinstance(data, dict) and data.get("draft") is True:
-        return None
-    if not validate(data, "practice", path, problems):
-        return None
-
-    slug = _slug(entry, data, problems)
-    date = _publication_date(data, path, problems)
+    data, path = raw.data, raw.path
+    slug = _slug(raw, entry.name, addresses, problems)
+    date = parse_date(data, "date", path, problems)
     _check_organization(data, path, context)
     forms = _known_forms(data, path, context)
     plan_ids = check_activity_ids(data.get("plan", YamlList()), context.plan, path, problems)
     authors = _consented_authors(data.get("authors", []), path, problems)
     tags = _tags(data.get("tags", YamlList()), path, problems)
-    attachments = _attachments(entry, data.get("attachments", []), problems)
-    cover = _cover(entry, data.get("cover"), problems)
-    linked, page_links = _check_body(entry, body, body_line, problems)
+
+    def publish(
+        name: str, line: int | None, field: str | None, **rules: Any
+    ) -> PublishedFile | None:
+        return check_file(
+            name,
+            folder=entry.folder,
+            shown_folder=entry.shown_folder,
+            target_folder=f"{PRACTICES_DIR}/{slug}",
+            path=path,
+            line=line,
+            field=field,
+            problems=problems,
+            **rules,
+        )
+
+    attachments = []
+    for item in data.get("attachments", []):
+        published = publish(item["file"], item.line_of("file"), "file")
+        if published is not None:
+            attachments.append(Attachment(item["title"], published))
+    cover = None
+    if "cover" in data:
+        raw_cover = data["cover"]
+        published = publish(
+            raw_cover["file"], raw_cover.line_of("file"), "file", allowed=IMAGE_TYPES
+        )
+        if published is not None:
+            cover = Cover(published, raw_cover["alt"])
+    linked, page_links = _check_body(entry, raw.body, raw.body_line, problems)
+    body_files = [publish(name, line, None) for name, line in linked]
     if len(problems) > errors_before:
         return None
     assert slug is not None and date is not None, "problems were reported above"
-    if entry.own_folder:
-        assets = _folder_assets(entry.folder)
-    else:
-        named = [a.file for a in attachments] + ([cover.file] if cover else []) + linked
-        assets = [Asset(name, entry.folder / name) for name in dict.fromkeys(named)]
+    files = [a.file for a in attachments] + ([cover.file] if cover else []) + body_files
     return Practice(
         slug=slug,
         title=data["title"],
@@ -264,67 +237,41 @@ def load_practice(entry: Entry, context: _Context) -> Practice | None:
         forms=forms,
         date=date,
         summary=data["summary"],
-        body=body,
+        body=raw.body,
         source=path,
         authors=authors,
         target_group=data.get("target_group"),
         results=tuple(data.get("results", [])),
         tags=tags,
-        attachments=attachments,
+        attachments=tuple(attachments),
         cover=cover,
         plan=plan_ids,
         sample=data.get("sample", False),
-        assets=tuple(assets),
-        slug_line=data.line_of("slug") if "slug" in data else 1,
+        draft=data.get("draft", False),
+        files=tuple(dict.fromkeys(f for f in files if f is not None)),
         page_links=tuple(page_links),
     )
 
 
-def _slug(entry: Entry, data: YamlMap, problems: Problems) -> str | None:
-    slug = data.get("slug") or slugify(entry.name)
-    line = data.line_of("slug") if "slug" in data else 1
-    if not slug:
+def _slug(raw: RawEntry, name: str, addresses: Addresses, problems: Problems) -> str | None:
+    slug = entry_slug(raw, name, problems)
+    if slug in FACET_KINDS:
+        from_field = "slug" in raw.data
         problems.add(
-            entry.shown_as,
-            1,
-            None,
-            f"из имени «{entry.name}» не получается адрес страницы; добавьте поле slug "
-            "латиницей, например slug: klub-molodogo-pedagoga",
+            raw.path,
+            raw.data.line_of("slug") if from_field else 1,
+            "slug" if from_field else None,
+            f"адрес «{slug}» занят страницами отбора практик; "
+            + (
+                "задайте другое поле slug"
+                if from_field
+                else "переименуйте файл или задайте поле slug"
+            ),
         )
         return None
-    if slug in FACET_KINDS:
-        problems.add(
-            entry.shown_as,
-            line,
-            "slug" if "slug" in data else None,
-            f"адрес /practices/{slug}/ занят страницами отбора практик; укажите другое поле "
-            "slug или переименуйте файл",
-        )
+    if slug is not None and not addresses.claim(f"/practices/{slug}/", raw, problems):
         return None
     return slug
-
-
-def _check_unique_slugs(practices: Iterable[Practice], problems: Problems) -> None:
-    """Two entries with one address would overwrite each other's page."""
-    taken: dict[str, Practice] = {}
-    for practice in practices:
-        first = taken.setdefault(practice.slug, practice)
-        if first is not practice:
-            problems.add(
-                practice.source,
-                practice.slug_line,
-                None,
-                f"адрес /practices/{practice.slug}/ уже занят практикой {first.source}; "
-                "укажите в одной из них другое поле slug или переименуйте файл",
-            )
-
-
-def _publication_date(data: YamlMap, path: str, problems: Problems) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(data["date"])
-    except ValueError:
-        problems.add(path, data.line_of("date"), "date", f"такой даты нет: «{data['date']}»")
-        return None
 
 
 def _check_organization(data: YamlMap, path: str, context: _Context) -> None:
@@ -388,84 +335,6 @@ def _tags(raw: YamlList, path: str, problems: Problems) -> tuple[str, ...]:
     return tuple(tags.values())
 
 
-def _resolve(
-    entry: Entry, name: str, line: int, field: str | None, problems: Problems
-) -> Path | None:
-    """A file named relative to the entry: it must exist and lie inside the entry's folder."""
-    target = entry.folder / name
-    if PurePosixPath(name).is_absolute() or not target.resolve().is_relative_to(
-        entry.folder.resolve()
-    ):
-        problems.add(
-            entry.shown_as,
-            line,
-            field,
-            f"путь «{name}» ведёт за пределы папки практики; положите файл {entry.beside} "
-            "и укажите только его имя",
-        )
-        return None
-    if not target.is_file():
-        problems.add(
-            entry.shown_as,
-            line,
-            field,
-            f"файл «{name}» не найден: ожидается {entry.shown_folder}/{name}; положите файл "
-            f"{entry.beside} или исправьте имя (регистр букв важен)",
-        )
-        return None
-    return target
-
-
-def _check_format(
-    entry: Entry, name: str, line: int, field: str, formats: dict[str, str], problems: Problems
-) -> bool:
-    if PurePosixPath(name).suffix.lower() in formats:
-        return True
-    allowed = ", ".join(dict.fromkeys(formats.values()))
-    problems.add(
-        entry.shown_as,
-        line,
-        field,
-        f"формат файла «{name}» не подходит; допустимые форматы: {allowed}",
-    )
-    return False
-
-
-def _attachments(
-    entry: Entry, raw: Sequence[YamlMap], problems: Problems
-) -> tuple[Attachment, ...]:
-    attachments = []
-    for item in raw:
-        line = item.line_of("file")
-        if not _check_format(entry, item["file"], line, "file", ATTACHMENT_FORMATS, problems):
-            continue
-        file = _resolve(entry, item["file"], line, "file", problems)
-        if file is not None:
-            attachments.append(Attachment(item["file"], item["title"], file.stat().st_size))
-    return tuple(attachments)
-
-
-def _cover(entry: Entry, raw: YamlMap | None, problems: Problems) -> Cover | None:
-    if raw is None:
-        return None
-    line = raw.line_of("file")
-    if _check_format(entry, raw["file"], line, "file", IMAGE_FORMATS, problems) and _resolve(
-        entry, raw["file"], line, "file", problems
-    ):
-        return Cover(raw["file"], raw["alt"])
-    return None
-
-
-def _folder_assets(folder: Path) -> list[Asset]:
-    return [
-        Asset(path.relative_to(folder).as_posix(), path)
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-        and path.suffix.lower() not in _NOT_ASSETS
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    ]
-
-
 # --------------------------------------------------------------------------- body
 
 _FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)
@@ -485,11 +354,11 @@ def _blank(match: re.Match[str]) -> str:
 
 def _check_body(
     entry: Entry, body: str, body_line: int, problems: Problems
-) -> tuple[list[str], list[tuple[str, int]]]:
-    """Problems of the Markdown body; returns the local files it links to and the links to
-    pages of the site (with their lines), which are checked once all pages are known."""
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Problems of the Markdown body; returns the local files it links to and its links to
+    pages of the site, each with its line (pages are checked once all of them are known)."""
     path = entry.shown_as
-    if not _COMMENT.sub("", body).strip():
+    if not _COMMENT.sub("", body).strip() and not INCLUDE.search(body):
         problems.add(
             path,
             body_line,
@@ -515,7 +384,7 @@ def _check_body(
             "HTML не допускается; уберите теги или возьмите их в обратные кавычки `…`, "
             "если их нужно показать",
         )
-    files: list[str] = []
+    files: list[tuple[str, int]] = []
     pages: list[tuple[str, int]] = []
     targets = [
         (m.start(), text[m.start() - 1 : m.start()] == "!", m.group(1))
@@ -524,23 +393,24 @@ def _check_body(
     targets += [(m.start(), False, m.group(1)) for m in _LINK_DEFINITION.finditer(text)]
     for offset, is_image, target in targets:
         line = line_at(offset)
-        if _SCHEME.match(target):
+        if _SCHEME.match(target) or target.startswith("//"):
             if is_image and target.lower().startswith(("http:", "https:", "//")):
                 problems.add(
                     path,
                     line,
                     None,
                     f"изображение «{target}» загружается с другого сайта, а сайт не должен "
-                    f"обращаться к чужим серверам; скачайте файл и положите его {entry.beside}",
+                    "обращаться к чужим серверам; скачайте файл и положите его в папку "
+                    f"{entry.shown_folder}/",
                 )
             continue
         name = unquote(target.split("#", 1)[0].split("?", 1)[0])
-        suffix = PurePosixPath(name).suffix.lower()
         if not name or name.startswith("/"):
             continue
+        suffix = PurePosixPath(name).suffix.lower()
         if suffix == ".md":
             pages.append((name, line))
-        elif name.endswith("/") or suffix in ("", *_NOT_ASSETS):
+        elif name.endswith("/") or suffix in _PAGE_SUFFIXES:
             problems.add(
                 path,
                 line,
@@ -549,8 +419,8 @@ def _check_body(
                 "от страницы практики, например ../../plan/index.md или "
                 "../klub-molodogo-pedagoga/index.md",
             )
-        elif _resolve(entry, name, line, None, problems) is not None:
-            files.append(PurePosixPath(name).as_posix())
+        else:
+            files.append((name, line))
     return files, pages
 
 
@@ -579,30 +449,26 @@ def check_page_links(practices: Iterable[Practice], page_exists: Callable[[str],
 # --------------------------------------------------------------------------- references
 
 
-def practice_references(
-    practices: Sequence[Practice], bank_activities: Sequence[str], *, show_samples: bool
+def bank_references(
+    practices: Sequence[Practice], activity_ids: Sequence[str]
 ) -> tuple[Reference, ...]:
-    """The bank as evidence for its plan activities, and each practice for the ones it serves."""
-    published = [p for p in practices if show_samples or not p.sample]
-    if not published:
+    """The bank as a whole for the plan activities it carries out (site.yaml practices_plan).
+
+    It counts as evidence once it holds a practice that is not a sample.
+    """
+    if not practices:
         return ()
+    samples = sum(1 for p in practices if p.sample)
     title = "Банк лучших практик наставничества: " + count_words(
-        len(published), "практика", "практики", "практик"
+        len(practices), "практика", "практики", "практик"
     )
-    samples = sum(1 for p in published if p.sample)
-    if samples:
+    if 0 < samples < len(practices):
         title += f" (из них образцов оформления: {samples})"
-    references = [
-        Reference(activity_id, BANK_REFERENCE_KIND, title, PRACTICES_PAGE)
-        for activity_id in bank_activities
-    ]
-    for practice in published:
-        shown = f"{practice.title} ({SAMPLE_NOTE})" if practice.sample else practice.title
-        references += [
-            Reference(activity_id, PRACTICE_REFERENCE_KIND, shown, practice.page, practice.date)
-            for activity_id in practice.plan
-        ]
-    return tuple(references)
+    only_samples = samples == len(practices)
+    return tuple(
+        Reference(activity_id, BANK_REFERENCE_KIND, title, PRACTICES_PAGE, None, only_samples)
+        for activity_id in activity_ids
+    )
 
 
 # --------------------------------------------------------------------------- the published bank
@@ -635,7 +501,7 @@ class Facet:
 
 @dataclass(frozen=True)
 class Bank:
-    """What the site publishes: visible practices (newest first), organisations and facets."""
+    """What the site publishes: practices (newest first), organisations and facets."""
 
     practices: tuple[Practice, ...]
     organizations: tuple[Organization, ...]
@@ -648,17 +514,14 @@ class Bank:
         practices: Sequence[Practice],
         organizations: Sequence[Organization],
         forms: Sequence[Form],
-        *,
-        show_samples: bool,
     ) -> Bank:
-        shown = tuple(p for p in practices if show_samples or not p.sample)
-        shown_organizations = tuple(o for o in organizations if show_samples or not o.sample)
-        names = {o.id: o.short_name for o in shown_organizations}
+        """Group the published practices (newest first) by each facet's values."""
+        names = {o.id: o.short_name for o in organizations}
         order = {form.id: index for index, form in enumerate(forms)}
         form_titles = {form.id: form.title for form in forms}
         groups: dict[str, dict[str, list[Practice]]] = {kind: {} for kind in FACET_KINDS}
         labels: dict[tuple[str, str], str] = {}
-        for practice in shown:
+        for practice in practices:
             values: list[tuple[str, str, str]] = [
                 ("organization", practice.organization, names[practice.organization]),
                 ("year", str(practice.year), str(practice.year)),
@@ -681,7 +544,7 @@ class Bank:
             )
             for kind in FACET_KINDS
         }
-        return cls(shown, shown_organizations, {f.id: f for f in forms}, facets)
+        return cls(tuple(practices), tuple(organizations), {f.id: f for f in forms}, facets)
 
     def organization(self, organization_id: str) -> Organization:
         return self._organization_index[organization_id]

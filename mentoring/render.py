@@ -7,7 +7,6 @@ markup that Markdown cannot express is HTML inside the templates, never in Pytho
 from __future__ import annotations
 
 import datetime as dt
-import json
 import posixpath
 import re
 from collections.abc import Callable
@@ -19,12 +18,27 @@ from markupsafe import Markup, escape
 
 from mentoring import russian
 from mentoring.content import Content
+from mentoring.documents import DOCUMENTS_PAGE, MATERIAL_KINDS, group_documents
 from mentoring.errors import Problems
+from mentoring.includes import INCLUDE
+from mentoring.materials import MATERIALS_PAGE
 from mentoring.newpractice import entry_text
+from mentoring.news import (
+    FEED_FILE,
+    FEED_SIZE,
+    LATEST_COUNT,
+    atom_timestamp,
+    by_year,
+    listing_path,
+    paginate,
+    year_path,
+)
 from mentoring.progress import STATUS_LABELS, progress_of, summarize
-from mentoring.schemadoc import schema_fields, schema_names
+from mentoring.schemadoc import schema_fields
 
 PLAN_PAGE = "plan/index.md"
+# Content types whose field table a guide page includes with <!-- include: fields-<name> -->.
+GUIDE_SCHEMAS = ("practice", "organizations")
 GLOSSARY_PAGE = "glossary.md"
 CONTACTS_PAGE = "contacts.md"
 
@@ -33,16 +47,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|])")
 
 def markdown_text(value: object) -> Markup:
     """Text that Markdown must show as typed: HTML-escaped, Markdown punctuation escaped."""
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
-
-
-def front_matter_text(value: object) -> Markup:
-    """A value for the front matter of a generated page (title, description).
-
-    Material prints ``page.meta`` values into <title> and <meta> without escaping, so the
-    text is HTML-escaped here and then quoted as a YAML string.
-    """
-    return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
+    return escape(_MARKDOWN_SPECIAL.sub(r"\\\1", str(value)))
 
 
 def upper_first(value: str) -> str:
@@ -52,12 +57,19 @@ def upper_first(value: str) -> str:
 def page_url(path: str, use_directory_urls: bool = True) -> str:
     """Site-relative URL of a page under docs/, as MkDocs will publish it."""
     stem, _, anchor = path.partition("#")
-    if use_directory_urls:
+    if stem and not stem.endswith(".md"):
+        url = stem  # a published file (a document, an image, the feed) keeps its name
+    elif use_directory_urls:
         url = stem.removesuffix(".md")
         url = "" if url in ("index", "") else url.removesuffix("/index") + "/"
     else:
         url = stem.removesuffix(".md") + ".html"
     return url + (f"#{anchor}" if anchor else "")
+
+
+def absolute_url(site_url: str, path: str, use_directory_urls: bool = True) -> str:
+    """Full address of a page, for the feed: links there must work outside the site."""
+    return site_url.rstrip("/") + "/" + page_url(path, use_directory_urls)
 
 
 def relative_url(target: str, from_page: str, use_directory_urls: bool = True) -> str:
@@ -91,7 +103,6 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     environment.filters.update(
         md=markdown_text,
-        meta=front_matter_text,
         upper_first=upper_first,
         numeric_date=russian.numeric_date,
         long_date=russian.long_date,
@@ -133,7 +144,11 @@ class Renderer:
         progress = {a.id: progress_of(a, plan, self.today) for a in plan.activities}
         by_status, by_timing = summarize(list(progress.values()))
         references = {a.id: self.content.references_to(a.id) for a in plan.activities}
-        with_evidence = sum(1 for a in plan.activities if a.evidence or references[a.id])
+        with_evidence = sum(
+            1
+            for a in plan.activities
+            if a.evidence or any(not reference.sample for reference in references[a.id])
+        )
         return self.render(
             "plan.md.j2",
             PLAN_PAGE,
@@ -144,6 +159,7 @@ class Renderer:
             by_status=by_status,
             by_timing=by_timing,
             glossary=self.content.glossary,
+            documents={document.id: document for document in self.content.documents},
             status_filter=[(key, label) for key, label in STATUS_LABELS.items()],
         )
 
@@ -159,12 +175,79 @@ class Renderer:
         shown = self.content.site.show_samples
         return [c for c in self.content.site.contacts if shown or not c.sample]
 
+    def news_pages(self, *, with_feed: bool) -> dict[str, str]:
+        """The news list (10 per page), an archive per year and a page per item, by path."""
+        news = self.content.news
+        years = by_year(news)
+        common = {"years": list(years), "year_path": year_path, "listing_path": listing_path}
+        pages = {}
+        for listing in paginate(news):
+            pages[listing.path] = self.render(
+                "news/list.md.j2", listing.path, listing=listing, with_feed=with_feed, **common
+            )
+        for year, items in years.items():
+            path = year_path(year)
+            pages[path] = self.render("news/year.md.j2", path, year=year, items=items, **common)
+        for item in news:
+            pages[item.page] = self.render(
+                "news/item.md.j2", item.page, item=item, plan=self.content.plan, **common
+            )
+        return pages
+
+    def news_feed(self, site_url: str) -> str | None:
+        """Atom feed of the latest news with absolute links; None when there is no news."""
+        items = self.content.news[:FEED_SIZE]
+        if not items:
+            return None
+        return self.render(
+            "news/feed.xml.j2",
+            FEED_FILE,
+            items=items,
+            absolute=lambda path: absolute_url(site_url, path, self.use_directory_urls),
+            timestamp=atom_timestamp,
+        )
+
+    def documents_page(self) -> str:
+        return self.render(
+            "documents/index.md.j2",
+            DOCUMENTS_PAGE,
+            levels=group_documents(self.content.documents),
+            plan=self.content.plan,
+        )
+
+    def materials_pages(self) -> dict[str, str]:
+        """The materials list and a page per material, by path."""
+        documents = [d for d in self.content.documents if d.kind in MATERIAL_KINDS]
+        documents.sort(key=lambda d: (d.date, d.title), reverse=True)
+        pages = {
+            MATERIALS_PAGE: self.render(
+                "materials/index.md.j2",
+                MATERIALS_PAGE,
+                materials=self.content.materials,
+                documents=documents,
+            )
+        }
+        for material in self.content.materials:
+            pages[material.page] = self.render(
+                "materials/item.md.j2", material.page, material=material, plan=self.content.plan
+            )
+        return pages
+
     # Blocks that hand-written pages include with <!-- include: name -->.
 
     def blocks(self, page_path: str) -> dict[str, Callable[[], str]]:
         blocks = {
             "plan-overview": lambda: self.render(
                 "blocks/plan-overview.md.j2", page_path, plan=self.content.plan
+            ),
+            "latest-news": lambda: self.render(
+                "blocks/latest-news.md.j2", page_path, items=self.content.news[:LATEST_COUNT]
+            ),
+            "forms-list": lambda: self.render(
+                "blocks/forms-list.md.j2",
+                page_path,
+                groups=self._forms_by_audience(),
+                documents={d.number: d for d in self.content.documents if d.number},
             ),
             "practice-template": lambda: self.render(
                 "blocks/practice-template.html.j2",
@@ -177,20 +260,23 @@ class Renderer:
                 ),
             ),
         }
-        # «fields-<content type>»: the table of fields of any content type, from its schema.
-        for name in schema_names():
+        # Field tables of the authors' guides, read from the schemas the build validates with.
+        for name in GUIDE_SCHEMAS:
             blocks[f"fields-{name}"] = lambda name=name: self.render(
                 "blocks/schema-fields.html.j2", page_path, fields=schema_fields(name)
             )
         return blocks
 
+    def _forms_by_audience(self) -> dict[str, list[Any]]:
+        groups: dict[str, list[Any]] = {}
+        for form in self.content.forms:
+            groups.setdefault(form.audience, []).append(form)
+        return groups
+
     def abbreviation(self, abbr: str) -> str:
         term = self.content.glossary.get(abbr)
         assert term is not None, "the marker only looks for glossary terms"
         return self.render("blocks/abbr.html.j2", GLOSSARY_PAGE, term=term).strip()
-
-
-INCLUDE = re.compile(r"^<!--\s*include:\s*([\w-]+)\s*-->[ \t]*$", re.M)
 
 
 def expand_includes(

@@ -7,8 +7,6 @@ what the build accepts.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from mentoring.schema import TYPE_NAMES, load_schema
@@ -29,15 +27,6 @@ class FieldDoc:
     @property
     def depth(self) -> int:
         return len(self.path) - 1
-
-
-@cache
-def schema_names() -> tuple[str, ...]:
-    """Every content type with a schema: plan, site, practice…"""
-    files = resources.files("mentoring.schemas").iterdir()
-    return tuple(
-        sorted(f.name.removesuffix(".schema.json") for f in files if f.name.endswith(".json"))
-    )
 
 
 def schema_fields(name: str) -> list[FieldDoc]:

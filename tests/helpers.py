@@ -42,11 +42,18 @@ class _Capture(logging.Handler):
         self.records.append(record)
 
 
+class _ConfigLoader(yaml.Loader):
+    """Reads mkdocs.yml as written; ``!ENV`` values become their defaults (empty site_url)."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
 def make_site(tmp_path: Path, fixture: str = "minimal") -> Path:
     """Copy a fixture site into ``tmp_path`` with an mkdocs.yml derived from the real one."""
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / fixture, project)
-    config = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=yaml.Loader)
+    config = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=_ConfigLoader)
     config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
     config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     config.pop("nav", None)

@@ -8,6 +8,7 @@ uchenik-uchenik and pedagog-pedagog; plan activities 1.1.1 and 2.1).
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 
 from mentoring.content import Content, load_content
 from mentoring.errors import ContentError, Problems
-from mentoring.practices import Bank, Practice, human_size
+from mentoring.practices import Practice
 from mentoring.yamlsource import split_front_matter
 from tests.helpers import add_overlay, make_site
 
@@ -81,19 +82,23 @@ def test_entries_of_both_shapes_load_newest_first(project: Path) -> None:
     assert club.body.startswith("\n## Цель и задачи")
 
 
-def test_folder_entry_publishes_its_files_and_knows_attachment_sizes(project: Path) -> None:
+def test_folder_entry_publishes_the_files_it_names_beside_its_page(project: Path) -> None:
+    write(project, "folder-practice/notes.docx", "a draft nobody links to")
     folder = practice(load(project), "folder-practice")
-    assert [asset.name for asset in folder.assets] == ["photo.png", "programma.pdf"]
+    assert [file.target for file in folder.files] == [
+        "practices/folder-practice/programma.pdf",
+        "practices/folder-practice/photo.png",
+    ]
     (attachment,) = folder.attachments
-    assert attachment.label == "PDF, 125 Б"
+    assert attachment.file.label == "PDF, 125 Б"
     assert folder.cover is not None and folder.cover.alt == "Обложка"
 
 
-def test_file_entry_publishes_only_the_files_it_names(project: Path) -> None:
+def test_file_entry_publishes_the_files_it_names(project: Path) -> None:
     write(project, "shared.png", "not really a png")
     write(project, "unused.pdf", "not linked from anywhere")
     write(project, "x.md", practice_text(body="![Схема](shared.png)"))
-    assert [a.name for a in practice(load(project), "x").assets] == ["shared.png"]
+    assert [f.target for f in practice(load(project), "x").files] == ["practices/x/shared.png"]
 
 
 def test_line_numbers_are_the_lines_of_the_markdown_file(project: Path) -> None:
@@ -106,9 +111,12 @@ def test_line_numbers_are_the_lines_of_the_markdown_file(project: Path) -> None:
     ]
 
 
-def test_drafts_are_left_out_without_being_checked(project: Path) -> None:
-    write(project, "draft.md", practice_text(organization="nobody", extra="draft: true\n"))
+def test_drafts_are_checked_but_not_published(project: Path) -> None:
+    write(project, "draft.md", practice_text(extra="draft: true\n"))
     assert "draft" not in [p.slug for p in load(project).practices]
+    write(project, "draft.md", practice_text(organization="nobody", extra="draft: true\n"))
+    (message,) = problems(project)
+    assert message.startswith("content/practices/draft.md:3: поле «organization»: неизвестная")
 
 
 def test_readme_and_underscore_files_are_not_entries(project: Path) -> None:
@@ -130,33 +138,38 @@ def test_two_entries_with_one_slug_name_both_files(project: Path) -> None:
     # Files are read in name order (Latin before Cyrillic); the later one is reported.
     assert problems(project) == [
         "content/practices/Клуб молодого педагога.md:1: адрес /practices/klub-molodogo-pedagoga/ "
-        "уже занят практикой content/practices/zzz.md; укажите в одной из них другое поле slug "
-        "или переименуйте файл"
+        "уже занят: его получает content/practices/zzz.md; задайте одной из записей другое поле "
+        "slug или переименуйте файл"
     ]
 
 
 def test_a_folder_and_a_file_with_one_name_clash(project: Path) -> None:
     write(project, "folder-practice.md", practice_text())
     assert problems(project) == [
-        "content/practices/folder-practice.md:1: адрес /practices/folder-practice/ уже занят "
-        "практикой content/practices/folder-practice/index.md; укажите в одной из них другое "
-        "поле slug или переименуйте файл"
+        "content/practices/folder-practice.md:1: адрес /practices/folder-practice/ уже занят: "
+        "его получает content/practices/folder-practice/index.md; задайте одной из записей "
+        "другое поле slug или переименуйте файл"
     ]
 
 
 def test_facet_words_cannot_be_slugs(project: Path) -> None:
     write(project, "form.md", practice_text())
     assert problems(project) == [
-        "content/practices/form.md:1: адрес /practices/form/ занят страницами отбора практик; "
-        "укажите другое поле slug или переименуйте файл"
+        "content/practices/form.md:1: адрес «form» занят страницами отбора практик; "
+        "переименуйте файл или задайте поле slug"
+    ]
+    write(project, "form.md", practice_text(slug="tag"))
+    assert problems(project) == [
+        "content/practices/form.md:7: поле «slug»: адрес «tag» занят страницами отбора практик; "
+        "задайте другое поле slug"
     ]
 
 
 def test_a_name_without_letters_needs_a_slug(project: Path) -> None:
     write(project, "!!!.md", practice_text())
     assert problems(project) == [
-        "content/practices/!!!.md:1: из имени «!!!» не получается адрес страницы; добавьте поле "
-        "slug латиницей, например slug: klub-molodogo-pedagoga"
+        "content/practices/!!!.md:1: из имени файла не получается адрес страницы: в нём нет букв "
+        "и цифр; переименуйте файл или задайте поле slug"
     ]
 
 
@@ -279,8 +292,8 @@ def test_unknown_form_in_a_block_list_points_at_its_item(project: Path) -> None:
         ),
         pytest.param(
             "---\n---\nТекст\n",
-            "content/practices/x.md:1: блок полей пуст: между строками «---» заполните поля "
-            "title, organization, forms, date и summary",
+            "content/practices/x.md:1: блок полей пуст; впишите между строками «---» хотя бы "
+            "поля title, organization, forms, date, summary",
             id="empty front matter",
         ),
         pytest.param(
@@ -327,18 +340,18 @@ def test_missing_attachment_names_the_missing_path(project: Path) -> None:
     attachments = "\n  - file: plan.pdf\n    title: План"
     write(project, "new/index.md", folder_entry(attachments=attachments))
     assert problems(project) == [
-        "content/practices/new/index.md:8: поле «file»: файл «plan.pdf» не найден: ожидается "
-        "content/practices/new/plan.pdf; положите файл рядом с index.md или исправьте имя "
-        "(регистр букв важен)"
+        "content/practices/new/index.md:8: поле «file»: файла content/practices/new/plan.pdf нет; "
+        "положите файл в папку content/practices/new/ или исправьте имя (большие и маленькие "
+        "буквы различаются)"
     ]
 
 
 def test_missing_cover_names_the_missing_path(project: Path) -> None:
     write(project, "x.md", practice_text(cover="\n  file: cover.jpg\n  alt: Обложка"))
     assert problems(project) == [
-        "content/practices/x.md:8: поле «file»: файл «cover.jpg» не найден: ожидается "
-        "content/practices/cover.jpg; положите файл рядом с файлом практики или исправьте имя "
-        "(регистр букв важен)"
+        "content/practices/x.md:8: поле «file»: файла content/practices/cover.jpg нет; положите "
+        "файл в папку content/practices/ или исправьте имя (большие и маленькие буквы "
+        "различаются)"
     ]
 
 
@@ -356,12 +369,12 @@ def test_attachment_format_and_path_are_checked(project: Path) -> None:
     )
     write(project, "new/index.md", folder_entry(attachments=attachments))
     assert problems(project) == [
-        "content/practices/new/index.md:8: поле «file»: формат файла «setup.exe» не подходит; "
-        "допустимые форматы: PDF, DOC, DOCX, ODT, RTF, XLS, XLSX, ODS, PPT, PPTX, ODP, JPG, "
-        "PNG, ZIP",
+        "content/practices/new/index.md:8: поле «file»: тип файла «.exe» не подходит; допустимые "
+        "типы: pdf, doc, docx, odt, xls, xlsx, ods, ppt, pptx, odp, jpg, png; сохраните файл в "
+        "одном из них",
         "content/practices/new/index.md:10: поле «file»: путь «../folder-practice/programma.pdf» "
-        "ведёт за пределы папки практики; положите файл рядом с index.md и укажите только его "
-        "имя",
+        "должен вести к файлу внутри папки content/practices/new/: без «..», без «\\» и без «/» "
+        "в начале",
     ]
 
 
@@ -421,10 +434,9 @@ def test_body_problems_point_at_their_lines(project: Path) -> None:
         "кавычки `…`, если их нужно показать",
         "content/practices/x.md:13: изображение «https://example.org/photo.jpg» загружается "
         "с другого сайта, а сайт не должен обращаться к чужим серверам; скачайте файл и "
-        "положите его рядом с файлом практики",
-        "content/practices/x.md:15: файл «missing.png» не найден: ожидается "
-        "content/practices/missing.png; положите файл рядом с файлом практики или исправьте "
-        "имя (регистр букв важен)",
+        "положите его в папку content/practices/",
+        "content/practices/x.md:15: файла content/practices/missing.png нет; положите файл в "
+        "папку content/practices/ или исправьте имя (большие и маленькие буквы различаются)",
     ]
 
 
@@ -445,6 +457,17 @@ def test_links_to_pages_must_name_their_markdown_file(project: Path) -> None:
         "content/practices/x.md:11: ссылка «../klub/» на страницу сайта: укажите путь "
         "к Markdown-файлу страницы от страницы практики, например ../../plan/index.md или "
         "../klub-molodogo-pedagoga/index.md"
+    ]
+
+
+def test_include_markers_in_the_body_are_checked(project: Path) -> None:
+    write(
+        project,
+        "x.md",
+        practice_text(body="<!-- include: forms-list -->\n\n<!-- include: nope -->"),
+    )
+    assert problems(project) == [
+        "content/practices/x.md:11: неизвестная вставка «nope»; доступные: forms-list"
     ]
 
 
@@ -473,13 +496,12 @@ def test_facets_count_practices_per_value(project: Path) -> None:
 
 
 def test_samples_are_left_out_when_switched_off(project: Path) -> None:
+    site = project / "content" / "site.yaml"
+    site.write_text(site.read_text("utf-8") + "show_samples: false\n", "utf-8")
     content = load(project)
-    hidden = Bank.publish(
-        content.practices, content.organizations, content.forms, show_samples=False
-    )
-    assert [p.slug for p in hidden.practices] == ["klub-molodogo-pedagoga", "folder-practice"]
-    assert [o.id for o in hidden.organizations] == ["school-1", "school-2"]
-    assert [f.key for f in hidden.facets["organization"]] == ["school-1", "school-2"]
+    assert [p.slug for p in content.practices] == ["klub-molodogo-pedagoga", "folder-practice"]
+    assert [o.id for o in content.organizations] == ["school-1", "school-2"]
+    assert [f.key for f in content.bank.facets["organization"]] == ["school-1", "school-2"]
 
 
 def test_related_practices_share_a_form_most_shared_first(project: Path) -> None:
@@ -494,16 +516,35 @@ def test_related_practices_share_a_form_most_shared_first(project: Path) -> None
 def test_practices_become_evidence_on_the_plan(project: Path) -> None:
     site = project / "content" / "site.yaml"
     site.write_text(site.read_text("utf-8") + 'practices_plan: ["2.1"]\n', "utf-8")
-    references = [(r.activity_id, r.kind, r.title, r.page) for r in load(project).references]
+    references = [
+        (r.activity_id, r.kind, r.title, r.page, r.sample) for r in load(project).references
+    ]
     assert references == [
+        (
+            "2.1",
+            "Практика",
+            "Клуб молодого педагога",
+            "practices/klub-molodogo-pedagoga/index.md",
+            False,
+        ),
         (
             "2.1",
             "Банк практик",
             "Банк лучших практик наставничества: 3 практики (из них образцов оформления: 1)",
             "practices/index.md",
+            False,
         ),
-        ("2.1", "Практика", "Клуб молодого педагога", "practices/klub-molodogo-pedagoga/index.md"),
     ]
+
+
+def test_a_bank_of_samples_is_no_evidence(project: Path) -> None:
+    site = project / "content" / "site.yaml"
+    site.write_text(site.read_text("utf-8") + 'practices_plan: ["2.1"]\n', "utf-8")
+    folder = project / "content" / "practices"
+    (folder / "Клуб молодого педагога.md").unlink()
+    shutil.rmtree(folder / "folder-practice")
+    (bank,) = load(project).references
+    assert (bank.title, bank.sample) == ("Банк лучших практик наставничества: 1 практика", True)
 
 
 def test_bank_plan_activity_must_exist(project: Path) -> None:
@@ -513,14 +554,6 @@ def test_bank_plan_activity_must_exist(project: Path) -> None:
         "content/site.yaml:11: поле «practices_plan»: в плане нет мероприятия «5.2»; номера "
         'мероприятий — в content/plan.yaml, например "5.2"'
     ]
-
-
-@pytest.mark.parametrize(
-    ("size", "shown"),
-    [(0, "0 Б"), (1023, "1023 Б"), (1024, "1 КБ"), (358_400, "350 КБ"), (1_258_291, "1,2 МБ")],
-)
-def test_human_size(size: int, shown: str) -> None:
-    assert human_size(size) == shown
 
 
 def test_front_matter_of_an_entry_is_split_with_real_lines() -> None:

@@ -1,0 +1,140 @@
+"""Markdown entries with front matter (news, materials, practices): the loading they share.
+
+Each entry is one ``.md`` file whose fields sit between two ``---`` lines. Loading reads
+every file of a folder, validates its fields against the schema of its type and checks
+include markers in its body; building the model is left to the type's own module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from mentoring.errors import Problems
+from mentoring.includes import check_entry_includes
+from mentoring.russian import slugify
+from mentoring.schema import load_schema, validate
+from mentoring.yamlsource import YamlMap, split_front_matter
+
+# An entry published at <folder>/<slug>/ must not take the address of the folder's index.
+RESERVED_SLUGS = ("index",)
+
+
+@dataclass(frozen=True)
+class RawEntry:
+    """One Markdown file whose front matter passed its schema."""
+
+    file: Path
+    path: str
+    data: YamlMap
+    body: str
+    body_line: int
+
+
+def load_entries(
+    folder: Path, shown_folder: str, schema: str, problems: Problems
+) -> list[RawEntry]:
+    """Every ``*.md`` file of ``folder`` with valid front matter; a missing folder has none."""
+    if not folder.is_dir():
+        return []
+    entries = []
+    for file in sorted(folder.glob("*.md")):
+        raw = load_entry(file, f"{shown_folder}/{file.name}", schema, problems)
+        if raw is not None:
+            entries.append(raw)
+    return entries
+
+
+def load_entry(file: Path, path: str, schema: str, problems: Problems) -> RawEntry | None:
+    """One Markdown file whose front matter fits ``schema``; None when a problem is reported."""
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        problems.add(path, None, None, "файл не в кодировке UTF-8; сохраните его в UTF-8")
+        return None
+    errors_before = len(problems)
+    data, body, body_line = split_front_matter(text, path, problems)
+    if len(problems) > errors_before:
+        return None
+    if data is None:
+        required = ", ".join(load_schema(schema)["required"])
+        problems.add(
+            path,
+            1,
+            None,
+            f"блок полей пуст; впишите между строками «---» хотя бы поля {required}",
+        )
+        return None
+    if not validate(data, schema, path, problems):
+        return None
+    check_entry_includes(body, body_line, path, problems)
+    return RawEntry(file, path, data, body, body_line)
+
+
+def parse_date(mapping: YamlMap, key: str, path: str, problems: Problems) -> dt.date | None:
+    """A date field already shaped ГГГГ-ММ-ДД by the schema; report one that does not exist."""
+    try:
+        return dt.date.fromisoformat(mapping[key])
+    except ValueError:
+        problems.add(path, mapping.line_of(key), key, f"такой даты нет: «{mapping[key]}»")
+        return None
+
+
+def entry_slug(raw: RawEntry, name: str, problems: Problems) -> str | None:
+    """The address part of an entry: its ``slug`` field, else its file name transliterated."""
+    if "slug" in raw.data:
+        slug, line, field = raw.data["slug"], raw.data.line_of("slug"), "slug"
+    else:
+        slug, line, field = slugify(name), 1, None
+        if not slug:
+            problems.add(
+                raw.path,
+                line,
+                field,
+                "из имени файла не получается адрес страницы: в нём нет букв и цифр; "
+                "переименуйте файл или задайте поле slug",
+            )
+            return None
+    if slug in RESERVED_SLUGS:
+        problems.add(
+            raw.path,
+            line,
+            field,
+            f"адрес «{slug}» занят списком раздела; "
+            + ("задайте другое поле slug" if field else "переименуйте файл или задайте поле slug"),
+        )
+        return None
+    return slug
+
+
+class Addresses:
+    """Page addresses taken by entries; a second entry at a taken address is reported."""
+
+    def __init__(self) -> None:
+        self._owners: dict[str, str] = {}
+
+    def claim(self, address: str, raw: RawEntry, problems: Problems) -> bool:
+        owner = self._owners.setdefault(address, raw.path)
+        if owner == raw.path:
+            return True
+        from_field = "slug" in raw.data
+        problems.add(
+            raw.path,
+            raw.data.line_of("slug") if from_field else 1,
+            "slug" if from_field else None,
+            f"адрес {address} уже занят: его получает {owner}; "
+            "задайте одной из записей другое поле slug или переименуйте файл",
+        )
+        return False
+
+
+class Publishable(Protocol):
+    sample: bool
+    draft: bool
+
+
+def is_shown(entry: Publishable, show_samples: bool) -> bool:
+    """Drafts are never published; samples only while site.yaml allows them."""
+    return not entry.draft and (show_samples or not entry.sample)

@@ -1,0 +1,113 @@
+"""No content, however broken, ends in a Python traceback: only ContentError or success.
+
+Hypothesis mutates the shipped content two ways: as text (deleting, inserting and
+duplicating characters and lines, as a hurried edit in a web editor would) and as data
+(replacing any value with a value of another shape).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mentoring.content import load_content
+from mentoring.errors import ContentError
+
+REPO = Path(__file__).resolve().parents[2]
+FILES = ("plan.yaml", "site.yaml", "glossary.yaml", "forms.yaml")
+NASTY = ":-\t\"'[]{}#&*!|>%@`,? \n\\ёЁ0123456789"
+
+mutations = st.one_of(
+    st.tuples(st.just("delete"), st.integers(0, 10**6), st.integers(1, 40)),
+    st.tuples(st.just("insert"), st.integers(0, 10**6), st.text(NASTY, min_size=1, max_size=8)),
+    st.tuples(st.just("duplicate-line"), st.integers(0, 10**6), st.just("")),
+    st.tuples(st.just("delete-line"), st.integers(0, 10**6), st.just("")),
+)
+
+leaf_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 3000),
+    st.text(max_size=12),
+    st.sampled_from(["2022-02-31", "2021-13", "yearly", "done", "ЦРО", "1.1.1", "<script>"]),
+)
+values = st.recursive(
+    leaf_values,
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def mutate_text(text: str, mutation: tuple[str, int, object]) -> str:
+    kind, position, argument = mutation
+    if kind == "delete":
+        start = position % (len(text) + 1)
+        return text[:start] + text[start + int(argument) :]
+    if kind == "insert":
+        start = position % (len(text) + 1)
+        return text[:start] + str(argument) + text[start:]
+    lines = text.splitlines(keepends=True)
+    index = position % len(lines)
+    if kind == "duplicate-line":
+        return "".join([*lines[: index + 1], lines[index], *lines[index + 1 :]])
+    return "".join(lines[:index] + lines[index + 1 :])
+
+
+def replace_somewhere(data: object, path_choices: list[int], value: object) -> object:
+    """Replace one node of ``data``, chosen by ``path_choices``, with ``value``."""
+    if not path_choices or not isinstance(data, (dict, list)) or not data:
+        return value
+    keys = list(data) if isinstance(data, dict) else list(range(len(data)))
+    key = keys[path_choices[0] % len(keys)]
+    data[key] = replace_somewhere(data[key], path_choices[1:], value)
+    return data
+
+
+def load_mutated(tmp: Path, name: str, text: str) -> None:
+    content_dir = tmp / "content"
+    if content_dir.exists():
+        shutil.rmtree(content_dir)
+    shutil.copytree(REPO / "content", content_dir)
+    (content_dir / name).write_text(text, "utf-8")
+    try:
+        load_content(content_dir)
+    except ContentError as error:
+        assert error.problems, "a ContentError always names at least one problem"
+        for line in error.report_lines():
+            assert line.startswith("content/")
+
+
+COMMON = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@COMMON
+@given(name=st.sampled_from(FILES), edits=st.lists(mutations, min_size=1, max_size=4))
+def test_text_mutations_never_crash(tmp_path, name, edits):
+    text = (REPO / "content" / name).read_text("utf-8")
+    for edit in edits:
+        text = mutate_text(text, edit)
+
+    load_mutated(tmp_path, name, text)
+
+
+@COMMON
+@given(
+    name=st.sampled_from(FILES),
+    path_choices=st.lists(st.integers(0, 50), max_size=7),
+    value=values,
+)
+def test_data_mutations_never_crash(tmp_path, name, path_choices, value):
+    data = yaml.safe_load((REPO / "content" / name).read_text("utf-8"))
+    data = replace_somewhere(data, path_choices, value)
+
+    load_mutated(tmp_path, name, yaml.safe_dump(data, allow_unicode=True))
