@@ -49,7 +49,13 @@ def run_check(content_dir: Path) -> int:
             count_words(len(content.practices), "практика", "практики", "практик"),
         )
     )
-    print(f"Содержимое в порядке: в плане {activities}; публикуется: {published}.")
+    figures = ""
+    if content.indicators is not None:
+        years = len(content.indicators.years)
+        figures = (
+            f"; показатели за {count_words(years, 'учебный год', 'учебных года', 'учебных лет')}"
+        )
+    print(f"Содержимое в порядке: в плане {activities}; публикуется: {published}{figures}.")
     return 0
 
 

@@ -22,6 +22,7 @@ from mentoring.documents import (
 )
 from mentoring.entries import is_shown, parse_date
 from mentoring.errors import Problems
+from mentoring.indicators import Indicators, load_indicators
 from mentoring.materials import Material, build_materials
 from mentoring.models import (
     Activity,
@@ -75,6 +76,7 @@ class Content:
     materials: tuple[Material, ...] = ()
     practices: tuple[Practice, ...] = ()
     organizations: tuple[Organization, ...] = ()
+    indicators: Indicators | None = None
 
     @cached_property
     def bank(self) -> Bank:
@@ -153,6 +155,8 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
         plan=plan,
         problems=problems,
     )
+    form_titles = {form.id: form.title for form in forms} if forms is not None else None
+    indicators = load_indicators(root, display_root, form_titles, problems)
 
     show_samples = site.show_samples if site is not None else True
     news = tuple(item for item in news if is_shown(item, show_samples))
@@ -183,6 +187,7 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
         materials=materials,
         practices=practices,
         organizations=organizations,
+        indicators=indicators,
     )
 
 

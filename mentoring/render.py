@@ -22,6 +22,7 @@ from mentoring.documents import DOCUMENTS_PAGE, MATERIAL_KINDS, group_documents
 from mentoring.errors import Problems
 from mentoring.includes import INCLUDE
 from mentoring.materials import MATERIALS_PAGE
+from mentoring.monitoring import monitoring_view
 from mentoring.newpractice import entry_text
 from mentoring.news import (
     FEED_FILE,
@@ -34,6 +35,7 @@ from mentoring.news import (
     year_path,
 )
 from mentoring.progress import STATUS_LABELS, progress_of, summarize
+from mentoring.schedule import has_concrete_dates
 from mentoring.schemadoc import schema_fields
 
 PLAN_PAGE = "plan/index.md"
@@ -41,6 +43,7 @@ PLAN_PAGE = "plan/index.md"
 GUIDE_SCHEMAS = ("practice", "organizations")
 GLOSSARY_PAGE = "glossary.md"
 CONTACTS_PAGE = "contacts.md"
+MONITORING_PAGE = "monitoring.md"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|])")
 
@@ -161,6 +164,7 @@ class Renderer:
             glossary=self.content.glossary,
             documents={document.id: document for document in self.content.documents},
             status_filter=[(key, label) for key, label in STATUS_LABELS.items()],
+            not_in_calendar=[a for a in plan.activities if not has_concrete_dates(a.schedule)],
         )
 
     def glossary_page(self) -> str:
@@ -169,6 +173,11 @@ class Renderer:
     def contacts_page(self) -> str:
         return self.render(
             "contacts.md.j2", CONTACTS_PAGE, contacts=self._contacts(), plan=self.content.plan
+        )
+
+    def monitoring_page(self) -> str:
+        return self.render(
+            "monitoring.md.j2", MONITORING_PAGE, view=monitoring_view(self.content, self.today)
         )
 
     def _contacts(self) -> list[Any]:

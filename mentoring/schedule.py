@@ -158,6 +158,11 @@ class Throughout:
 Schedule = DateRange | Deadline | Occurrences | Yearly | Throughout
 
 
+def has_concrete_dates(schedule: Schedule) -> bool:
+    """False for «ежегодно» and «в течение периода»: they name no day a calendar could show."""
+    return isinstance(schedule, DateRange | Deadline | Occurrences)
+
+
 def parse_schedule(raw: object) -> Schedule:
     """Build a schedule from schema-valid YAML; ValueError explains a wrong date in Russian."""
     if raw == "yearly":

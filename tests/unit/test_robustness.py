@@ -18,7 +18,7 @@ from mentoring.content import load_content
 from mentoring.errors import ContentError
 
 REPO = Path(__file__).resolve().parents[2]
-FILES = ("plan.yaml", "site.yaml", "glossary.yaml", "forms.yaml")
+FILES = ("plan.yaml", "site.yaml", "glossary.yaml", "forms.yaml", "indicators.yaml")
 NASTY = ":-\t\"'[]{}#&*!|>%@`,? \n\\ёЁ0123456789"
 
 mutations = st.one_of(
