@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 
+from mentoring.entries import RESERVED_SLUGS
 from mentoring.models import Form
 from mentoring.organizations import Organization
 from mentoring.practices import FACET_KINDS, PRACTICES_DIR
@@ -61,7 +62,7 @@ def create_practice(
     slug = slugify(title)
     if not slug:
         raise ValueError(f"из названия «{title}» не получается имя файла: нужны буквы или цифры")
-    if slug in FACET_KINDS:
+    if slug in (*FACET_KINDS, *RESERVED_SLUGS):
         slug = f"{slug}-practice"
     folder = content_dir / PRACTICES_DIR
     target = folder / f"{slug}.md"
