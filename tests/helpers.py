@@ -42,10 +42,15 @@ class _Capture(logging.Handler):
         self.records.append(record)
 
 
-def make_site(tmp_path: Path, fixture: str = "minimal") -> Path:
-    """Copy a fixture site into ``tmp_path`` with an mkdocs.yml derived from the real one."""
+def make_site(tmp_path: Path, fixture: str = "minimal", *overlays: str) -> Path:
+    """Copy a fixture site into ``tmp_path`` with an mkdocs.yml derived from the real one.
+
+    ``overlays`` are further fixtures copied over it (e.g. extra pages in docs/).
+    """
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / fixture, project)
+    for overlay in overlays:
+        shutil.copytree(FIXTURES / overlay, project, dirs_exist_ok=True)
     config = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=yaml.Loader)
     config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
     config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
