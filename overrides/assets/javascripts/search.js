@@ -296,17 +296,19 @@
       }
     }
 
+    // Each option is the link itself (a[role=option]), so it also opens in a new tab.
     function addOption(fill, url, className) {
-      var option = element("li", "site-search__option " + (className || ""));
+      var item = element("li", "site-search__option " + (className || ""));
+      item.setAttribute("role", "none");
+      var option = element("a", "site-search__link");
       option.id = "site-search-option-" + options.length;
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
-      var link = element("a", "site-search__link");
-      link.href = url;
-      link.tabIndex = -1;
-      fill(link);
-      option.appendChild(link);
-      list.appendChild(option);
+      option.href = url;
+      option.tabIndex = -1;
+      fill(option);
+      item.appendChild(option);
+      list.appendChild(item);
       options.push(option);
     }
 
@@ -379,7 +381,7 @@
         activate(active === -1 && step < 0 ? count - 1 : (active + step + count) % count);
       } else if (event.key === "Enter" && active >= 0 && !popup.hidden) {
         event.preventDefault();
-        window.location.assign(options[active].querySelector("a").href);
+        window.location.assign(options[active].href);
       } else if (event.key === "Escape") {
         event.preventDefault();
         if (!popup.hidden) {
