@@ -7,9 +7,9 @@
 //     KEY whose first option (value "") means «all»; the script fills in the values;
 //   - [data-search-status] for «Найдено: N»;
 //   - either [data-search-results], an empty list the script fills with results, or
-//     [data-search-cards], a list of server-rendered items that each carry
-//     data-search-url (the page they stand for); the script shows the matching ones in
-//     the order of relevance and hides the rest.
+//     [data-search-cards], a list whose direct children are server-rendered items that
+//     each carry data-search-url (the page they stand for); the script shows the
+//     matching ones in the order of relevance and hides the rest.
 // data-search-scope="KEY:VALUE" on the panel restricts it (e.g. section:Практики).
 // The state is kept in the address (?q=…&KEY=…), so a search can be shared by link.
 (function () {
@@ -47,7 +47,7 @@
     var results = panel.querySelector("[data-search-results]");
     var cardList = panel.querySelector("[data-search-cards]");
     var cards = cardList
-      ? Array.prototype.slice.call(cardList.querySelectorAll("[data-search-url]"))
+      ? Array.prototype.slice.call(cardList.querySelectorAll(":scope > [data-search-url]"))
       : [];
     var cardsByPath = {};
     cards.forEach(function (card) { cardsByPath[pathOf(card.getAttribute("data-search-url"))] = card; });
