@@ -104,6 +104,8 @@ def test_found_words_are_highlighted_in_the_excerpt(page: Page) -> None:
     option = page.locator(f'#site-search-results a[href$="{SUB_PATH}documents/polozhenie/"]')
     marks = option.locator("mark").all_inner_texts()
     assert "наставничестве" in [mark.strip(".,") for mark in marks]
+    title = option.locator(".search-result__title").inner_text()
+    assert title == "Положение о наставничестве"  # without the «¶» of the heading link
 
 
 def test_two_words_narrow_the_results(page: Page) -> None:
@@ -123,9 +125,12 @@ def test_a_query_that_finds_nothing(page: Page, external_requests: list[str]) ->
 
 
 def test_only_the_article_is_indexed_not_the_menu(page: Page) -> None:
-    page.goto("./")
+    page.goto("plan/")
+    expect(page.locator("[data-plan-filters]")).to_contain_text("Отбор мероприятий")
     # «Сокращения» is in the sidebar of every page, but in the article of one page only.
     assert header_search(page, "сокращения", "Найдено: 1") == ["glossary/"]
+    # «Отбор мероприятий» is the title of the plan's filter form, which is not indexed.
+    assert header_search(page, "отбор", "Ничего не найдено") == []
 
 
 def test_a_plan_activity_is_found_and_opened_at_its_row(page: Page) -> None:
