@@ -10,7 +10,8 @@
 //     [data-search-cards], a list whose direct children are server-rendered items that
 //     each carry data-search-url (the page they stand for); the script shows the
 //     matching ones in the order of relevance and hides the rest.
-// data-search-scope="KEY:VALUE" on the panel restricts it (e.g. section:Практики).
+// data-search-scope="KEY:VALUE" on the panel restricts it: collection:Практики means the
+// pages under practices/ but not the list practices/ itself (overrides/partials/content.html).
 // The state is kept in the address (?q=…&KEY=…), so a search can be shared by link.
 (function () {
   "use strict";

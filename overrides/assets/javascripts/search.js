@@ -12,13 +12,6 @@
 
   // ------------------------------------------------------------------ helpers
 
-  function plural(n, one, few, many) {
-    var d = n % 10, h = n % 100;
-    if (d === 1 && h !== 11) return one;
-    if (d >= 2 && d <= 4 && (h < 12 || h > 14)) return few;
-    return many;
-  }
-
   var UNAVAILABLE = "Поиск недоступен: не удалось загрузить поисковый индекс.";
 
   function foundText(count) {
@@ -247,7 +240,6 @@
     resultItem: resultItem,
     foundText: foundText,
     unavailableText: UNAVAILABLE,
-    plural: plural,
   };
 
   // ------------------------------------------------------------------ header box
