@@ -54,10 +54,15 @@ def real_config() -> dict:
     return yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=_ConfigLoader)
 
 
-def make_site(tmp_path: Path, fixture: str = "minimal") -> Path:
-    """Copy a fixture site into ``tmp_path`` with an mkdocs.yml derived from the real one."""
+def make_site(tmp_path: Path, fixture: str = "minimal", *overlays: str) -> Path:
+    """Copy a fixture site into ``tmp_path`` with an mkdocs.yml derived from the real one.
+
+    ``overlays`` are further fixtures copied over it (e.g. practices over minimal).
+    """
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / fixture, project)
+    for overlay in overlays:
+        shutil.copytree(FIXTURES / overlay, project, dirs_exist_ok=True)
     config = real_config()
     config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
     config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
@@ -90,9 +95,3 @@ def build_site(project: Path, monkeypatch=None, **overrides: object) -> BuildRes
         target = result.errors if record.levelno >= logging.ERROR else result.warnings
         target.append(record.getMessage())
     return result
-
-
-def add_overlay(project: Path, fixture: str) -> Path:
-    """Copy another fixture over a site from ``make_site`` (e.g. practices over minimal)."""
-    shutil.copytree(FIXTURES / fixture, project, dirs_exist_ok=True)
-    return project

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import REPO, BuildResult, add_overlay, build_site, make_site, real_config
+from tests.helpers import REPO, BuildResult, build_site, make_site, real_config
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return add_overlay(make_site(tmp_path), "practices")
+    return make_site(tmp_path, "minimal", "practices")
 
 
 def append(file: Path, text: str) -> None:
@@ -41,7 +41,7 @@ def fixture_nav(items: list, docs: Path) -> list:
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The fixture site, built once, with the real nav: pages left out of the nav without
     being marked so would be warned about."""
-    project = add_overlay(make_site(tmp_path_factory.mktemp("bank")), "practices")
+    project = make_site(tmp_path_factory.mktemp("bank"), "minimal", "practices")
     config_file = project / "mkdocs.yml"
     config = yaml.load(config_file.read_text("utf-8"), Loader=yaml.Loader)
     config["nav"] = fixture_nav(real_config()["nav"], project / "docs")

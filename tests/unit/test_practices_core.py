@@ -18,7 +18,7 @@ from mentoring.content import Content, load_content
 from mentoring.errors import ContentError, Problems
 from mentoring.practices import Practice
 from mentoring.yamlsource import split_front_matter
-from tests.helpers import add_overlay, make_site
+from tests.helpers import make_site
 
 DEFAULT_FIELDS = {
     "title": "Практика",
@@ -38,7 +38,7 @@ def practice_text(body: str = "Текст практики.", extra: str = "", *
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return add_overlay(make_site(tmp_path), "practices")
+    return make_site(tmp_path, "minimal", "practices")
 
 
 def write(project: Path, relative: str, text: str) -> Path:

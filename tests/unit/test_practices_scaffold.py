@@ -15,14 +15,14 @@ from mentoring.newpractice import EntryExists, create_practice, entry_text
 from mentoring.schema import load_schema
 from mentoring.schemadoc import schema_fields
 from mentoring.yamlsource import split_front_matter
-from tests.helpers import add_overlay, make_site
+from tests.helpers import make_site
 
 DAY = dt.date(2025, 11, 27)
 
 
 @pytest.fixture
 def content_dir(tmp_path: Path) -> Path:
-    return add_overlay(make_site(tmp_path), "practices") / "content"
+    return make_site(tmp_path, "minimal", "practices") / "content"
 
 
 def test_scaffold_is_valid_front_matter_and_keeps_any_title() -> None:
