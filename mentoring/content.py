@@ -384,6 +384,8 @@ def build_site(
         authority=bodies["authority"],
         show_samples=data.get("show_samples", True),
         contacts=tuple(contacts),
+        copyright=data.get("copyright")
+        or f"© {bodies['organization'].name}, {data['municipality']}",
     )
 
 

@@ -167,3 +167,4 @@ class Site:
     authority: Body
     show_samples: bool
     contacts: tuple[Contact, ...] = field(default_factory=tuple)
+    copyright: str = ""
