@@ -70,6 +70,57 @@ def test_open_settings_panel_has_no_axe_violations(page, mode: Mode) -> None:
     assert violations == [], describe_violations(violations)
 
 
+def test_axe_runs_offline_and_reports_planted_violations(page, external_requests) -> None:
+    open_page(page, HOME)
+    page.evaluate(
+        "() => document.querySelector('article').insertAdjacentHTML('beforeend',"
+        ' \'<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+        '<div role="dialog"><button>OK</button></div>\')'
+    )
+    found = {violation["id"] for violation in axe_violations(page)}
+    assert {"image-alt", "aria-dialog-name"} <= found
+    assert external_requests == []
+
+
+def test_material_search_is_not_used(page) -> None:
+    open_page(page, HOME)
+    assert page.locator(".md-search, [data-md-component='search']").count() == 0
+
+
+@pytest.mark.parametrize("site_page", [HOME], ids=str)
+def test_open_panel_fits_a_phone_at_200_percent(new_page, site_page: SitePage) -> None:
+    page = open_page(new_page(viewport=PHONE), site_page, LARGE)
+    page.click("[data-a11y-toggle]")
+    assert horizontal_overflow(page) == 0
+    last = page.locator("[data-a11y-close]")
+    last.scroll_into_view_if_needed()
+    assert last.is_visible()
+
+
+# --------------------------------------------------------------------------- motion
+
+
+_TRANSITION_OF_HEADER_BUTTON = (
+    "() => parseFloat(getComputedStyle(document.querySelector('.md-header__button'))"
+    ".transitionDuration)"
+)
+
+
+def test_theme_animates_by_default(page) -> None:
+    open_page(page, HOME)
+    assert page.evaluate(_TRANSITION_OF_HEADER_BUTTON) > 0.1
+
+
+def test_motion_stops_when_the_visitor_asks(new_page) -> None:
+    page = open_page(new_page(reduced_motion="reduce"), HOME)
+    assert page.evaluate(_TRANSITION_OF_HEADER_BUTTON) < 0.001
+
+
+def test_motion_stops_in_the_version_for_the_visually_impaired(page) -> None:
+    open_page(page, HOME, MODES[1])
+    assert page.evaluate(_TRANSITION_OF_HEADER_BUTTON) < 0.001
+
+
 # --------------------------------------------------------------------------- requests
 
 
