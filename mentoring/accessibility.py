@@ -88,7 +88,7 @@ def _line_of(source: str | None, needle: str) -> int | None:
 
 
 def hide_icons(html: str) -> str:
-    """Hide from screen readers every inline SVG that has no role or name of its own.
+    """Hide from screen readers every inline SVG that has no role, name or <title> of its own.
 
     Used on the theme's markup (header, navigation, footer), where SVGs are icons next to
     a text or inside a named control; charts in page content carry their own role and name.
@@ -96,7 +96,9 @@ def hide_icons(html: str) -> str:
 
     def hide(match: re.Match[str]) -> str:
         attributes = match.group(1)
-        if _SVG_SEMANTICS.search(attributes):
+        end = html.find("</svg", match.end())
+        titled = "<title" in html[match.end() : end if end >= 0 else len(html)]
+        if titled or _SVG_SEMANTICS.search(attributes):
             return match.group(0)
         closing = "/>" if attributes.rstrip().endswith("/") else ">"
         attributes = attributes.rstrip().removesuffix("/").rstrip()

@@ -90,6 +90,7 @@ def test_icons_are_hidden_from_screen_readers() -> None:
         '<svg aria-label="Доля школ"></svg>',
         '<svg aria-hidden="true"></svg>',
         "<svg role='presentation'></svg>",
+        '<svg viewBox="0 0 24 24"><title>Поиск</title><path d="M1 1"/></svg>',
     ],
 )
 def test_svgs_with_a_role_or_name_of_their_own_are_left_alone(svg: str) -> None:
