@@ -20,7 +20,7 @@ def test_images_without_alt_fail_the_build_naming_every_file_and_line(
     tmp_path, monkeypatch
 ) -> None:
     project = make_site(tmp_path)
-    add_page(project, "news.md", f"# Новости\n\nСеминар прошёл.\n\n![]({PICTURE})\n")
+    add_page(project, "report.md", f"# Новости\n\nСеминар прошёл.\n\n![]({PICTURE})\n")
     add_page(project, "about.md", '# О проекте\n\n<p><img src="img/team.png"></p>\n')
 
     result = build_site(project, monkeypatch)
@@ -31,7 +31,7 @@ def test_images_without_alt_fail_the_build_naming_every_file_and_line(
         'посетителей: добавьте описание (в HTML — атрибут alt="…", в Markdown — '
         "![Что изображено](img/team.png)); если картинка только украшает страницу, "
         'напишите alt="" role="presentation"',
-        "docs/news.md:5: у изображения «img/seminar.png» пустой текст alt: опишите, что на нём "
+        "docs/report.md:5: у изображения «img/seminar.png» пустой текст alt: опишите, что на нём "
         "изображено, например ![Участники семинара наставников](img/seminar.png); если "
         "картинка только украшает страницу, отметьте её так: "
         "![](img/seminar.png){ role=presentation }",
@@ -48,14 +48,14 @@ def test_described_and_decorative_images_pass(tmp_path, monkeypatch) -> None:
     picture.write_bytes(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;")
     add_page(
         project,
-        "news.md",
+        "report.md",
         f"# Новости\n\n![Участники семинара]({PICTURE})\n\n![]({PICTURE}){{ role=presentation }}\n",
     )
 
     result = build_site(project, monkeypatch)
 
     assert result.ok, result.errors
-    html = result.page("news/")
+    html = result.page("report/")
     assert 'alt="Участники семинара"' in html
     assert re.search(r'<img alt="" role="presentation" src="[^"]*seminar\.png"', html)
 
@@ -64,12 +64,12 @@ def test_theme_icons_are_hidden_and_content_svgs_kept(tmp_path, monkeypatch) -> 
     project = make_site(tmp_path)
     chart = '<svg role="img" aria-label="Доля школ с наставниками: 40 %"><rect/></svg>'
     bare = '<svg viewBox="0 0 10 10"><text>40 %</text></svg>'
-    add_page(project, "monitoring.md", f"# Мониторинг\n\n{chart}\n\n{bare}\n")
+    add_page(project, "chart-sample.md", f"# Мониторинг\n\n{chart}\n\n{bare}\n")
 
     result = build_site(project, monkeypatch)
 
     assert result.ok, result.errors
-    html = result.page("monitoring/")
+    html = result.page("chart-sample/")
     article = html[html.index("<article") : html.index("</article>")]
     assert chart in article
     assert bare in article  # content is the author's: not touched
