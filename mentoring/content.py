@@ -460,6 +460,8 @@ def build_site(
         practices_plan=check_activity_ids(
             data.get("practices_plan", []), plan, path, problems, field="practices_plan"
         ),
+        copyright=data.get("copyright")
+        or f"© {bodies['organization'].name}, {data['municipality']}",
     )
 
 

@@ -173,3 +173,4 @@ class Site:
     contacts: tuple[Contact, ...] = field(default_factory=tuple)
     # Plan activities that the bank of practices as a whole carries out (e.g. "5.2").
     practices_plan: tuple[str, ...] = ()
+    copyright: str = ""
