@@ -18,6 +18,12 @@ ADDR ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 # Extra arguments for the benchmark, e.g. `make bench BENCH_ARGS="--runs 1"`; sizes: BENCH_N="100 1000".
 BENCH_ARGS ?=
+# Title of a new practice for `make practice TITLE="…"` (asked for when empty); passed
+# through the environment, so quotes in it need no escaping.
+TITLE ?=
+export TITLE
+# How many generated practices `make bench-bank` builds the site with.
+N ?= 1000
 
 # Source folders that `make serve` watches (only those that exist are passed).
 WATCH_DIRS := content templates mentoring hooks overrides
@@ -25,7 +31,7 @@ WATCH_ARGS := $(foreach d,$(WATCH_DIRS),$(if $(wildcard $(d)),--watch $(d)))
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help venv build serve check lint format browser-deps test bench clean distclean
+.PHONY: help venv build serve check practice bench bench-bank lint format browser-deps test clean distclean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -49,6 +55,12 @@ serve: $(STAMP) ## Serve with live reload (ADDR=127.0.0.1:8000)
 
 check: $(STAMP) ## Validate the content alone (no site build)
 	$(BIN)/python -m mentoring check
+
+practice: $(STAMP) ## New practice from the template (TITLE="Название практики")
+	$(BIN)/python -m mentoring new-practice --title "$$TITLE"
+
+bench-bank: $(STAMP) ## Time check and build with N generated practices (N=1000)
+	$(BIN)/python scripts/generate_practices.py $(N) --build
 
 lint: $(STAMP) ## Lint and check formatting with ruff
 	$(BIN)/ruff check .

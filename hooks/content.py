@@ -53,6 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort(str(error)) from None
     config.site_name = str(escape(build.content.site.site_name))
     config.site_description = str(escape(build.content.site.site_description))
+    config.copyright = str(escape(build.content.site.copyright))
     config["mentoring_build"] = build
     return config
 

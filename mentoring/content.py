@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,15 @@ from mentoring.models import (
     Term,
 )
 from mentoring.news import NewsItem, build_news
+from mentoring.organizations import Organization, load_organizations
+from mentoring.practices import (
+    PRACTICES_DIR,
+    Bank,
+    Practice,
+    bank_references,
+    build_practices,
+    check_page_links,
+)
 from mentoring.references import check_activity_ids
 from mentoring.schedule import PlanPeriod, parse_schedule
 from mentoring.schema import validate
@@ -64,7 +74,14 @@ class Content:
     news: tuple[NewsItem, ...] = ()
     documents: tuple[Document, ...] = ()
     materials: tuple[Material, ...] = ()
+    practices: tuple[Practice, ...] = ()
+    organizations: tuple[Organization, ...] = ()
     indicators: Indicators | None = None
+
+    @cached_property
+    def bank(self) -> Bank:
+        """The published practices with their facets and lookups, for the bank's pages."""
+        return Bank.publish(self.practices, self.organizations, self.forms)
 
     def references_to(self, activity_id: str) -> list[Reference]:
         """Everything on the site that reports on an activity, newest first."""
@@ -96,6 +113,7 @@ class Content:
                     f"страницы «{document.page}» нет на сайте; укажите путь к Markdown-файлу "
                     "от папки docs (например, plan/index.md)",
                 )
+        problems.extend(check_page_links(self.practices, page_exists))
         return problems
 
 
@@ -125,15 +143,33 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
     if len(problems) == errors_before:  # else a broken entry would read as an unknown id
         check_evidence_documents(plan, documents, f"{display_root}/{PLAN_FILE}", problems)
     materials = build_materials(root, display_root, plan, problems)
+    practices_dir = root / PRACTICES_DIR
+    organizations = load_organizations(
+        root, display_root, problems, required=practices_dir.is_dir()
+    )
+    practices = build_practices(
+        practices_dir,
+        f"{display_root}/{PRACTICES_DIR}",
+        forms=forms,
+        organizations=organizations,
+        plan=plan,
+        problems=problems,
+    )
     form_titles = {form.id: form.title for form in forms} if forms is not None else None
     indicators = load_indicators(root, display_root, form_titles, problems)
 
     show_samples = site.show_samples if site is not None else True
     news = tuple(item for item in news if is_shown(item, show_samples))
     materials = tuple(material for material in materials if is_shown(material, show_samples))
+    practices = tuple(practice for practice in practices if is_shown(practice, show_samples))
+    organizations = tuple(o for o in organizations or () if show_samples or not o.sample)
     references = tuple(
-        reference for entry in (*news, *documents, *materials) for reference in entry.references
+        reference
+        for entry in (*news, *documents, *materials, *practices)
+        for reference in entry.references
     )
+    if site is not None:
+        references += bank_references(practices, site.practices_plan)
 
     if plan is not None:
         _check_done_has_evidence(plan, references, f"{display_root}/{PLAN_FILE}", problems)
@@ -149,6 +185,8 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
         news=news,
         documents=documents,
         materials=materials,
+        practices=practices,
+        organizations=organizations,
         indicators=indicators,
     )
 
@@ -419,6 +457,11 @@ def build_site(
         authority=bodies["authority"],
         show_samples=data.get("show_samples", True),
         contacts=tuple(contacts),
+        practices_plan=check_activity_ids(
+            data.get("practices_plan", []), plan, path, problems, field="practices_plan"
+        ),
+        copyright=data.get("copyright")
+        or f"© {bodies['organization'].name}, {data['municipality']}",
     )
 
 

@@ -1,4 +1,4 @@
-"""Markdown entries with front matter (news, materials): the loading they share.
+"""Markdown entries with front matter (news, materials, practices): the loading they share.
 
 Each entry is one ``.md`` file whose fields sit between two ``---`` lines. Loading reads
 every file of a folder, validates its fields against the schema of its type and checks
@@ -41,30 +41,36 @@ def load_entries(
         return []
     entries = []
     for file in sorted(folder.glob("*.md")):
-        path = f"{shown_folder}/{file.name}"
-        try:
-            text = file.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            problems.add(path, None, None, "файл не в кодировке UTF-8; сохраните его в UTF-8")
-            continue
-        errors_before = len(problems)
-        data, body, body_line = split_front_matter(text, path, problems)
-        if len(problems) > errors_before:
-            continue
-        if data is None:
-            required = ", ".join(load_schema(schema)["required"])
-            problems.add(
-                path,
-                1,
-                None,
-                f"блок полей пуст; впишите между строками «---» хотя бы поля {required}",
-            )
-            continue
-        if not validate(data, schema, path, problems):
-            continue
-        check_entry_includes(body, body_line, path, problems)
-        entries.append(RawEntry(file, path, data, body, body_line))
+        raw = load_entry(file, f"{shown_folder}/{file.name}", schema, problems)
+        if raw is not None:
+            entries.append(raw)
     return entries
+
+
+def load_entry(file: Path, path: str, schema: str, problems: Problems) -> RawEntry | None:
+    """One Markdown file whose front matter fits ``schema``; None when a problem is reported."""
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        problems.add(path, None, None, "файл не в кодировке UTF-8; сохраните его в UTF-8")
+        return None
+    errors_before = len(problems)
+    data, body, body_line = split_front_matter(text, path, problems)
+    if len(problems) > errors_before:
+        return None
+    if data is None:
+        required = ", ".join(load_schema(schema)["required"])
+        problems.add(
+            path,
+            1,
+            None,
+            f"блок полей пуст; впишите между строками «---» хотя бы поля {required}",
+        )
+        return None
+    if not validate(data, schema, path, problems):
+        return None
+    check_entry_includes(body, body_line, path, problems)
+    return RawEntry(file, path, data, body, body_line)
 
 
 def parse_date(mapping: YamlMap, key: str, path: str, problems: Problems) -> dt.date | None:

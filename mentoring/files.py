@@ -76,7 +76,7 @@ def check_file(
     target_folder: str,
     path: str,
     line: int | None,
-    field: str,
+    field: str | None,
     problems: Problems,
     allowed: tuple[str, ...] = tuple(DOCUMENT_TYPES),
 ) -> PublishedFile | None:

@@ -171,3 +171,6 @@ class Site:
     authority: Body
     show_samples: bool
     contacts: tuple[Contact, ...] = field(default_factory=tuple)
+    # Plan activities that the bank of practices as a whole carries out (e.g. "5.2").
+    practices_plan: tuple[str, ...] = ()
+    copyright: str = ""

@@ -23,6 +23,7 @@ from mentoring.errors import Problems
 from mentoring.includes import INCLUDE
 from mentoring.materials import MATERIALS_PAGE
 from mentoring.monitoring import monitoring_view
+from mentoring.newpractice import entry_text
 from mentoring.news import (
     FEED_FILE,
     FEED_SIZE,
@@ -35,8 +36,11 @@ from mentoring.news import (
 )
 from mentoring.progress import STATUS_LABELS, progress_of, summarize
 from mentoring.schedule import has_concrete_dates
+from mentoring.schemadoc import schema_fields
 
 PLAN_PAGE = "plan/index.md"
+# Content types whose field table a guide page includes with <!-- include: fields-<name> -->.
+GUIDE_SCHEMAS = ("practice", "organizations")
 GLOSSARY_PAGE = "glossary.md"
 CONTACTS_PAGE = "contacts.md"
 MONITORING_PAGE = "monitoring.md"
@@ -241,7 +245,7 @@ class Renderer:
     # Blocks that hand-written pages include with <!-- include: name -->.
 
     def blocks(self, page_path: str) -> dict[str, Callable[[], str]]:
-        return {
+        blocks = {
             "plan-overview": lambda: self.render(
                 "blocks/plan-overview.md.j2", page_path, plan=self.content.plan
             ),
@@ -254,7 +258,23 @@ class Renderer:
                 groups=self._forms_by_audience(),
                 documents={d.number: d for d in self.content.documents if d.number},
             ),
+            "practice-template": lambda: self.render(
+                "blocks/practice-template.html.j2",
+                page_path,
+                text=entry_text(
+                    "Название практики",
+                    self.today,
+                    self.content.forms,
+                    self.content.organizations,
+                ),
+            ),
         }
+        # Field tables of the authors' guides, read from the schemas the build validates with.
+        for name in GUIDE_SCHEMAS:
+            blocks[f"fields-{name}"] = lambda name=name: self.render(
+                "blocks/schema-fields.html.j2", page_path, fields=schema_fields(name)
+            )
+        return blocks
 
     def _forms_by_audience(self) -> dict[str, list[Any]]:
         groups: dict[str, list[Any]] = {}

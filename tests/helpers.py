@@ -49,11 +49,21 @@ class _ConfigLoader(yaml.Loader):
 _ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
-def make_site(tmp_path: Path, fixture: str = "minimal") -> Path:
-    """Copy a fixture site into ``tmp_path`` with an mkdocs.yml derived from the real one."""
+def real_config() -> dict:
+    """The repository's mkdocs.yml as data."""
+    return yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=_ConfigLoader)
+
+
+def make_site(tmp_path: Path, fixture: str = "minimal", *overlays: str) -> Path:
+    """Copy a fixture site into ``tmp_path`` with an mkdocs.yml derived from the real one.
+
+    ``overlays`` are further fixtures copied over it (e.g. practices over minimal).
+    """
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / fixture, project)
-    config = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=_ConfigLoader)
+    for overlay in overlays:
+        shutil.copytree(FIXTURES / overlay, project, dirs_exist_ok=True)
+    config = real_config()
     config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
     config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     config.pop("nav", None)

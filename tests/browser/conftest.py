@@ -170,13 +170,15 @@ def external_requests() -> list[str]:
 
 
 @pytest.fixture
-def page(browser, site_server: str, external_requests: list[str]):
-    """A fresh page in a fresh context; relative URLs resolve against the site.
+def new_page(browser, site_server: str, external_requests: list[str]):
+    """Factory of fresh pages, each in a fresh context made with the given options
+    (``viewport=…``, ``has_touch=True``…); relative URLs resolve against the site.
 
     Every request to another origin is appended to `external_requests` and
     aborted, so a page that tries to reach the network fails fast.
     """
     site_origin = _origin(site_server)
+    contexts = []
 
     def is_external(url: str) -> bool:
         scheme = urlsplit(url).scheme
@@ -186,11 +188,21 @@ def page(browser, site_server: str, external_requests: list[str]):
         if is_external(request.url):
             external_requests.append(request.url)
 
-    context = browser.new_context(base_url=site_server, locale="ru-RU")
-    context.on("request", record)
-    context.route(is_external, lambda route: route.abort())
-    page = context.new_page()
+    def make(**options):
+        context = browser.new_context(base_url=site_server, locale="ru-RU", **options)
+        contexts.append(context)
+        context.on("request", record)
+        context.route(is_external, lambda route: route.abort())
+        return context.new_page()
+
     try:
-        yield page
+        yield make
     finally:
-        context.close()
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    """A fresh page in a fresh context (see `new_page`)."""
+    return new_page()

@@ -1,0 +1,88 @@
+"""Organisations whose mentoring practices the bank publishes (content/organizations.yaml)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from mentoring.errors import Problems
+from mentoring.schema import validate
+from mentoring.yamlsource import YamlMap, load_yaml_file
+
+ORGANIZATIONS_FILE = "organizations.yaml"
+ORGANIZATIONS_PAGE = "organizations/index.md"
+
+
+@dataclass(frozen=True)
+class Organization:
+    id: str
+    name: str
+    short_name: str
+    kind: str
+    url: str | None = None
+    sample: bool = False
+
+    @property
+    def page(self) -> str:
+        return f"organizations/{self.id}/index.md"
+
+
+def load_organizations(
+    root: Path, display_root: str, problems: Problems, *, required: bool
+) -> tuple[Organization, ...] | None:
+    """Organisations from content/organizations.yaml, or None when the file has problems.
+
+    The file may be absent while there are no practices, so a municipality can start
+    without it.
+    """
+    file = root / ORGANIZATIONS_FILE
+    shown_as = f"{display_root}/{ORGANIZATIONS_FILE}"
+    if not file.exists() and not required:
+        return ()
+    data = load_yaml_file(file, shown_as, problems)
+    if data is None or not validate(data, "organizations", shown_as, problems):
+        return None
+    return build_organizations(data, shown_as, problems)
+
+
+def build_organizations(data: YamlMap, path: str, problems: Problems) -> tuple[Organization, ...]:
+    seen: dict[str, int] = {}
+    organizations = []
+    for raw in data["organizations"]:
+        if raw["id"] in seen:
+            problems.add(
+                path,
+                raw.line_of("id"),
+                "id",
+                f"организация «{raw['id']}» уже описана в строке {seen[raw['id']]}; "
+                "у каждой организации свой id",
+            )
+            continue
+        seen[raw["id"]] = raw.line_of("id")
+        organizations.append(
+            Organization(
+                id=raw["id"],
+                name=raw["name"],
+                short_name=raw["short_name"],
+                kind=raw["kind"],
+                url=raw.get("url"),
+                sample=raw.get("sample", False),
+            )
+        )
+    return tuple(organizations)
+
+
+def unknown_organization_message(organization_id: str, known: Sequence[str]) -> str:
+    """What to say about an id that names no organisation: the closest id, else the list."""
+    message = f"неизвестная организация «{organization_id}»"
+    close = difflib.get_close_matches(organization_id, known, n=1, cutoff=0.5)
+    if close:
+        message += f"; возможно, имелось в виду «{close[0]}»"
+    elif known:
+        message += "; известные организации: " + ", ".join(known)
+    return (
+        message + f"; организации и их id перечислены в content/{ORGANIZATIONS_FILE}, "
+        "новую организацию добавьте туда"
+    )

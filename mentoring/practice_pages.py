@@ -1,0 +1,69 @@
+"""Pages of the bank of practices and of the organisations, rendered from ``Content.bank``.
+
+Every page is Markdown with HTML blocks from ``templates/practices`` and
+``templates/organizations``; the hooks hand them to MkDocs together with the files
+(attachments, images) that lie beside each practice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from mentoring.files import PublishedFile
+from mentoring.organizations import ORGANIZATIONS_PAGE
+from mentoring.practices import FACET_TITLES, PRACTICES_PAGE, Bank
+from mentoring.render import Renderer
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str  # under docs/, e.g. practices/klub-molodogo-pedagoga/index.md
+    markdown: str
+    in_nav: bool = False  # entry and facet pages are listed on index pages, not in the nav
+
+
+def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
+    bank = renderer.content.bank
+    plan = renderer.content.plan
+
+    def render(template: str, path: str, **context: object) -> str:
+        return renderer.render(template, path, bank=bank, facet_titles=FACET_TITLES, **context)
+
+    yield GeneratedPage(PRACTICES_PAGE, render("practices/index.md.j2", PRACTICES_PAGE), True)
+    for facets in bank.facets.values():
+        for facet in facets:
+            yield GeneratedPage(
+                facet.page, render("practices/facet.md.j2", facet.page, facet=facet)
+            )
+    for practice in bank.practices:
+        markdown = render(
+            "practices/practice.md.j2",
+            practice.page,
+            practice=practice,
+            # The body is Markdown by contract (checked for raw HTML when loaded): it is
+            # handed to MkDocs as written, not escaped like the fields.
+            body=Markup(practice.body),
+            plan=plan,
+            related=bank.related(practice),
+        )
+        yield GeneratedPage(practice.page, markdown)
+    yield GeneratedPage(
+        ORGANIZATIONS_PAGE, render("organizations/index.md.j2", ORGANIZATIONS_PAGE), True
+    )
+    for organization in bank.organizations:
+        markdown = render(
+            "organizations/organization.md.j2",
+            organization.page,
+            organization=organization,
+            practices=bank.practices_of(organization.id),
+        )
+        yield GeneratedPage(organization.page, markdown)
+
+
+def bank_files(bank: Bank) -> Iterator[PublishedFile]:
+    """Attachments and images of each published practice, to copy beside its page."""
+    for practice in bank.practices:
+        yield from practice.files

@@ -1,0 +1,582 @@
+"""The bank of mentoring practices: Markdown entries in content/practices/, loaded and checked.
+
+An entry is ``content/practices/<name>.md`` or ``content/practices/<name>/index.md`` with
+its files beside it. Front matter is loaded like news and materials (``entries.py``) and
+checked against the other content (organisations, forms, plan); files go through the shared
+download rules (``files.py``); the body is Markdown, checked for raw HTML, external images
+and links to files or pages that are missing. Every problem names the file and its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import posixpath
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote
+
+from mentoring.entries import Addresses, RawEntry, entry_slug, load_entry, parse_date
+from mentoring.errors import Problems
+from mentoring.files import IMAGE_TYPES, PublishedFile, check_file
+from mentoring.includes import INCLUDE
+from mentoring.models import Form, Person, Plan, Reference
+from mentoring.organizations import Organization, unknown_organization_message
+from mentoring.references import check_activity_ids
+from mentoring.russian import count_words, slugify
+from mentoring.yamlsource import YamlList, YamlMap
+
+PRACTICES_DIR = "practices"
+PRACTICES_PAGE = "practices/index.md"
+# Facet pages live at /practices/<kind>/<key>/, so these words cannot be practice slugs.
+FACET_KINDS = ("form", "organization", "year", "tag")
+BANK_REFERENCE_KIND = "Банк практик"
+PRACTICE_REFERENCE_KIND = "Практика"
+# Links to these are links to pages, never files to publish beside the practice.
+_PAGE_SUFFIXES = ("", ".md", ".html", ".htm")
+
+
+# --------------------------------------------------------------------------- models
+
+
+@dataclass(frozen=True)
+class Attachment:
+    title: str
+    file: PublishedFile  # its label says «PDF, 1,2 МБ»
+
+
+@dataclass(frozen=True)
+class Cover:
+    file: PublishedFile
+    alt: str
+
+
+@dataclass(frozen=True)
+class Practice:
+    slug: str
+    title: str
+    organization: str
+    forms: tuple[str, ...]
+    date: dt.date
+    summary: str
+    body: str
+    source: str  # the file as authors know it: content/practices/x.md
+    authors: tuple[Person, ...] = ()
+    target_group: str | None = None
+    results: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    cover: Cover | None = None
+    plan: tuple[str, ...] = ()
+    sample: bool = False
+    draft: bool = False
+    files: tuple[PublishedFile, ...] = ()  # everything published beside the page
+    page_links: tuple[tuple[str, int], ...] = ()  # Markdown links to pages, with their lines
+
+    @property
+    def page(self) -> str:
+        return f"{PRACTICES_DIR}/{self.slug}/index.md"
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+    @property
+    def tag_keys(self) -> tuple[str, ...]:
+        return tuple(slugify(tag) for tag in self.tags)
+
+    @property
+    def references(self) -> tuple[Reference, ...]:
+        return tuple(
+            Reference(
+                activity_id, PRACTICE_REFERENCE_KIND, self.title, self.page, self.date, self.sample
+            )
+            for activity_id in self.plan
+        )
+
+
+# --------------------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One practice as it lies on disk, before its front matter is read."""
+
+    file: Path
+    shown_as: str
+    name: str  # file stem or folder name: where the default slug comes from
+    folder: Path  # where its files lie
+    shown_folder: str
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What entries are checked against; None where that content failed to load (its own
+    problems are reported already, so entries are not blamed for them)."""
+
+    form_ids: list[str] | None
+    organizations: dict[str, Organization] | None
+    plan: Plan | None
+    problems: Problems
+
+
+def find_entries(folder: Path, shown_folder: str, problems: Problems) -> list[Entry]:
+    """Entries of both shapes, in file-name order; a folder without index.md is a mistake."""
+    if not folder.is_dir():
+        return []
+    entries = []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.name.startswith((".", "_")) or path.name.lower() == "readme.md":
+            continue
+        shown = f"{shown_folder}/{path.name}"
+        if path.is_dir():
+            index = path / "index.md"
+            if index.is_file():
+                entries.append(Entry(index, f"{shown}/index.md", path.name, path, shown))
+            else:
+                problems.add(
+                    shown,
+                    None,
+                    None,
+                    "в папке практики нет файла index.md: текст практики с полями должен "
+                    "лежать в файле index.md, а приложения — рядом с ним",
+                )
+        elif path.suffix.lower() == ".md":
+            entries.append(Entry(path, shown, path.stem, folder, shown_folder))
+    return entries
+
+
+def build_practices(
+    folder: Path,
+    shown_folder: str,
+    *,
+    forms: Sequence[Form] | None,
+    organizations: Sequence[Organization] | None,
+    plan: Plan | None,
+    problems: Problems,
+) -> tuple[Practice, ...]:
+    """Every practice, drafts and samples included, newest first."""
+    context = _Context(
+        None if forms is None else [form.id for form in forms],
+        None if organizations is None else {org.id: org for org in organizations},
+        plan,
+        problems,
+    )
+    addresses = Addresses()
+    practices = []
+    for entry in find_entries(folder, shown_folder, problems):
+        raw = load_entry(entry.file, entry.shown_as, "practice", problems)
+        if raw is not None:
+            practice = _build_practice(entry, raw, addresses, context)
+            if practice is not None:
+                practices.append(practice)
+    return tuple(sorted(practices, key=_newest_first))
+
+
+def _newest_first(practice: Practice) -> tuple[int, str, str]:
+    return (-practice.date.toordinal(), practice.title.casefold(), practice.slug)
+
+
+def _build_practice(
+    entry: Entry, raw: RawEntry, addresses: Addresses, context: _Context
+) -> Practice | None:
+    problems = context.problems
+    errors_before = len(problems)
+    data, path = raw.data, raw.path
+    slug = _slug(raw, entry.name, addresses, problems)
+    date = parse_date(data, "date", path, problems)
+    _check_organization(data, path, context)
+    forms = _known_forms(data, path, context)
+    plan_ids = check_activity_ids(data.get("plan", YamlList()), context.plan, path, problems)
+    authors = _consented_authors(data.get("authors", []), path, problems)
+    tags = _tags(data.get("tags", YamlList()), path, problems)
+
+    def publish(
+        name: str, line: int | None, field: str | None, **rules: Any
+    ) -> PublishedFile | None:
+        return check_file(
+            name,
+            folder=entry.folder,
+            shown_folder=entry.shown_folder,
+            target_folder=f"{PRACTICES_DIR}/{slug}",
+            path=path,
+            line=line,
+            field=field,
+            problems=problems,
+            **rules,
+        )
+
+    attachments = []
+    for item in data.get("attachments", []):
+        published = publish(item["file"], item.line_of("file"), "file")
+        if published is not None:
+            attachments.append(Attachment(item["title"], published))
+    cover = None
+    if "cover" in data:
+        raw_cover = data["cover"]
+        published = publish(
+            raw_cover["file"], raw_cover.line_of("file"), "file", allowed=IMAGE_TYPES
+        )
+        if published is not None:
+            cover = Cover(published, raw_cover["alt"])
+    linked, page_links = _check_body(entry, raw.body, raw.body_line, problems)
+    body_files = [publish(name, line, None) for name, line in linked]
+    if len(problems) > errors_before:
+        return None
+    assert slug is not None and date is not None, "problems were reported above"
+    files = [a.file for a in attachments] + ([cover.file] if cover else []) + body_files
+    return Practice(
+        slug=slug,
+        title=data["title"],
+        organization=data["organization"],
+        forms=forms,
+        date=date,
+        summary=data["summary"],
+        body=raw.body,
+        source=path,
+        authors=authors,
+        target_group=data.get("target_group"),
+        results=tuple(data.get("results", [])),
+        tags=tags,
+        attachments=tuple(attachments),
+        cover=cover,
+        plan=plan_ids,
+        sample=data.get("sample", False),
+        draft=data.get("draft", False),
+        files=tuple(dict.fromkeys(f for f in files if f is not None)),
+        page_links=tuple(page_links),
+    )
+
+
+def _slug(raw: RawEntry, name: str, addresses: Addresses, problems: Problems) -> str | None:
+    slug = entry_slug(raw, name, problems)
+    if slug in FACET_KINDS:
+        from_field = "slug" in raw.data
+        problems.add(
+            raw.path,
+            raw.data.line_of("slug") if from_field else 1,
+            "slug" if from_field else None,
+            f"адрес «{slug}» занят страницами отбора практик; "
+            + (
+                "задайте другое поле slug"
+                if from_field
+                else "переименуйте файл или задайте поле slug"
+            ),
+        )
+        return None
+    if slug is not None and not addresses.claim(f"/practices/{slug}/", raw, problems):
+        return None
+    return slug
+
+
+def _check_organization(data: YamlMap, path: str, context: _Context) -> None:
+    if context.organizations is None:
+        return
+    organization = context.organizations.get(data["organization"])
+    line = data.line_of("organization")
+    if organization is None:
+        message = unknown_organization_message(data["organization"], list(context.organizations))
+        context.problems.add(path, line, "organization", message)
+    elif organization.sample and not data.get("sample", False):
+        context.problems.add(
+            path,
+            line,
+            "organization",
+            f"организация «{organization.id}» — образец (sample: true), а практика — нет; "
+            "укажите настоящую организацию или отметьте практику как образец (sample: true)",
+        )
+
+
+def _known_forms(data: YamlMap, path: str, context: _Context) -> tuple[str, ...]:
+    raw: YamlList = data["forms"]
+    known = context.form_ids
+    for index, form_id in enumerate(raw):
+        if known is None or form_id in known:
+            continue
+        message = f"недопустимое значение «{form_id}», допустимые значения: " + ", ".join(known)
+        close = difflib.get_close_matches(form_id, known, n=1)
+        if close:
+            message += f"; возможно, имелось в виду «{close[0]}»"
+        context.problems.add(path, raw.line_of(index), "forms", message)
+    return tuple(raw)
+
+
+def _consented_authors(raw: Sequence[YamlMap], path: str, problems: Problems) -> tuple[Person, ...]:
+    """A name is published only with the person's consent to dissemination (152-ФЗ, ст. 10.1)."""
+    authors = []
+    for author in raw:
+        if author.get("consent") is True:
+            authors.append(Person(name=author["name"], position=author.get("position")))
+            continue
+        problems.add(
+            path,
+            author.line_of("consent"),
+            "consent",
+            "имя автора публикуется только с его письменного согласия на распространение "
+            "персональных данных (152-ФЗ, ст. 10.1): если согласие получено, поставьте "
+            "consent: true, иначе удалите автора из списка authors",
+        )
+    return tuple(authors)
+
+
+def _tags(raw: YamlList, path: str, problems: Problems) -> tuple[str, ...]:
+    tags: dict[str, str] = {}
+    for index, tag in enumerate(raw):
+        key = slugify(tag)
+        if not key:
+            problems.add(path, raw.line_of(index), "tags", f"в метке «{tag}» нет ни букв, ни цифр")
+        else:
+            tags.setdefault(key, tag)
+    return tuple(tags.values())
+
+
+# --------------------------------------------------------------------------- body
+
+_FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)
+_CODE_SPAN = re.compile(r"(`+)[^\n]+?\1")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+# Starts at «[» (a literal the regex engine can scan for); «!» before it marks an image.
+_LINK = re.compile(r"\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)>?", re.M)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Code and comments are blanked out, keeping offsets, so lines stay right."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _check_body(
+    entry: Entry, body: str, body_line: int, problems: Problems
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Problems of the Markdown body; returns the local files it links to and its links to
+    pages of the site, each with its line (pages are checked once all of them are known)."""
+    path = entry.shown_as
+    if not _COMMENT.sub("", body).strip() and not INCLUDE.search(body):
+        problems.add(
+            path,
+            body_line,
+            None,
+            "нет текста практики: после блока полей опишите практику (разделы «Цель и задачи», "
+            "«Описание», «Результаты», «Ресурсы»)",
+        )
+        return [], []
+    text = _CODE_SPAN.sub(_blank, _FENCED_CODE.sub(_blank, body))
+
+    def line_at(offset: int) -> int:
+        return body_line + text.count("\n", 0, offset)
+
+    tags_by_line: dict[int, list[str]] = {}
+    for tag in _HTML_TAG.finditer(_COMMENT.sub(_blank, text)):
+        tags_by_line.setdefault(line_at(tag.start()), []).append(f"«{tag.group(0)[:40]}»")
+    for line, tags in tags_by_line.items():
+        problems.add(
+            path,
+            line,
+            None,
+            f"HTML-разметка {', '.join(tags)} в тексте практики: текст пишется в Markdown, "
+            "HTML не допускается; уберите теги или возьмите их в обратные кавычки `…`, "
+            "если их нужно показать",
+        )
+    files: list[tuple[str, int]] = []
+    pages: list[tuple[str, int]] = []
+    targets = [
+        (m.start(), text[m.start() - 1 : m.start()] == "!", m.group(1))
+        for m in _LINK.finditer(text)
+    ]
+    targets += [(m.start(), False, m.group(1)) for m in _LINK_DEFINITION.finditer(text)]
+    for offset, is_image, target in targets:
+        line = line_at(offset)
+        if _SCHEME.match(target) or target.startswith("//"):
+            if is_image and target.lower().startswith(("http:", "https:", "//")):
+                problems.add(
+                    path,
+                    line,
+                    None,
+                    f"изображение «{target}» загружается с другого сайта, а сайт не должен "
+                    "обращаться к чужим серверам; скачайте файл и положите его в папку "
+                    f"{entry.shown_folder}/",
+                )
+            continue
+        name = unquote(target.split("#", 1)[0].split("?", 1)[0])
+        if not name or name.startswith("/"):
+            continue
+        suffix = PurePosixPath(name).suffix.lower()
+        if suffix == ".md":
+            pages.append((name, line))
+        elif name.endswith("/") or suffix in _PAGE_SUFFIXES:
+            problems.add(
+                path,
+                line,
+                None,
+                f"ссылка «{target}» на страницу сайта: укажите путь к Markdown-файлу страницы "
+                "от страницы практики, например ../../plan/index.md или "
+                "../klub-molodogo-pedagoga/index.md",
+            )
+        else:
+            files.append((name, line))
+    return files, pages
+
+
+def check_page_links(practices: Iterable[Practice], page_exists: Callable[[str], bool]) -> Problems:
+    """Links from practice texts to pages of the site, once all pages are known.
+
+    A link is read from the practice page (practices/<slug>/index.md), as MkDocs reads it.
+    """
+    problems = Problems()
+    for practice in practices:
+        folder = posixpath.dirname(practice.page)
+        for target, line in practice.page_links:
+            page = posixpath.normpath(posixpath.join(folder, target))
+            if not page_exists(page):
+                problems.add(
+                    practice.source,
+                    line,
+                    None,
+                    f"ссылка «{target}» ведёт на страницу {page}, а её нет на сайте; путь "
+                    "пишется от страницы практики, например ../../plan/index.md или "
+                    "../klub-molodogo-pedagoga/index.md",
+                )
+    return problems
+
+
+# --------------------------------------------------------------------------- references
+
+
+def bank_references(
+    practices: Sequence[Practice], activity_ids: Sequence[str]
+) -> tuple[Reference, ...]:
+    """The bank as a whole for the plan activities it carries out (site.yaml practices_plan).
+
+    It counts as evidence once it holds a practice that is not a sample.
+    """
+    if not practices:
+        return ()
+    samples = sum(1 for p in practices if p.sample)
+    title = "Банк лучших практик наставничества: " + count_words(
+        len(practices), "практика", "практики", "практик"
+    )
+    if 0 < samples < len(practices):
+        title += f" (из них образцов оформления: {samples})"
+    only_samples = samples == len(practices)
+    return tuple(
+        Reference(activity_id, BANK_REFERENCE_KIND, title, PRACTICES_PAGE, None, only_samples)
+        for activity_id in activity_ids
+    )
+
+
+# --------------------------------------------------------------------------- the published bank
+
+FACET_TITLES = {
+    "form": "Формы наставничества",
+    "organization": "Организации",
+    "year": "Годы публикации",
+    "tag": "Метки",
+}
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One value to filter the bank by, e.g. the form «ученик – ученик», with its practices."""
+
+    kind: str
+    key: str
+    label: str
+    practices: tuple[Practice, ...]
+
+    @property
+    def page(self) -> str:
+        return f"{PRACTICES_DIR}/{self.kind}/{self.key}/index.md"
+
+    @property
+    def count(self) -> int:
+        return len(self.practices)
+
+
+@dataclass(frozen=True)
+class Bank:
+    """What the site publishes: practices (newest first), organisations and facets."""
+
+    practices: tuple[Practice, ...]
+    organizations: tuple[Organization, ...]
+    forms: dict[str, Form]
+    facets: dict[str, tuple[Facet, ...]]
+
+    @classmethod
+    def publish(
+        cls,
+        practices: Sequence[Practice],
+        organizations: Sequence[Organization],
+        forms: Sequence[Form],
+    ) -> Bank:
+        """Group the published practices (newest first) by each facet's values."""
+        names = {o.id: o.short_name for o in organizations}
+        order = {form.id: index for index, form in enumerate(forms)}
+        form_titles = {form.id: form.title for form in forms}
+        groups: dict[str, dict[str, list[Practice]]] = {kind: {} for kind in FACET_KINDS}
+        labels: dict[tuple[str, str], str] = {}
+        for practice in practices:
+            values: list[tuple[str, str, str]] = [
+                ("organization", practice.organization, names[practice.organization]),
+                ("year", str(practice.year), str(practice.year)),
+            ]
+            values += [("form", f, form_titles[f]) for f in practice.forms]
+            values += [("tag", slugify(t), t) for t in practice.tags]
+            for kind, key, label in values:
+                groups[kind].setdefault(key, []).append(practice)
+                labels.setdefault((kind, key), label)
+        sort_keys: dict[str, Any] = {
+            "form": lambda key: order[key],
+            "organization": lambda key: labels["organization", key].casefold(),
+            "year": lambda key: -int(key),
+            "tag": lambda key: labels["tag", key].casefold(),
+        }
+        facets = {
+            kind: tuple(
+                Facet(kind, key, labels[kind, key], tuple(groups[kind][key]))
+                for key in sorted(groups[kind], key=sort_keys[kind])
+            )
+            for kind in FACET_KINDS
+        }
+        return cls(tuple(practices), tuple(organizations), {f.id: f for f in forms}, facets)
+
+    def organization(self, organization_id: str) -> Organization:
+        return self._organization_index[organization_id]
+
+    @cached_property
+    def _organization_index(self) -> dict[str, Organization]:
+        return {o.id: o for o in self.organizations}
+
+    def practices_of(self, organization_id: str) -> tuple[Practice, ...]:
+        facet = self.facet("organization", organization_id)
+        return facet.practices if facet else ()
+
+    def facet(self, kind: str, key: str) -> Facet | None:
+        return self._facet_index.get((kind, key))
+
+    @cached_property
+    def _facet_index(self) -> dict[tuple[str, str], Facet]:
+        return {(f.kind, f.key): f for facets in self.facets.values() for f in facets}
+
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {p.slug: index for index, p in enumerate(self.practices)}
+
+    def related(self, practice: Practice, limit: int = 3) -> list[Practice]:
+        """Other practices of the same forms: most forms in common first, then newest."""
+        shared: Counter[str] = Counter()
+        by_slug: dict[str, Practice] = {}
+        for form_id in practice.forms:
+            facet = self.facet("form", form_id)
+            for other in facet.practices if facet else ():
+                if other.slug != practice.slug:
+                    shared[other.slug] += 1
+                    by_slug[other.slug] = other
+        ranked = sorted(shared, key=lambda slug: (-shared[slug], self._position[slug]))
+        return [by_slug[slug] for slug in ranked[:limit]]

@@ -1,0 +1,227 @@
+// Search panels: a text query combined with Pagefind filters (facets), on the search page
+// and in lists such as the practice bank. Uses window.siteSearch from search.js.
+//
+// A panel is an element with data-search-panel that contains (see README, «Поиск»):
+//   - a <form hidden> (shown by this script), with an optional query input
+//     [data-search-query] and a <select data-search-facet name="KEY"> per Pagefind filter
+//     KEY whose first option (value "") means «all»; the script fills in the values;
+//   - [data-search-status] for «Найдено: N»;
+//   - either [data-search-results], an empty list the script fills with results, or
+//     [data-search-cards], a list whose direct children are server-rendered items that
+//     each carry data-search-url (the page they stand for); the script shows the
+//     matching ones in the order of relevance and hides the rest.
+// data-search-scope="KEY:VALUE" on the panel restricts it: collection:Практики means the
+// pages under practices/ but not the list practices/ itself (overrides/partials/content.html).
+// The state is kept in the address (?q=…&KEY=…), so a search can be shared by link.
+(function () {
+  "use strict";
+
+  var search = window.siteSearch;
+  var PAGE_SIZE = 20;
+  var PARTS = 3;
+
+  function scopeOf(panel) {
+    var scope = {};
+    (panel.getAttribute("data-search-scope") || "").split(";").forEach(function (pair) {
+      var at = pair.indexOf(":");
+      if (at > 0) scope[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+    });
+    return scope;
+  }
+
+  function pathOf(url) {
+    return new URL(url, window.location.href).pathname;
+  }
+
+  function sortValues(values) {
+    var numeric = values.every(function (value) { return /^\d+$/.test(value); });
+    return values.sort(function (a, b) {
+      return numeric ? Number(b) - Number(a) : a.localeCompare(b, "ru");
+    });
+  }
+
+  function setUp(panel) {
+    var form = panel.querySelector("form");
+    var query = panel.querySelector("[data-search-query]");
+    var facets = Array.prototype.slice.call(panel.querySelectorAll("select[data-search-facet]"));
+    var status = panel.querySelector("[data-search-status]");
+    var results = panel.querySelector("[data-search-results]");
+    var cardList = panel.querySelector("[data-search-cards]");
+    var cards = cardList
+      ? Array.prototype.slice.call(cardList.querySelectorAll(":scope > [data-search-url]"))
+      : [];
+    var cardsByPath = {};
+    cards.forEach(function (card) { cardsByPath[pathOf(card.getAttribute("data-search-url"))] = card; });
+    var scope = scopeOf(panel);
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "md-button search-panel__more";
+    more.hidden = true;
+    var output = results || cardList;
+    output.insertAdjacentElement("afterend", more);
+    var generation = 0;
+    var timer = null;
+    var pending = [];  // results found but not shown yet («Показать ещё»)
+
+    function selected() {
+      var chosen = {};
+      facets.forEach(function (select) {
+        if (select.value) chosen[select.name] = select.value;
+      });
+      return chosen;
+    }
+
+    function filtersWith(chosen) {
+      return Object.assign({}, scope, chosen);
+    }
+
+    function fillFacets(totals) {
+      var wanted = new URLSearchParams(window.location.search);
+      facets.forEach(function (select) {
+        var values = sortValues(Object.keys(totals[select.name] || {}));
+        while (select.options.length > 1) select.remove(1);
+        values.forEach(function (value) {
+          var option = new Option(value, value);
+          option.setAttribute("data-label", value);
+          select.add(option);
+        });
+        if (values.indexOf(wanted.get(select.name)) !== -1) select.value = wanted.get(select.name);
+      });
+    }
+
+    // Counts follow the query: for a facet with a chosen value they are counted as if it
+    // were not chosen (otherwise every other value would show 0).
+    function updateCounts(pagefind, text, chosen, main) {
+      var lookups = facets.map(function (select) {
+        if (!chosen[select.name]) return Promise.resolve(main.filters);
+        var others = Object.assign({}, chosen);
+        delete others[select.name];
+        return searchFor(pagefind, text, others).then(function (found) { return found.filters; });
+      });
+      return Promise.all(lookups).then(function (countsPerFacet) {
+        return function apply() {
+          facets.forEach(function (select, i) {
+            var counts = countsPerFacet[i][select.name] || {};
+            Array.prototype.slice.call(select.options, 1).forEach(function (option) {
+              var count = counts[option.value] || 0;
+              option.textContent = option.getAttribute("data-label") + " (" + count + ")";
+              option.disabled = count === 0 && !option.selected;
+            });
+          });
+        };
+      });
+    }
+
+    function saveState(text, chosen) {
+      var params = new URLSearchParams();
+      if (text) params.set("q", text);
+      Object.keys(chosen).forEach(function (key) { params.set(key, chosen[key]); });
+      var address = window.location.pathname + (params.toString() ? "?" + params : "");
+      window.history.replaceState(null, "", address + window.location.hash);
+    }
+
+    function showAllCards() {
+      cards.forEach(function (card) {
+        card.hidden = false;
+        cardList.appendChild(card);
+      });
+    }
+
+    function clearShown() {
+      if (results) results.textContent = "";
+      cards.forEach(function (card) { card.hidden = true; });
+    }
+
+    function showNext(mine) {
+      var batch = pending.splice(0, PAGE_SIZE);
+      return Promise.all(batch.map(function (result) { return search.describe(result, PARTS); }))
+        .then(function (items) {
+          if (mine !== generation) return;
+          items.forEach(function (item) {
+            var card = cardsByPath[pathOf(item.url.split("#")[0])];
+            if (card) {
+              card.hidden = false;
+              cardList.appendChild(card);  // in the order of relevance
+            } else {
+              output.appendChild(search.resultItem(item));
+            }
+          });
+          more.hidden = pending.length === 0;
+          more.textContent = "Показать ещё (осталось: " + pending.length + ")";
+        });
+    }
+
+    // With nothing asked and no scope, Pagefind's totals stand for the (empty) search.
+    function searchFor(pagefind, text, chosen) {
+      var filters = filtersWith(chosen);
+      if (!text && !Object.keys(filters).length) {
+        return pagefind.filters().then(function (totals) { return { results: [], filters: totals }; });
+      }
+      return search.find(text || null, { filters: filters });
+    }
+
+    function run() {
+      var text = query ? query.value.trim() : "";
+      var chosen = selected();
+      var idle = !text && !Object.keys(chosen).length;
+      var mine = ++generation;
+      saveState(text, chosen);
+      output.setAttribute("aria-busy", "true");
+      search.load().then(function (pagefind) {
+        return searchFor(pagefind, text, chosen).then(function (main) {
+          return updateCounts(pagefind, text, chosen, main).then(function (applyCounts) {
+            if (mine !== generation) return null;
+            applyCounts();
+            clearShown();
+            pending = idle ? [] : main.results.slice();
+            more.hidden = true;
+            if (idle) {
+              // Nothing asked: the whole list, or an empty search page.
+              if (cardList) showAllCards();
+              status.textContent = "";
+              return null;
+            }
+            status.textContent = search.foundText(main.results.length);
+            return showNext(mine);
+          });
+        });
+      }).catch(function () {
+        if (mine !== generation) return;
+        if (cardList) showAllCards();
+        status.textContent = search.unavailableText;
+      }).then(function () {
+        if (mine === generation) output.setAttribute("aria-busy", "false");
+      });
+    }
+
+    form.hidden = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      window.clearTimeout(timer);
+      run();
+    });
+    form.addEventListener("change", function (event) {
+      if (event.target.tagName === "SELECT") run();
+    });
+    if (query) {
+      query.value = new URLSearchParams(window.location.search).get("q") || "";
+      query.addEventListener("input", function () {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(run, 200);
+      });
+    }
+    more.addEventListener("click", function () { showNext(generation); });
+
+    output.setAttribute("aria-busy", "true");
+    search.load().then(function (pagefind) { return pagefind.filters(); }).then(function (totals) {
+      fillFacets(totals);
+      run();
+    }).catch(function () {
+      status.textContent = search.unavailableText;
+      output.setAttribute("aria-busy", "false");
+    });
+  }
+
+  if (!search) return;
+  Array.prototype.forEach.call(document.querySelectorAll("[data-search-panel]"), setUp);
+})();

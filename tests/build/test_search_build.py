@@ -1,0 +1,143 @@
+"""Builds of a tiny site with the Pagefind search: what is indexed, links, build errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import mentoring.search_index
+from mentoring.search_index import IndexStats
+from tests.helpers import BuildResult, build_site, make_site
+
+ABORT = "Поисковый индекс не построен. Исправьте ошибку и повторите сборку."
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_site(tmp_path, "minimal", "search")
+
+
+def indexed_pages(site: Path) -> list[str]:
+    pages = site.rglob("*.html")
+    return sorted(
+        str(page.relative_to(site)) for page in pages if "data-pagefind-body" in page.read_text()
+    )
+
+
+def test_the_index_holds_the_article_of_every_page_in_russian(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = build_site(project, monkeypatch)
+
+    assert result.ok, result.errors
+    assert result.errors == []
+    site = result.site_dir
+    pages = indexed_pages(site)
+    assert "index.html" in pages
+    assert "plan/index.html" in pages
+    assert "practices/klub/index.html" in pages
+    assert "search/index.html" not in pages  # the search page itself is not searched
+    assert "404.html" not in pages
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert {code: language["page_count"] for code, language in entry["languages"].items()} == {
+        "ru": len(pages)
+    }
+
+
+def test_material_search_plugin_is_not_built(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = build_site(project, monkeypatch)
+
+    assert result.ok, result.errors
+    assert list(result.site_dir.rglob("search_index.json")) == []
+    assert 'data-md-component="search"' not in result.page("")
+
+
+def test_each_page_carries_its_section_and_entries_their_collection(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = build_site(project, monkeypatch)
+
+    assert result.ok, result.errors
+    practice = result.page("practices/klub/")
+    assert 'data-pagefind-meta="section:Практики"' in practice
+    assert 'data-pagefind-filter="collection:Практики"' in practice
+    bank = result.page("practices/")
+    assert 'data-pagefind-meta="section:Практики"' in bank
+    assert 'data-pagefind-filter="collection:' not in bank  # the list is not its own entry
+    assert 'data-pagefind-meta="section:План"' in result.page("plan/")
+    assert 'data-pagefind-meta="section:Главная"' in result.page("")
+
+
+def test_header_search_links_are_relative_to_the_page(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = build_site(project, monkeypatch, site_url="https://example.github.io/mentoring/")
+
+    assert result.ok, result.errors
+    plan = result.page("plan/")
+    assert 'data-search-root="../"' in plan
+    assert 'action="../search/"' in plan
+    assert 'data-search-root="./"' in result.page("")
+    assert "/pagefind/" not in plan
+
+
+def test_search_page_without_directory_urls(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = build_site(project, monkeypatch, use_directory_urls=False)
+
+    assert result.ok, result.errors
+    assert 'action="../search.html"' in result.page("plan/index.html")
+    assert (result.site_dir / "search.html").is_file()
+
+
+def test_search_page_explains_itself_without_javascript(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = build_site(project, monkeypatch)
+
+    assert result.ok, result.errors
+    page = result.page("search/")
+    noscript = re.search(r"<noscript>(.*?)</noscript>", page, re.S)
+    assert noscript is not None
+    assert "Поиск по сайту работает только с включённым JavaScript" in noscript.group(1)
+    assert re.search(r'<form class="search-panel__form"[^>]*\bhidden\b', page)
+
+
+def failed(result: BuildResult) -> tuple[bool, list[str], str]:
+    return result.ok, result.errors, result.abort_message
+
+
+def test_a_missing_pagefind_stops_the_build_with_a_russian_message(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(project / "no-such-pagefind"))
+
+    result = build_site(project, monkeypatch)
+
+    assert failed(result) == (
+        False,
+        [
+            "Поиск: не найдена программа Pagefind (пакет pagefind[bin]); "
+            "переустановите зависимости: make venv"
+        ],
+        ABORT,
+    )
+
+
+def test_pages_indexed_in_another_language_fail_the_strict_build(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stats = IndexStats(pages=4, languages={"ru": 3, "en": 1}, files=9, bytes=1, seconds=0.1)
+    monkeypatch.setattr(mentoring.search_index, "build_index", lambda site_dir: stats)
+
+    result = build_site(project, monkeypatch)
+
+    assert not result.ok
+    assert result.warnings == [
+        "Поиск: Pagefind определил у части страниц язык не «ru» (en: 1); "
+        "поиск с русских страниц их не найдёт — проверьте <html lang>"
+    ]

@@ -1,0 +1,128 @@
+"""The search index core: section labels of pages and Pagefind run over a built site."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from mentoring.search_index import SearchIndexError, build_index, is_entry, section_of
+
+PAGE = """<!doctype html>
+<html lang="{lang}"><head><title>{title}</title></head>
+<body><nav>Меню сайта</nav>
+<main data-pagefind-body><h1>{title}</h1><p>{text}</p></main></body></html>
+"""
+
+
+def write_page(site: Path, path: str, title: str, text: str, lang: str = "ru") -> None:
+    file = site / path
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(PAGE.format(lang=lang, title=title, text=text), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("url", "section", "entry"),
+    [
+        ("", "Главная", False),
+        ("index.html", "Главная", False),
+        ("plan/", "План", False),
+        ("plan/index.html", "План", False),
+        ("plan/#activity-1-1-1", "План", False),
+        ("practices/", "Практики", False),
+        ("practices/klub/", "Практики", True),
+        ("practices/klub.html", "Практики", True),
+        ("news/2024/vstrecha/", "Новости", True),
+        ("contacts.html", "Контакты", False),
+        ("o-proekte/", "Заголовок страницы", False),
+    ],
+)
+def test_section_and_entry_come_from_the_first_url_segment(
+    url: str, section: str, entry: bool
+) -> None:
+    assert section_of(url, "Заголовок страницы") == section
+    assert is_entry(url) is entry
+
+
+def test_build_index_writes_a_russian_bundle_and_reports_figures(tmp_path: Path) -> None:
+    write_page(tmp_path, "index.html", "Главная", "Программа наставничества")
+    write_page(tmp_path, "news/a/index.html", "Встреча", "Наставники провели встречу")
+    stale = tmp_path / "pagefind" / "fragment" / "old.pf_fragment"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("from an earlier build")
+
+    stats = build_index(tmp_path)
+
+    bundle = tmp_path / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    assert list(entry["languages"]) == ["ru"]
+    assert stats.pages == 2
+    assert stats.languages == {"ru": 2}
+    assert (bundle / "pagefind.js").is_file()
+    assert not stale.exists()
+    files = [path for path in bundle.rglob("*") if path.is_file()]
+    assert stats.files == len(files)
+    assert stats.bytes == sum(path.stat().st_size for path in files)
+    assert stats.seconds > 0
+
+
+def test_pages_in_another_language_are_counted_apart(tmp_path: Path) -> None:
+    write_page(tmp_path, "index.html", "Главная", "Программа наставничества")
+    write_page(tmp_path, "en/index.html", "Home", "Mentoring programme", lang="en")
+
+    assert build_index(tmp_path).languages == {"ru": 1, "en": 1}
+
+
+def test_a_site_without_pages_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(SearchIndexError) as error:
+        build_index(tmp_path)
+    assert str(error.value) == (
+        f"в собранном сайте ({tmp_path.resolve()}) нет ни одной страницы для поиска"
+    )
+
+
+def test_a_missing_pagefind_program_is_a_russian_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_page(tmp_path, "index.html", "Главная", "Текст")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+
+    with pytest.raises(SearchIndexError) as error:
+        build_index(tmp_path)
+    assert str(error.value) == (
+        "не найдена программа Pagefind (пакет pagefind[bin]); переустановите зависимости: make venv"
+    )
+
+
+def fake_pagefind(tmp_path: Path, script: str) -> str:
+    program = tmp_path / "fake-pagefind"
+    program.write_text("#!/bin/sh\n" + script + "\n")
+    program.chmod(program.stat().st_mode | stat.S_IXUSR)
+    return str(program)
+
+
+def test_a_pagefind_that_dies_is_a_russian_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_page(tmp_path / "site", "index.html", "Главная", "Текст")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", fake_pagefind(tmp_path, "sleep 0.3; exit 3"))
+
+    with pytest.raises(SearchIndexError) as error:
+        build_index(tmp_path / "site")
+    assert str(error.value) == "Pagefind неожиданно завершил работу (код 3)"
+
+
+def test_a_pagefind_that_hangs_is_stopped_after_the_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_page(tmp_path / "site", "index.html", "Главная", "Текст")
+    pid_file = tmp_path / "pid"
+    hang = f"echo $$ > {pid_file}; exec sleep 60"
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", fake_pagefind(tmp_path, hang))
+
+    with pytest.raises(SearchIndexError) as error:
+        build_index(tmp_path / "site", timeout_s=0.5)
+    assert str(error.value) == "Pagefind не закончил работу за 0.5 с"
+    assert not Path(f"/proc/{pid_file.read_text().strip()}").exists(), "the process is left"
