@@ -16,6 +16,8 @@ from mentoring.errors import Problems
 DECORATIVE_ROLES = frozenset({"presentation", "none"})
 
 _SVG_OPEN = re.compile(r"<svg\b([^>]*)>", re.I)
+# Only text with this in it can hold an <img> start tag for the parser.
+_IMG_START = re.compile(r"<img", re.I)
 # Attributes that give an SVG a role or a name of its own: such an SVG is content, not an icon.
 _SVG_SEMANTICS = re.compile(r"\s(?:aria-hidden|aria-label|aria-labelledby|role)\s*=", re.I)
 
@@ -51,6 +53,8 @@ class _ImageCollector(HTMLParser):
 
 def untitled_images(html: str) -> list[UntitledImage]:
     """Images in ``html`` without a text alternative, in document order."""
+    if not _IMG_START.search(html):
+        return []  # most pages have no image: no need to parse them tag by tag
     collector = _ImageCollector()
     collector.feed(html)
     collector.close()
