@@ -59,6 +59,7 @@ LAST_DAY = dt.date(2025, 11, 20)  # synthetic entries are dated before the build
 DEFAULT_N = (100, 1000, 5000)
 LARGE_N = 5000  # from this size on, builds are repeated only --large-runs times
 SEARCH_N = 1000  # the size at which the search download is measured
+SEARCH_QUERIES = ("наставничество", "молодых педагогов", "проектная деятельность")
 OUR_CODE = ("hooks", "mentoring", "templates")
 SEED = 20251127
 GZIP_LEVEL = 6  # what web servers commonly use
@@ -668,15 +669,16 @@ def weighed_pages(site: Path) -> dict[str, str]:
     return {label: url for label, url in pages.items() if (site / url / "index.html").is_file()}
 
 
-def search_figures(site: Path) -> str | None:
-    """Bytes one search query downloads, from the search branch's own measurement."""
+def search_figures(site: Path) -> list[tuple[str, int, int, int]] | None:
+    """Per query: requests to /pagefind/, bytes as served and with gzip (bench_search.py's
+    own measurement in Chromium); None when the search is not part of the site."""
     script = REPO / "scripts" / "bench_search.py"
-    if not script.is_file():
+    if not script.is_file() or not (site / "pagefind").is_dir():
         return None
-    result = subprocess.run(
-        [sys.executable, str(script), str(site)], capture_output=True, text=True, env=build_env()
-    )
-    return (result.stdout + result.stderr).strip()
+    sys.path.insert(0, str(script.parent))
+    from bench_search import bytes_per_query
+
+    return bytes_per_query(site, list(SEARCH_QUERIES))
 
 
 # --------------------------------------------------------------------------- report
@@ -917,6 +919,22 @@ def report_weights(results: list[SizeResult]) -> None:
     say(table(header, rows))
 
 
+def report_search(site: Path, search: list[tuple[str, int, int, int]] | None) -> None:
+    if search is None:
+        return
+    bundle = sum(path.stat().st_size for path in (site / "pagefind").rglob("*") if path.is_file())
+    say(f"\n## Поиск, N = {SEARCH_N}\n")
+    say(
+        f"Индекс Pagefind на диске: {bundle / 1e6:.1f} МБ. Загрузки из /pagefind/ при запросе "
+        "в поле поиска в шапке (Chromium; первый запрос на странице, затем следующие):\n"
+    )
+    rows = [
+        [f"«{query}»", str(requests), kb(served), kb(zipped)]
+        for query, requests, served, zipped in search
+    ]
+    say(table(["запрос", "запросов к /pagefind/", "КБ как отданы", "КБ с gzip"], rows))
+
+
 def main() -> int:
     args = parse_args()
     if args.profile_project:
@@ -950,10 +968,9 @@ def main() -> int:
         report_weights([r for r in results if r.runs])
         search = None
         if (base / f"site-ours-{SEARCH_N}").is_dir():
+            progress(f"N = {SEARCH_N}: search queries in Chromium")
             search = search_figures(base / f"site-ours-{SEARCH_N}")
-            if search is not None:
-                say(f"\n## Поиск, N = {SEARCH_N}\n")
-                say(search)
+            report_search(base / f"site-ours-{SEARCH_N}", search)
         load_after = load()
         say(f"\nЗагрузка в конце: {load_after}")
         if args.keep:
