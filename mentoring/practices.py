@@ -13,7 +13,6 @@ import datetime as dt
 import difflib
 import posixpath
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -564,19 +563,39 @@ class Bank:
     def _facet_index(self) -> dict[tuple[str, str], Facet]:
         return {(f.kind, f.key): f for facets in self.facets.values() for f in facets}
 
-    @cached_property
-    def _position(self) -> dict[str, int]:
-        return {p.slug: index for index, p in enumerate(self.practices)}
-
     def related(self, practice: Practice, limit: int = 3) -> list[Practice]:
         """Other practices of the same forms: most forms in common first, then newest."""
-        shared: Counter[str] = Counter()
-        by_slug: dict[str, Practice] = {}
-        for form_id in practice.forms:
-            facet = self.facet("form", form_id)
-            for other in facet.practices if facet else ():
-                if other.slug != practice.slug:
-                    shared[other.slug] += 1
-                    by_slug[other.slug] = other
-        ranked = sorted(shared, key=lambda slug: (-shared[slug], self._position[slug]))
-        return [by_slug[slug] for slug in ranked[:limit]]
+        candidates = self._most_related(frozenset(practice.forms), limit + 1)
+        return [other for other in candidates if other.slug != practice.slug][:limit]
+
+    def _most_related(self, forms: frozenset[str], count: int) -> list[Practice]:
+        """The ``count`` practices sharing most of ``forms``, newest first among equals.
+
+        Practices with the same set of forms share as many with any practice, so only the
+        first ``count`` of each set can be among the best; the answer is kept per set of
+        forms. This keeps the bank linear: comparing every practice with all practices of
+        its forms would grow with the square of their number.
+        """
+        key = (forms, count)
+        if key not in self._related_cache:
+            ranked = [
+                (-len(forms & form_set), position, other)
+                for form_set, practices in self._by_form_set.items()
+                if forms & form_set
+                for position, other in practices[:count]
+            ]
+            ranked.sort(key=lambda item: item[:2])
+            self._related_cache[key] = [other for _, _, other in ranked[:count]]
+        return self._related_cache[key]
+
+    @cached_property
+    def _by_form_set(self) -> dict[frozenset[str], list[tuple[int, Practice]]]:
+        """Practices (with their place in the bank) grouped by their set of forms."""
+        groups: dict[frozenset[str], list[tuple[int, Practice]]] = {}
+        for position, practice in enumerate(self.practices):
+            groups.setdefault(frozenset(practice.forms), []).append((position, practice))
+        return groups
+
+    @cached_property
+    def _related_cache(self) -> dict[tuple[frozenset[str], int], list[Practice]]:
+        return {}

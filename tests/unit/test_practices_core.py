@@ -8,6 +8,7 @@ uchenik-uchenik and pedagog-pedagog; plan activities 1.1.1 and 2.1).
 from __future__ import annotations
 
 import datetime as dt
+import random
 import shutil
 import textwrap
 from pathlib import Path
@@ -16,7 +17,9 @@ import pytest
 
 from mentoring.content import Content, load_content
 from mentoring.errors import ContentError, Problems
-from mentoring.practices import Practice
+from mentoring.models import Form
+from mentoring.organizations import Organization
+from mentoring.practices import Bank, Practice
 from mentoring.yamlsource import split_front_matter
 from tests.helpers import make_site
 
@@ -511,6 +514,43 @@ def test_related_practices_share_a_form_most_shared_first(project: Path) -> None
     related = bank.related(practice(content, "folder-practice"))
     assert [p.slug for p in related] == ["both", "sample-practice", "klub-molodogo-pedagoga"]
     assert [p.slug for p in bank.related(practice(content, "both"), limit=1)] == ["folder-practice"]
+
+
+def _related_by_comparing_all(bank: Bank, practice: Practice, limit: int) -> list[str]:
+    """The definition of related practices, checked against every practice of the bank."""
+    others = [
+        (-len(set(practice.forms) & set(other.forms)), position, other.slug)
+        for position, other in enumerate(bank.practices)
+        if other.slug != practice.slug and set(practice.forms) & set(other.forms)
+    ]
+    return [slug for _, _, slug in sorted(others)[:limit]]
+
+
+def test_related_practices_of_a_large_bank_are_those_of_the_definition() -> None:
+    rng = random.Random(5)
+    form_ids = [f"form-{index}" for index in range(6)]
+    forms = [Form(form_id, form_id, "педагоги", "Описание.") for form_id in form_ids]
+    organization = Organization("school-1", "Школа № 1", "Школа № 1", "школа")
+    practices = [
+        Practice(
+            slug=f"p-{index}",
+            title=f"Практика {index}",
+            organization="school-1",
+            forms=tuple(rng.sample(form_ids, rng.randint(1, 3))),
+            date=dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 1500)),
+            summary="Кратко.",
+            body="Текст.",
+            source=f"content/practices/p-{index}.md",
+        )
+        for index in range(300)
+    ]
+    practices.sort(key=lambda p: p.date, reverse=True)
+    bank = Bank.publish(practices, [organization], forms)
+
+    for practice in bank.practices:
+        for limit in (1, 3, 7):
+            expected = _related_by_comparing_all(bank, practice, limit)
+            assert [p.slug for p in bank.related(practice, limit)] == expected
 
 
 def test_practices_become_evidence_on_the_plan(project: Path) -> None:
