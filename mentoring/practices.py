@@ -85,8 +85,9 @@ class Practice:
     def year(self) -> int:
         return self.date.year
 
-    @property
+    @cached_property
     def tag_keys(self) -> tuple[str, ...]:
+        """Address parts of the tags (cached: every card and page of the practice shows them)."""
         return tuple(slugify(tag) for tag in self.tags)
 
     @property
