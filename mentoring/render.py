@@ -75,6 +75,22 @@ def absolute_url(site_url: str, path: str, use_directory_urls: bool = True) -> s
     return site_url.rstrip("/") + "/" + page_url(path, use_directory_urls)
 
 
+def relative_path(path: str, start: str) -> str:
+    """``posixpath.relpath`` for the relative paths of site URLs, without its filesystem calls
+    (it asks for the working directory twice per call; pages make tens of thousands of links).
+    """
+    path_parts = [part for part in path.split("/") if part]
+    start_parts = [part for part in start.split("/") if part]
+    if path.startswith("/") or start.startswith("/") or {".", ".."} & {*path_parts, *start_parts}:
+        return posixpath.relpath(path or ".", start or ".")
+    common = 0
+    for part, start_part in zip(path_parts, start_parts, strict=False):
+        if part != start_part:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
+
+
 def relative_url(target: str, from_page: str, use_directory_urls: bool = True) -> str:
     """Link from one page under docs/ to another (raw HTML is not rewritten by MkDocs)."""
     to_url = page_url(target, use_directory_urls)
@@ -84,7 +100,7 @@ def relative_url(target: str, from_page: str, use_directory_urls: bool = True) -
     if to_path == from_url:
         relative = ""
     else:
-        relative = posixpath.relpath(to_path or ".", base or ".")
+        relative = relative_path(to_path, base)
         if to_path == "" or to_path.endswith("/"):
             relative = "./" if relative == "." else relative + "/"
     return relative + (f"#{anchor}" if anchor else "")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mentoring.abbreviations import AbbreviationMarker
 from mentoring.errors import Problem, Problems
-from mentoring.render import expand_includes, markdown_text, relative_url
+from mentoring.render import expand_includes, markdown_text, relative_path, relative_url
 from mentoring.russian import count_words, long_date, slugify
 
 
@@ -30,6 +34,16 @@ def test_markdown_text_escapes_html_and_markdown():
 )
 def test_relative_url(target, from_page, directory_urls, expected):
     assert relative_url(target, from_page, directory_urls) == expected
+
+
+_SEGMENTS = st.lists(st.sampled_from(["a", "b", "plan", "x.html", "", ".", ".."]), max_size=4)
+
+
+@given(path=_SEGMENTS, start=_SEGMENTS, leading=st.booleans())
+def test_relative_path_is_posixpath_relpath(path, start, leading):
+    path_text, start_text = "/".join(path), ("/" if leading else "") + "/".join(start)
+    expected = posixpath.relpath(path_text or ".", start_text or ".")
+    assert relative_path(path_text, start_text) == expected
 
 
 def test_abbreviations_are_marked_only_in_text_outside_links_and_code():
