@@ -70,6 +70,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     return expand_includes(markdown, blocks, path, build.page_problems)
 
 
+@event_priority(100)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+    """HTML blocks that templates kept out of Markdown go back first: other hooks read them."""
+    return current_build(config).renderer.html_blocks.insert(html)
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page has been read by now: report what was found in all of them at once."""
     problems = current_build(config).page_problems

@@ -20,6 +20,7 @@ from mentoring import russian
 from mentoring.content import Content
 from mentoring.documents import DOCUMENTS_PAGE, MATERIAL_KINDS, group_documents
 from mentoring.errors import Problems
+from mentoring.htmlblocks import HtmlBlocks
 from mentoring.includes import INCLUDE
 from mentoring.materials import MATERIALS_PAGE
 from mentoring.monitoring import monitoring_view
@@ -145,6 +146,8 @@ class Renderer:
         self.today = today
         self.use_directory_urls = use_directory_urls
         self.environment = make_environment(templates_dir)
+        self.html_blocks = HtmlBlocks()
+        self.environment.filters["html_block"] = self.html_blocks.store
 
     def render(self, template: str, page_path: str, **context: Any) -> str:
         """Render a template for the page at ``page_path`` (links are made relative to it)."""
