@@ -426,6 +426,7 @@ class BuildFigures:
     seconds: float
     cpu_seconds: float  # user + system: less disturbed than wall time on a busy machine
     peak_mb: float
+    search_index: tuple[float, float] | None  # Pagefind alone: wall and CPU seconds
     output_mb: float
     pages: int
 
@@ -448,22 +449,42 @@ def timed_build(project: Path, site: Path) -> tuple[float, float, float]:
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+def measure_search_index(site: Path) -> tuple[float, float] | None:
+    """Wall and CPU seconds of building the Pagefind index of a built site once more
+    (the search hook does it at the end of every build); None without site search."""
+    if not (REPO / "mentoring" / "search_index.py").is_file() or not (site / "pagefind").is_dir():
+        return None
+    code = "import sys, pathlib; from mentoring.search_index import build_index; "
+    code += "build_index(pathlib.Path(sys.argv[1]))"
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", code, str(site)], env=build_env())
+    _, status, usage = os.wait4(process.pid, 0)  # with Pagefind's own process, reaped by it
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        sys.exit(f"Pagefind on {site} failed")
+    return seconds, usage.ru_utime + usage.ru_stime
+
+
 def measure_builds(project: Path, site: Path, runs: int) -> BuildFigures:
     timings = [timed_build(project, site) for _ in range(runs)]
     files = [path for path in site.rglob("*") if path.is_file()]
+    output_mb = sum(path.stat().st_size for path in files) / 1e6
     return BuildFigures(
         seconds=statistics.median(seconds for seconds, _, _ in timings),
         cpu_seconds=statistics.median(cpu for _, cpu, _ in timings),
         peak_mb=statistics.median(peak for _, _, peak in timings),
-        output_mb=sum(path.stat().st_size for path in files) / 1e6,
+        output_mb=output_mb,
         pages=sum(1 for path in files if path.suffix == ".html"),
+        search_index=measure_search_index(site),  # rewrites site/pagefind: counted above
     )
 
 
 @dataclass(frozen=True)
 class ProfileFigures:
     total: float
-    ours: float  # inclusive time of our hook events
+    ours: float  # inclusive time of our hook modules and events
+    search_index: float  # of which waiting for Pagefind (a program of its own, not Python)
     by_area: dict[str, float]  # own (exclusive) time of functions in each of our folders
     top: list[tuple[str, float, float, int]]  # our functions: name, cumulative, own, calls
 
@@ -496,7 +517,12 @@ def profile_build(project: Path, site: Path, out: Path) -> None:
         top.append((label, cumulative, own, calls))
     top.sort(key=lambda row: -row[1])
     total = sum(own for _, _, own, _, _ in stats.values())
-    figures = ProfileFigures(total, ours, by_area, top[:25])
+    search_index = sum(
+        cumulative
+        for (file, _, name), (_, _, _, cumulative, _) in stats.items()
+        if file == str(REPO / "mentoring" / "search_index.py") and name == "build_index"
+    )
+    figures = ProfileFigures(total, ours, search_index, by_area, top[:25])
     out.write_text(json.dumps(figures.__dict__), "utf-8")
 
 
@@ -507,7 +533,7 @@ def measure_profile(project: Path, site: Path) -> ProfileFigures:
         command += ["--profile-site", str(site), "--profile-out", str(out)]
         subprocess.run(command, check=True, env=build_env())
         data = json.loads(out.read_text("utf-8"))
-    return ProfileFigures(data["total"], data["ours"], data["by_area"], data["top"])
+    return ProfileFigures(**data)
 
 
 # --------------------------------------------------------------------------- mkdocs serve
@@ -773,7 +799,7 @@ class SizeResult:
 
     n: int
     runs: int
-    ours: BuildFigures
+    ours: BuildFigures | None  # None: measured under serve only
     baseline: BuildFigures | None = None
     profile: ProfileFigures | None = None
     rebuild: RebuildFigures | None = None
@@ -809,33 +835,58 @@ def measure_size(base: Path, n: int, args: argparse.Namespace) -> SizeResult:
     return result
 
 
+def ratio(ours: float, baseline: float | None) -> str:
+    return f"{ours / baseline:.2f}" if baseline else "—"
+
+
 def report_builds(results: list[SizeResult]) -> None:
     say("\n## Сборка\n")
     say(
-        "N — число практик и столько же новостей; время — медиана полных сборок "
-        "`mkdocs build --strict` (запуск Python включён); ЦП — процессорное время "
-        "(user + sys) той же сборки, оно меньше зависит от загрузки машины; память — "
-        "пиковый RSS процесса сборки.\n"
+        "N — число практик и столько же новостей. Время — медиана полных сборок "
+        "`mkdocs build --strict` (с запуском Python); ЦП — процессорное время (user + sys) "
+        "той же сборки вместе с Pagefind: оно меньше зависит от загрузки машины. Pagefind — "
+        "построение поискового индекса, которое наш хук запускает в конце сборки, замеренное "
+        "отдельно (у базового сайта поиска нет).\n"
     )
     header = ["N", "сборок", "время наш, с", "базовый, с", "наш / базовый", "ЦП наш, с"]
-    header += ["базовый, с", "наш / базовый", "память наш, МБ", "базовый, МБ", "наш / базовый"]
-    header += ["страниц наш / базовый", "объём наш / базовый, МБ"]
+    header += ["ЦП базовый, с", "наш / базовый", "Pagefind: время / ЦП, с"]
+    header += ["ЦП без Pagefind / базовый"]
     rows = []
     for result in results:
         mine, plain = result.ours, result.baseline
-
-        def pair(ours: float, baseline: float | None, digits: int) -> list[str]:
-            if baseline is None:
-                return [f"{ours:.{digits}f}", "—", "—"]
-            return [f"{ours:.{digits}f}", f"{baseline:.{digits}f}", f"{ours / baseline:.2f}"]
-
+        assert mine is not None
+        index_cpu = mine.search_index[1] if mine.search_index else 0.0
         rows.append(
             [
                 result.label,
                 str(result.runs),
-                *pair(mine.seconds, plain and plain.seconds, 1),
-                *pair(mine.cpu_seconds, plain and plain.cpu_seconds, 1),
-                *pair(mine.peak_mb, plain and plain.peak_mb, 0),
+                f"{mine.seconds:.1f}",
+                f"{plain.seconds:.1f}" if plain else "—",
+                ratio(mine.seconds, plain and plain.seconds),
+                f"{mine.cpu_seconds:.1f}",
+                f"{plain.cpu_seconds:.1f}" if plain else "—",
+                ratio(mine.cpu_seconds, plain and plain.cpu_seconds),
+                "{:.1f} / {:.1f}".format(*mine.search_index) if mine.search_index else "—",
+                ratio(mine.cpu_seconds - index_cpu, plain and plain.cpu_seconds),
+            ]
+        )
+    say(table(header, rows))
+    say(
+        "\nПамять — пиковый RSS процесса сборки (или Pagefind, если у него больше); "
+        "объём — всё в site/.\n"
+    )
+    header = ["N", "память наш, МБ", "базовый, МБ", "наш / базовый", "страниц наш / базовый"]
+    header += ["объём наш / базовый, МБ"]
+    rows = []
+    for result in results:
+        mine, plain = result.ours, result.baseline
+        assert mine is not None
+        rows.append(
+            [
+                result.label,
+                f"{mine.peak_mb:.0f}",
+                f"{plain.peak_mb:.0f}" if plain else "—",
+                ratio(mine.peak_mb, plain and plain.peak_mb),
                 f"{mine.pages} / {plain.pages}" if plain else str(mine.pages),
                 f"{mine.output_mb:.1f} / {plain.output_mb:.1f}"
                 if plain
@@ -851,26 +902,31 @@ def report_profiles(results: list[SizeResult], top: int) -> None:
         return
     say("\n## Доля нашего кода (cProfile, одна сборка в процессе)\n")
     say(
-        "«Наш код» — импорт модулей hooks/ и все их события со всем, что они вызывают "
-        "(загрузка и проверка content/, отрисовка шаблонов templates/, разметка сокращений); "
-        "остальное — MkDocs, Markdown и тема. Под профилировщиком всё медленнее, доли точнее "
-        "абсолютных величин. Собственное время — без вызываемых библиотек.\n"
+        "Наш код — импорт модулей hooks/ и все их события со всем, что они вызывают "
+        "(загрузка и проверка content/, шаблоны templates/, разметка сокращений, проверки "
+        "доступности); остальное — MkDocs, Markdown и тема. Ожидание Pagefind (отдельная "
+        "программа, строит поисковый индекс) показано отдельно, а доля считается от времени "
+        "Python без него. Профилировщик замедляет мелкие вызовы, которых в нашем коде много, "
+        "поэтому доля под ним скорее завышена. Собственное время — без вызываемых библиотек.\n"
     )
     rows = []
     for result in profiled:
         profile = result.profile
         assert profile is not None
+        python = profile.total - profile.search_index
         areas = ", ".join(f"{area}/ {own:.2f}" for area, own in profile.by_area.items())
         rows.append(
             [
                 result.label,
                 f"{profile.total:.1f}",
-                f"{profile.ours:.2f}",
-                f"{profile.ours / profile.total:.1%}",
+                f"{profile.search_index:.1f}",
+                f"{profile.ours - profile.search_index:.2f}",
+                f"{(profile.ours - profile.search_index) / python:.1%}",
                 areas,
             ]
         )
-    say(table(["N", "вся сборка, с", "наш код, с", "доля", "собственное время, с"], rows))
+    header = ["N", "вся сборка, с", "из них Pagefind, с", "наш код, с", "доля в Python"]
+    say(table([*header, "собственное время, с"], rows))
     for result in profiled if top else ():
         assert result.profile is not None
         say(f"\n### Самые дорогие функции нашего кода, {result.label}\n")
@@ -959,7 +1015,7 @@ def main() -> int:
                 progress(f"N = {n}: mkdocs serve, {args.edits} edits")
                 rebuild = measure_rebuild(base / f"ours-{n}", args.edits)
                 if result is None:
-                    result = SizeResult(n, 0, BuildFigures(0, 0, 0, 0, 0))
+                    result = SizeResult(n, 0, None)
                     results.append(result)
                 result.rebuild = rebuild
         report_builds([r for r in results if r.runs])
