@@ -120,6 +120,9 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # A Renderer lives for one build (make serve makes a new one for each rebuild):
+        # no need to stat every template file again on each include of each card.
+        auto_reload=False,
     )
     environment.filters.update(
         md=markdown_text,
