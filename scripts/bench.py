@@ -426,7 +426,7 @@ class BuildFigures:
     seconds: float
     cpu_seconds: float  # user + system: less disturbed than wall time on a busy machine
     peak_mb: float
-    search_index: tuple[float, float] | None  # Pagefind alone: wall and CPU seconds
+    search_index: tuple[float, float, float] | None  # Pagefind alone: wall, CPU, peak MB
     output_mb: float
     pages: int
 
@@ -449,9 +449,9 @@ def timed_build(project: Path, site: Path) -> tuple[float, float, float]:
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def measure_search_index(site: Path) -> tuple[float, float] | None:
-    """Wall and CPU seconds of building the Pagefind index of a built site once more
-    (the search hook does it at the end of every build); None without site search."""
+def measure_search_index(site: Path) -> tuple[float, float, float] | None:
+    """Wall and CPU seconds and peak memory (MB) of building the Pagefind index of a built
+    site once more (the search hook does it at the end of every build); None without it."""
     if not (REPO / "mentoring" / "search_index.py").is_file() or not (site / "pagefind").is_dir():
         return None
     code = "import sys, pathlib; from mentoring.search_index import build_index; "
@@ -463,7 +463,7 @@ def measure_search_index(site: Path) -> tuple[float, float] | None:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         sys.exit(f"Pagefind on {site} failed")
-    return seconds, usage.ru_utime + usage.ru_stime
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def measure_builds(project: Path, site: Path, runs: int) -> BuildFigures:
@@ -866,16 +866,17 @@ def report_builds(results: list[SizeResult]) -> None:
                 f"{mine.cpu_seconds:.1f}",
                 f"{plain.cpu_seconds:.1f}" if plain else "—",
                 ratio(mine.cpu_seconds, plain and plain.cpu_seconds),
-                "{:.1f} / {:.1f}".format(*mine.search_index) if mine.search_index else "—",
+                "{:.1f} / {:.1f}".format(*mine.search_index[:2]) if mine.search_index else "—",
                 ratio(mine.cpu_seconds - index_cpu, plain and plain.cpu_seconds),
             ]
         )
     say(table(header, rows))
     say(
-        "\nПамять — пиковый RSS процесса сборки (или Pagefind, если у него больше); "
-        "объём — всё в site/.\n"
+        "\nПамять — пиковый RSS процесса сборки или запущенного им Pagefind, смотря у кого "
+        "больше (Pagefind отдельно — в своём столбце); объём — всё в site/.\n"
     )
-    header = ["N", "память наш, МБ", "базовый, МБ", "наш / базовый", "страниц наш / базовый"]
+    header = ["N", "память наш, МБ", "базовый, МБ", "наш / базовый", "из них Pagefind, МБ"]
+    header += ["страниц наш / базовый"]
     header += ["объём наш / базовый, МБ"]
     rows = []
     for result in results:
@@ -887,6 +888,7 @@ def report_builds(results: list[SizeResult]) -> None:
                 f"{mine.peak_mb:.0f}",
                 f"{plain.peak_mb:.0f}" if plain else "—",
                 ratio(mine.peak_mb, plain and plain.peak_mb),
+                f"{mine.search_index[2]:.0f}" if mine.search_index else "—",
                 f"{mine.pages} / {plain.pages}" if plain else str(mine.pages),
                 f"{mine.output_mb:.1f} / {plain.output_mb:.1f}"
                 if plain
