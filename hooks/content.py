@@ -84,10 +84,30 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+@event_priority(100)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Remember the hand-written pages before the other hooks add generated ones."""
+    current_build(config).hand_written_pages = {
+        page.src_uri for page in files.documentation_pages()
+    }
+    return files
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    problems = current_build(config).content.check_page_references(
+    build = current_build(config)
+    problems = build.content.check_page_references(
         lambda path: files.get_file_from_path(path) is not None
     )
+    docs = Path(config.docs_dir).name
+    for page in files.documentation_pages():
+        if page.generated_by and page.src_uri in build.hand_written_pages:
+            problems.add(
+                f"{docs}/{page.src_uri}",
+                None,
+                None,
+                "эту страницу сайт создаёт сам из папки content/, и файл был бы молча заменён; "
+                "удалите его или переименуйте",
+            )
     if problems:
         raise fail(ContentError(list(problems)))
     return nav

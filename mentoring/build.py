@@ -25,6 +25,8 @@ class SiteBuild:
     today: dt.date
     page_problems: Problems = field(default_factory=Problems)
     """Problems found while MkDocs renders pages; reported together once all are read."""
+    hand_written_pages: set[str] = field(default_factory=set)
+    """Pages under docs/, so that a generated page never silently replaces one of them."""
 
     @classmethod
     def load(

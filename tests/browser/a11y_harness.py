@@ -27,11 +27,13 @@ _axe = Axe()
 
 @dataclass(frozen=True)
 class SitePage:
-    """A page type of the site, by one URL that shows it."""
+    """A page type of the site, by one URL that shows it; ``ready`` is a selector of content
+    that scripts add after the page has loaded (search results), to be waited for."""
 
     path: str
     name: str
     status: int = 200
+    ready: str | None = None
 
     def __str__(self) -> str:
         return self.name
@@ -63,6 +65,8 @@ def open_page(page, site_page: SitePage, mode: Mode = NORMAL):
     response = page.goto(site_page.path, wait_until="load")
     assert response is not None, f"{site_page.path}: no response"
     assert response.status == site_page.status, f"{site_page.path}: HTTP {response.status}"
+    if site_page.ready is not None:
+        page.wait_for_selector(site_page.ready)
     applied = page.evaluate(
         "() => Object.fromEntries(['font', 'scheme', 'spacing', 'images']"
         ".map(name => [name, document.documentElement.getAttribute('data-a11y-' + name)])"

@@ -44,7 +44,7 @@ PAGES = (
     SitePage("/materials/", "materials"),
     SitePage("/materials/formy-nastavnichestva/", "material"),
     SitePage("/monitoring/", "monitoring"),
-    SitePage("/search/?q=наставничество", "search-results"),
+    SitePage("/search/?q=наставничество", "search-results", ready="[data-search-results] > li"),
     SitePage("/guide/practices/", "guide"),
     NOT_FOUND,
 )
@@ -201,12 +201,14 @@ def test_all_text_grows_at_200_percent(new_page, site_page: SitePage) -> None:
     normal = open_page(new_page(viewport=DESKTOP), site_page).evaluate(_TEXT_SIZES)
     large = open_page(new_page(viewport=DESKTOP), site_page, LARGE).evaluate(_TEXT_SIZES)
     assert [name for name, _ in large] == [name for name, _ in normal]
+    pairs = list(zip(normal, large, strict=True))
     shown_in_both = [
-        (name, before, after)
-        for (name, before), (_, after) in zip(normal, large, strict=True)
-        if before and after
+        (name, before, after) for (name, before), (_, after) in pairs if before and after
     ]
-    assert len(shown_in_both) > len(normal) / 2
+    # Text hidden at both sizes (closed select options, no-script alternatives, collapsed
+    # menus) cannot be compared; most of the text shown at either size must be.
+    shown_in_either = [name for (name, before), (_, after) in pairs if before or after]
+    assert len(shown_in_both) > len(shown_in_either) / 2
     # Body text doubles; headings, already large, grow at least 1.4 times.
     too_small = [
         f"{name}: {before}px → {after}px"

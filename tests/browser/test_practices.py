@@ -1,4 +1,5 @@
-"""The bank of practices in Chromium: instant filters with JavaScript, facet pages without.
+"""The bank of practices in Chromium: instant filters and text search with JavaScript
+(the search panel of search-panel.js over Pagefind), facet pages without.
 
 Expectations are read from the cards' own data attributes, so the tests hold whatever
 practices the content ships, as long as there are at least two forms in use.
@@ -10,7 +11,9 @@ import re
 
 from playwright.sync_api import Page, expect
 
-CARDS = "[data-practice-list] .practice-card"
+CARDS = "[data-search-cards] > li"
+FORM = "[data-search-panel] form"
+STATUS = "[data-search-status]"
 
 
 def cards_with(page: Page, attribute: str, value: str) -> list[str]:
@@ -29,7 +32,7 @@ def visible_titles(page: Page) -> list[str]:
 
 def test_filters_narrow_the_bank_instantly(page: Page, external_requests: list[str]) -> None:
     page.goto("practices/")
-    form = page.locator("[data-practice-filters]")
+    form = page.locator(FORM)
     expect(form).to_be_visible()
     expect(page.locator("[data-practice-facets]")).to_be_hidden()
     total = page.locator(CARDS).count()
@@ -43,9 +46,7 @@ def test_filters_narrow_the_bank_instantly(page: Page, external_requests: list[s
     assert 0 < len(expected) < total
     page.select_option('select[name="form"]', chosen)
     assert visible_titles(page) == expected
-    expect(page.locator("[data-practice-filters-result]")).to_have_text(
-        re.compile(rf"^Показано {len(expected)} практик[аи]? из {total}\.$")
-    )
+    expect(page.locator(STATUS)).to_have_text(f"Найдено: {len(expected)}")
     assert page.url.endswith(f"/practices/?form={chosen}")
 
     year = page.locator(f"{CARDS}:visible").first.get_attribute("data-year")
@@ -55,7 +56,7 @@ def test_filters_narrow_the_bank_instantly(page: Page, external_requests: list[s
 
     page.get_by_role("button", name="Показать все").click()
     expect(page.locator(f"{CARDS}:visible")).to_have_count(total)
-    expect(page.locator("[data-practice-filters-result]")).to_have_text("")
+    expect(page.locator(STATUS)).to_have_text("")
     assert page.url.endswith("/practices/")
     assert external_requests == []
 
@@ -69,7 +70,7 @@ def test_filter_in_the_address_is_applied_on_load(page: Page) -> None:
     assert visible_titles(page) == expected
 
 
-def test_no_match_says_so(page: Page) -> None:
+def test_choices_that_would_leave_nothing_are_disabled_and_empty_words_say_so(page: Page) -> None:
     page.goto("practices/")
     forms = page.locator('select[name="form"] option').evaluate_all(
         "(options) => options.map((option) => option.value).filter(Boolean)"
@@ -77,15 +78,58 @@ def test_no_match_says_so(page: Page) -> None:
     years = page.locator('select[name="year"] option').evaluate_all(
         "(options) => options.map((option) => option.value).filter(Boolean)"
     )
-    for form in forms:
-        for year in years:
-            if not set(cards_with(page, "form", form)) & set(cards_with(page, "year", year)):
-                page.select_option('select[name="form"]', form)
-                page.select_option('select[name="year"]', year)
-                expect(page.locator(f"{CARDS}:visible")).to_have_count(0)
-                expect(page.locator("[data-practice-empty]")).to_be_visible()
-                return
-    raise AssertionError("the shipped content has no form and year without a common practice")
+    pair = next(
+        (form, year)
+        for form in forms
+        for year in years
+        if not set(cards_with(page, "form", form)) & set(cards_with(page, "year", year))
+    )
+
+    page.select_option('select[name="form"]', pair[0])
+
+    year_option = page.locator(f'select[name="year"] option[value="{pair[1]}"]')
+    expect(year_option).to_be_disabled()
+    expect(year_option).to_have_text(f"{pair[1]} (0)")
+
+    page.get_by_role("button", name="Показать все").click()
+    page.fill("[data-search-query]", "квазарный")
+    page.dispatch_event("[data-search-query]", "input")
+
+    expect(page.locator(STATUS)).to_have_text("Ничего не найдено")
+    expect(page.locator(f"{CARDS}:visible")).to_have_count(0)
+
+
+def test_words_and_a_filter_together_with_counts_that_follow_the_words(page: Page) -> None:
+    page.goto("practices/")
+    total = page.locator(CARDS).count()
+
+    page.fill("[data-search-query]", "молодых педагогов")
+    page.dispatch_event("[data-search-query]", "input")
+
+    expect(page.locator(STATUS)).to_have_text(re.compile(r"^Найдено: \d+$"))
+    found = visible_titles(page)
+    assert "Клуб молодого педагога" in found and len(found) < total
+    assert "q=" in page.url
+    option = page.locator('select[name="form"] option[value="pedagog-pedagog"]')
+    expect(option).to_have_text(
+        re.compile(rf"^педагог – педагог \({len(found)}\)$|^педагог – педагог \(\d+\)$")
+    )
+    counts_with_words = page.locator('select[name="form"] option').all_inner_texts()
+
+    page.select_option('select[name="form"]', "pedagog-pedagog")
+    expect(page.locator(STATUS)).to_have_text(re.compile(r"^Найдено: \d+$"))
+    both = visible_titles(page)
+    assert both and set(both) <= set(found)
+    assert set(both) <= set(cards_with(page, "form", "pedagog-pedagog"))
+
+    page.fill("[data-search-query]", "")
+    page.dispatch_event("[data-search-query]", "input")
+    # Without words the counts are the bank's own again: no form is left at zero.
+    expect(page.locator('select[name="form"] option:disabled')).to_have_count(0)
+    expect(page.locator(STATUS)).to_have_text(
+        f"Найдено: {len(cards_with(page, 'form', 'pedagog-pedagog'))}"
+    )
+    assert page.locator('select[name="form"] option').all_inner_texts() != counts_with_words
 
 
 def test_facet_links_filter_without_javascript(browser, site_server: str) -> None:
@@ -93,7 +137,7 @@ def test_facet_links_filter_without_javascript(browser, site_server: str) -> Non
     try:
         page = context.new_page()
         page.goto("practices/")
-        expect(page.locator("[data-practice-filters]")).to_be_hidden()
+        expect(page.locator(FORM)).to_be_hidden()
         link = page.locator("[data-practice-facets] a").first
         label = link.inner_text().strip()
         count = int(link.locator("xpath=following-sibling::span").inner_text())

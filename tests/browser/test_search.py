@@ -12,7 +12,7 @@ import re
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -50,12 +50,16 @@ def site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def site_path(url: str) -> str:
-    """``/mentoring/news/vstrecha/#x`` → ``news/vstrecha/#x`` (and checks the sub-path)."""
-    parts = urlsplit(url)
+def site_path(href: str, base: str) -> str:
+    """``/mentoring/news/vstrecha/#x`` → ``news/vstrecha/#x`` (and checks the sub-path).
+
+    A relative ``href`` is resolved against ``base``, the address of the page it is on.
+    """
+    parts = urlsplit(urljoin(base, href))
     path = unquote(parts.path)
-    assert path.startswith(SUB_PATH), f"{url} is outside the site"
-    return path.removeprefix(SUB_PATH) + (f"#{parts.fragment}" if parts.fragment else "")
+    assert path.startswith(SUB_PATH), f"{href} is outside the site"
+    query = f"?{unquote(parts.query)}" if parts.query else ""
+    return path.removeprefix(SUB_PATH) + query + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 def header_search(page: Page, query: str, found: str) -> list[str]:
@@ -65,7 +69,7 @@ def header_search(page: Page, query: str, found: str) -> list[str]:
     expect(page.locator(".site-search__status")).to_have_text(found)
     expect(page.locator("[data-site-search-live]")).to_have_text(found)
     links = page.locator("#site-search-results a")
-    return [site_path(link.get_attribute("href")) for link in links.all()]
+    return [site_path(link.get_attribute("href"), page.url) for link in links.all()]
 
 
 def option_text(page: Page, path: str) -> str:
@@ -75,8 +79,10 @@ def option_text(page: Page, path: str) -> str:
 @pytest.mark.parametrize(
     ("query", "path", "section"),
     [
-        ("наставничество", "documents/polozhenie/", "Документы"),  # «о наставничестве»
-        ("наставничество", "news/vstrecha/", "Новости"),  # «наставничества»
+        # Many pages speak of «наставничество»; a second word of the page keeps it in the
+        # header's first results however many pages the minimal site generates.
+        ("наставничество стаж", "documents/polozhenie/", "Документы"),  # «о наставничестве»
+        ("наставничество городских", "news/vstrecha/", "Новости"),  # «наставничества»
         ("наставников", "news/vstrecha/", "Новости"),  # «Наставники»
         ("учитель", "news/vstrecha/", "Новости"),  # «учителя»
         ("учитель", "documents/polozhenie/", "Документы"),  # «с учителями»
@@ -99,11 +105,11 @@ def test_inflected_forms_find_the_page(
 
 def test_found_words_are_highlighted_in_the_excerpt(page: Page) -> None:
     page.goto("./")
-    header_search(page, "наставничество", re.compile(r"Найдено: \d+"))
+    header_search(page, "наставничество стаж", "Найдено: 1")
 
     option = page.locator(f'#site-search-results a[href$="{SUB_PATH}documents/polozhenie/"]')
     marks = option.locator("mark").all_inner_texts()
-    assert "наставничестве" in [mark.strip(".,") for mark in marks]
+    assert {"наставничестве", "стаж"} <= {mark.strip(".,") for mark in marks}
     title = option.locator(".search-result__title").inner_text()
     assert title == "Положение о наставничестве"  # without the «¶» of the heading link
 
@@ -137,14 +143,18 @@ def test_a_plan_activity_is_found_and_opened_at_its_row(page: Page) -> None:
     page.goto("./")
     page.keyboard.press("/")
     expect(page.locator(".site-search__input")).to_be_focused()
-    paths = header_search(page, "рабочей группы", "Найдено: 1")
-    assert paths == ["plan/#activity-1-1-1"]
+    paths = header_search(page, "рабочей группы", re.compile(r"Найдено: \d+"))
+    # The plan's result leads straight to the activity's row (other pages, such as the
+    # monitoring, may name the activity too).
+    assert [path for path in paths if path.startswith("plan/")] == ["plan/#activity-1-1-1"]
     assert "1.1.1. Создание рабочей группы" in option_text(page, "plan/#activity-1-1-1")
 
-    page.keyboard.press("ArrowDown")
+    index = paths.index("plan/#activity-1-1-1")
+    for _ in range(index + 1):
+        page.keyboard.press("ArrowDown")
     box = page.locator(".site-search__input")
-    expect(box).to_have_attribute("aria-activedescendant", "site-search-option-0")
-    expect(page.locator("#site-search-option-0")).to_have_attribute("aria-selected", "true")
+    expect(box).to_have_attribute("aria-activedescendant", f"site-search-option-{index}")
+    expect(page.locator(f"#site-search-option-{index}")).to_have_attribute("aria-selected", "true")
     page.keyboard.press("Enter")
 
     page.wait_for_url(re.compile(r"/plan/#activity-1-1-1$"))
@@ -185,13 +195,14 @@ def test_enter_without_a_chosen_result_opens_the_search_page(page: Page) -> None
 def results_on_search_page(page: Page) -> list[str]:
     settled(page)
     links = page.locator("[data-search-results] > li > a")
-    return [site_path(link.get_attribute("href")) for link in links.all()]
+    return [site_path(link.get_attribute("href"), page.url) for link in links.all()]
 
 
 def test_search_page_is_shareable_and_filters_by_section(
     page: Page, external_requests: list[str]
 ) -> None:
-    page.goto("search/?q=наставников")
+    # «встреча», «встреч»: a word only the three fixture pages use.
+    page.goto("search/?q=встречи")
     settled(page)
     expect(page.locator("[data-search-status]")).to_have_text("Найдено: 3")
     assert set(results_on_search_page(page)) == {
@@ -221,7 +232,17 @@ def settled(page: Page) -> None:
 def visible_cards(page: Page) -> set[str]:
     settled(page)
     cards = page.locator("[data-search-cards] [data-search-url]:visible")
-    return {card.get_attribute("data-search-url") for card in cards.all()}
+    return {site_path(card.get_attribute("data-search-url"), page.url) for card in cards.all()}
+
+
+ALL_PRACTICES = {
+    "practices/klub/",
+    "practices/ucheba/",
+    "practices/proekty/",
+    "practices/praktika/",
+}
+# The list of tests/fixtures/search: practices/ itself is the bank the build generates.
+PRACTICE_LIST = "practices/spisok/"
 
 
 def option_labels(page: Page, facet: str) -> list[str]:
@@ -240,10 +261,10 @@ def option_labels(page: Page, facet: str) -> list[str]:
 def test_bank_combines_a_query_with_filters_and_counts_follow(
     page: Page, external_requests: list[str]
 ) -> None:
-    page.goto("practices/")
+    page.goto(PRACTICE_LIST)
     status = page.locator("[data-search-panel] [data-search-status]")
     expect(page.locator("[data-search-panel] form")).to_be_visible()
-    assert visible_cards(page) == {"klub/", "ucheba/", "proekty/", "praktika/"}
+    assert visible_cards(page) == ALL_PRACTICES
     assert option_labels(page, "form") == [
         "все",
         "Студент — ученик (1)",
@@ -253,7 +274,7 @@ def test_bank_combines_a_query_with_filters_and_counts_follow(
 
     page.locator("[data-search-query]").fill("наставничество")
     expect(status).to_have_text("Найдено: 3")
-    assert visible_cards(page) == {"klub/", "ucheba/", "praktika/"}
+    assert visible_cards(page) == {"practices/klub/", "practices/ucheba/", "practices/praktika/"}
     assert option_labels(page, "form") == [
         "все",
         "Студент — ученик (1)",
@@ -261,9 +282,11 @@ def test_bank_combines_a_query_with_filters_and_counts_follow(
         "Учитель — учитель (1)",
     ]
 
-    page.locator("select[name=form]").select_option("Учитель — учитель")
+    page.locator("select[name=form]").select_option(
+        "uchitel-uchitel"
+    )  # values are keys, labels data-label
     expect(status).to_have_text("Найдено: 1")
-    assert visible_cards(page) == {"klub/"}
+    assert visible_cards(page) == {"practices/klub/"}
     # Other values of the chosen facet keep counting as if it were not chosen.
     assert option_labels(page, "form")[1:] == [
         "Студент — ученик (1)",
@@ -279,20 +302,20 @@ def test_bank_combines_a_query_with_filters_and_counts_follow(
 
     page.locator("[data-search-query]").fill("")
     expect(status).to_have_text("Найдено: 2")
-    assert visible_cards(page) == {"klub/", "proekty/"}
+    assert visible_cards(page) == {"practices/klub/", "practices/proekty/"}
 
     page.locator("select[name=form]").select_option("")
     expect(status).to_have_text("")
-    assert visible_cards(page) == {"klub/", "ucheba/", "proekty/", "praktika/"}
+    assert visible_cards(page) == ALL_PRACTICES
     assert external_requests == []
 
 
 def test_bank_state_comes_back_from_the_address(page: Page) -> None:
-    page.goto("practices/?q=наставничество&tag=адаптация")
+    page.goto(f"{PRACTICE_LIST}?q=наставничество&tag=adaptatsiia")
 
     expect(page.locator("[data-search-panel] [data-search-status]")).to_have_text("Найдено: 1")
-    assert visible_cards(page) == {"klub/"}
-    expect(page.locator("select[name=tag]")).to_have_value("адаптация")
+    assert visible_cards(page) == {"practices/klub/"}
+    expect(page.locator("select[name=tag]")).to_have_value("adaptatsiia")
 
 
 def test_search_loads_only_from_the_site_bundle(page: Page) -> None:

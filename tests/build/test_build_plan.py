@@ -207,3 +207,17 @@ def test_make_check_validates_content_alone(tmp_path):
         "content/glossary.yaml с responsible: true)",
         "Содержимое не прошло проверку: 1 ошибка. Исправьте и повторите сборку.",
     ]
+
+
+def test_a_hand_written_page_is_never_silently_replaced(tmp_path, monkeypatch):
+    project = make_site(tmp_path)
+    (project / "docs" / "plan").mkdir()
+    (project / "docs" / "plan" / "index.md").write_text("# Мой план\n", "utf-8")
+
+    result = build_site(project, monkeypatch)
+
+    assert not result.ok
+    assert result.errors == [
+        "docs/plan/index.md: эту страницу сайт создаёт сам из папки content/, и файл был бы "
+        "молча заменён; удалите его или переименуйте"
+    ]

@@ -69,8 +69,8 @@ def test_index_lists_cards_newest_first_with_counts(built: BuildResult) -> None:
         '<a href="form/pedagog-pedagog/">педагог – педагог</a> '
         '<span class="practice-facets__count" title="2 практики">2</span>'
     ) in index
-    assert '<option value="2024">2024 (1)</option>' in index
-    assert '<option value="adaptatsiia">Адаптация (2)</option>' in index
+    assert '<option value="2024" data-label="2024">2024 (1)</option>' in index
+    assert '<option value="adaptatsiia" data-label="Адаптация">Адаптация (2)</option>' in index
     assert (
         'data-form="uchenik-uchenik pedagog-pedagog" data-organization="school-2" '
         'data-year="2023" data-tag="adaptatsiia"'
@@ -103,14 +103,15 @@ def test_facet_page_marks_the_current_value(built: BuildResult) -> None:
 def test_practice_page_has_metadata_with_search_filters(built: BuildResult) -> None:
     page = built.page("practices/klub-molodogo-pedagoga/")
     assert (
-        '<a href="../../organizations/school-1/"><span data-pagefind-filter="organization">'
+        '<a href="../../organizations/school-1/">'
+        '<span data-pagefind-filter="organization:school-1">'
         "Тестовая образовательная организация № 1</span></a>"
     ) in page
-    assert '<span data-pagefind-filter="form">педагог – педагог</span>' in page
+    assert '<span data-pagefind-filter="form:pedagog-pedagog">педагог – педагог</span>' in page
     assert '<time datetime="2024-05-20" data-pagefind-filter="year:2024">20 мая 2024 г.</time>' in (
         page
     )
-    assert '<span data-pagefind-filter="tag">молодые педагоги</span>' in page
+    assert '<span data-pagefind-filter="tag:molodye-pedagogi">молодые педагоги</span>' in page
     assert "<dd>Автор Тестовый, методист</dd>" in page
     assert '<li><a href="../../plan/#activity-2-1">2.1. Консультации</a></li>' in page
     assert '<a href="../folder-practice/">Практика-папка</a>' in page  # related: same form

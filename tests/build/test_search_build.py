@@ -69,6 +69,8 @@ def test_each_page_carries_its_section_and_entries_their_collection(
     bank = result.page("practices/")
     assert 'data-pagefind-meta="section:Практики"' in bank
     assert 'data-pagefind-filter="collection:' not in bank  # the list is not its own entry
+    # A list deeper in the section opts out in its front matter (search: {entry: false}).
+    assert 'data-pagefind-filter="collection:' not in result.page("practices/spisok/")
     assert 'data-pagefind-meta="section:План"' in result.page("plan/")
     assert 'data-pagefind-meta="section:Главная"' in result.page("")
 

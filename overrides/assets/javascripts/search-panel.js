@@ -75,18 +75,52 @@
       return Object.assign({}, scope, chosen);
     }
 
+    // Options rendered by the server (value = key, data-label = what people read) are kept;
+    // an empty select gets Pagefind's filter values.
     function fillFacets(totals) {
       var wanted = new URLSearchParams(window.location.search);
       facets.forEach(function (select) {
-        var values = sortValues(Object.keys(totals[select.name] || {}));
-        while (select.options.length > 1) select.remove(1);
-        values.forEach(function (value) {
-          var option = new Option(value, value);
-          option.setAttribute("data-label", value);
-          select.add(option);
-        });
-        if (values.indexOf(wanted.get(select.name)) !== -1) select.value = wanted.get(select.name);
+        if (select.options.length <= 1) {
+          sortValues(Object.keys(totals[select.name] || {})).forEach(function (value) {
+            var option = new Option(value, value);
+            option.setAttribute("data-label", value);
+            select.add(option);
+          });
+        }
+        var values = Array.prototype.map.call(select.options, function (option) { return option.value; });
+        if (wanted.get(select.name) && values.indexOf(wanted.get(select.name)) !== -1) {
+          select.value = wanted.get(select.name);
+        }
       });
+    }
+
+    // Cards carry their own facet keys (data-KEY="k1 k2"), so a choice without words is
+    // applied at once, in the list's own order, with no index to fetch.
+    function cardMatches(card, chosen, except) {
+      return Object.keys(chosen).every(function (key) {
+        if (key === except) return true;
+        return (card.getAttribute("data-" + key) || "").split(" ").indexOf(chosen[key]) !== -1;
+      });
+    }
+
+    function filterCardsHere(chosen) {
+      var shown = 0;
+      cards.forEach(function (card) {
+        card.hidden = !cardMatches(card, chosen);
+        cardList.appendChild(card);
+        if (!card.hidden) shown += 1;
+      });
+      facets.forEach(function (select) {
+        Array.prototype.slice.call(select.options, 1).forEach(function (option) {
+          var count = cards.filter(function (card) {
+            return cardMatches(card, chosen, select.name) &&
+              (card.getAttribute("data-" + select.name) || "").split(" ").indexOf(option.value) !== -1;
+          }).length;
+          option.textContent = option.getAttribute("data-label") + " (" + count + ")";
+          option.disabled = count === 0 && !option.selected;
+        });
+      });
+      return shown;
     }
 
     // Counts follow the query: for a facet with a chosen value they are counted as if it
@@ -166,8 +200,19 @@
       var idle = !text && !Object.keys(chosen).length;
       var mine = ++generation;
       saveState(text, chosen);
+      if (cardList && !text) {
+        pending = [];
+        more.hidden = true;
+        var shown = filterCardsHere(chosen);
+        status.textContent = idle ? "" : search.foundText(shown);
+        output.setAttribute("aria-busy", "false");
+        return;
+      }
       output.setAttribute("aria-busy", "true");
+      // Pagefind counts filter values in results only once its filters are loaded.
       search.load().then(function (pagefind) {
+        return pagefind.filters().then(function () { return pagefind; });
+      }).then(function (pagefind) {
         return searchFor(pagefind, text, chosen).then(function (main) {
           return updateCounts(pagefind, text, chosen, main).then(function (applyCounts) {
             if (mine !== generation) return null;
@@ -195,6 +240,14 @@
     }
 
     form.hidden = false;
+    // What the panel replaces (e.g. the bank's static facet links) steps aside.
+    Array.prototype.forEach.call(panel.querySelectorAll("[data-search-hide]"), function (element) {
+      element.hidden = true;
+    });
+    form.addEventListener("reset", function () {
+      window.clearTimeout(timer);
+      window.setTimeout(run, 0);
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       window.clearTimeout(timer);
@@ -212,6 +265,12 @@
     }
     more.addEventListener("click", function () { showNext(generation); });
 
+    if (cardList) {
+      // The list filters itself; the index is loaded only when words are typed.
+      fillFacets({});
+      run();
+      return;
+    }
     output.setAttribute("aria-busy", "true");
     search.load().then(function (pagefind) { return pagefind.filters(); }).then(function (totals) {
       fillFacets(totals);
