@@ -22,6 +22,7 @@ IMAGES_FOLDER = "images"
 NEWS_PAGE = "news/index.md"
 FEED_FILE = "news/feed.xml"
 PER_PAGE = 10
+PAGINATION_NEIGHBOURS = 2  # pages linked on each side of the current one
 LATEST_COUNT = 3
 FEED_SIZE = 20
 FILE_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)\.md$")
@@ -175,6 +176,25 @@ class NewsListing:
     @property
     def path(self) -> str:
         return listing_path(self.number)
+
+    @property
+    def page_numbers(self) -> list[int | None]:
+        """Pages the pagination links to: the first, the last and a few around this one;
+        None stands for the pages left out between them.
+
+        Linking every page would make each page of the list as long as the list of pages,
+        so the list as a whole would grow with the square of the number of news.
+        """
+        near = range(self.number - PAGINATION_NEIGHBOURS, self.number + PAGINATION_NEIGHBOURS + 1)
+        shown = sorted({1, self.total, *(n for n in near if 1 <= n <= self.total)})
+        numbers: list[int | None] = []
+        for previous, number in zip([0, *shown], shown, strict=False):
+            if number - previous == 2:
+                numbers.append(number - 1)  # one page left out: its number, not a gap
+            elif number - previous > 2:
+                numbers.append(None)
+            numbers.append(number)
+        return numbers
 
 
 def listing_path(number: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -206,6 +207,27 @@ def test_pagination_and_yearly_archives(tmp_path, monkeypatch):
     # Without site_url there are no absolute links, hence no feed and no link to it.
     assert not (result.site_dir / "news" / "feed.xml").exists()
     assert "feed.xml" not in result.page("news/")
+
+
+def test_pagination_of_a_long_list_links_the_ends_and_the_neighbours(tmp_path, monkeypatch):
+    project = make_publications_site(tmp_path)
+    for number in range(1, 77):  # with the fixture's 3: 79 items, 8 pages
+        day = dt.date(2023, 1, 1) + dt.timedelta(days=number)
+        write_news(
+            project,
+            f"{day.isoformat()}-novost-{number}.md",
+            f"---\ntitle: Новость {number}\nsummary: Анонс.\n---\nТекст.\n",
+        )
+
+    result = build_site(project, monkeypatch)
+
+    assert result.ok, result.errors
+    pagination = re.search(r'<nav class="news-pagination".*?</nav>', result.page("news/"), re.S)
+    assert pagination is not None
+    assert text_of(pagination.group(0)) == "1 2 3 … 8 Более ранние →"
+    last = re.search(r'<nav class="news-pagination".*?</nav>', result.page("news/page/8/"), re.S)
+    assert last is not None
+    assert text_of(last.group(0)) == "← Более новые 1 … 6 7 8"
 
 
 def test_samples_hidden_by_site_yaml(tmp_path, monkeypatch):

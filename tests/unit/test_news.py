@@ -11,7 +11,7 @@ import pytest
 from mentoring.content import load_content
 from mentoring.errors import ContentError
 from mentoring.models import Reference
-from mentoring.news import NewsItem, by_year, listing_path, paginate
+from mentoring.news import NewsItem, NewsListing, by_year, listing_path, paginate
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -281,6 +281,21 @@ def test_ten_items_a_page():
     ]
     assert [i for p in listings for i in p.items] == list(items)
     assert listing_path(2) == "news/page/2.md"
+
+
+@pytest.mark.parametrize(
+    ("number", "total", "shown"),
+    [
+        (2, 3, [1, 2, 3]),
+        (5, 9, [1, 2, 3, 4, 5, 6, 7, 8, 9]),
+        (1, 500, [1, 2, 3, None, 500]),
+        (4, 500, [1, 2, 3, 4, 5, 6, None, 500]),
+        (250, 500, [1, None, 248, 249, 250, 251, 252, None, 500]),
+        (500, 500, [1, None, 498, 499, 500]),
+    ],
+)
+def test_pagination_links_the_ends_and_the_pages_near_the_current_one(number, total, shown):
+    assert NewsListing(number, total, ()).page_numbers == shown
 
 
 def test_an_empty_list_still_has_its_first_page():
