@@ -426,27 +426,54 @@ class BuildFigures:
     seconds: float
     cpu_seconds: float  # user + system: less disturbed than wall time on a busy machine
     peak_mb: float
+    own_peak_mb: float  # the MkDocs process without Pagefind
     search_index: tuple[float, float, float] | None  # Pagefind alone: wall, CPU, peak MB
     output_mb: float
     pages: int
 
 
-def timed_build(project: Path, site: Path) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds and peak resident memory (MB) of one `mkdocs build --strict`."""
+# `mkdocs build` in a process that also writes its own peak memory (Pagefind, which it
+# starts, is a process of its own: wait4 reports the larger of the two).
+MKDOCS_WITH_OWN_PEAK = (
+    "import atexit, resource, sys; out = sys.argv.pop(1); "
+    "atexit.register(lambda: open(out, 'w').write("
+    "str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))); "
+    "sys.argv[0] = 'mkdocs'; from mkdocs.__main__ import cli; cli()"
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    cpu_seconds: float  # with the processes it started (Pagefind)
+    peak_mb: float  # the largest of the build and the processes it started
+    own_peak_mb: float  # the MkDocs process alone
+
+
+def timed_build(project: Path, site: Path) -> Run:
+    """One `mkdocs build --strict` in a fresh process."""
     shutil.rmtree(site, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
-    command += ["--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)]
-    with tempfile.TemporaryFile() as log:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=log, stderr=log, env=build_env())
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as scratch:
+        own_peak = Path(scratch) / "peak"
+        command = [sys.executable, "-c", MKDOCS_WITH_OWN_PEAK, str(own_peak), "build"]
+        command += ["--strict", "--quiet", "--config-file", str(project / "mkdocs.yml")]
+        command += ["--site-dir", str(site)]
+        log = Path(scratch) / "log"
+        with log.open("wb") as output:
+            start = time.perf_counter()
+            process = subprocess.Popen(command, stdout=output, stderr=output, env=build_env())
+            _, status, usage = os.wait4(process.pid, 0)
+            seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode:
-            log.seek(0)
-            sys.exit(f"build of {project} failed:\n{log.read().decode(errors='replace')}")
-    # ru_maxrss is in KiB on Linux
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+            sys.exit(f"build of {project} failed:\n{log.read_text(errors='replace')}")
+        # ru_maxrss is in KiB on Linux
+        return Run(
+            seconds,
+            usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss / 1024,
+            int(own_peak.read_text()) / 1024,
+        )
 
 
 def measure_search_index(site: Path) -> tuple[float, float, float] | None:
@@ -471,9 +498,10 @@ def measure_builds(project: Path, site: Path, runs: int) -> BuildFigures:
     files = [path for path in site.rglob("*") if path.is_file()]
     output_mb = sum(path.stat().st_size for path in files) / 1e6
     return BuildFigures(
-        seconds=statistics.median(seconds for seconds, _, _ in timings),
-        cpu_seconds=statistics.median(cpu for _, cpu, _ in timings),
-        peak_mb=statistics.median(peak for _, _, peak in timings),
+        seconds=statistics.median(run.seconds for run in timings),
+        cpu_seconds=statistics.median(run.cpu_seconds for run in timings),
+        peak_mb=statistics.median(run.peak_mb for run in timings),
+        own_peak_mb=statistics.median(run.own_peak_mb for run in timings),
         output_mb=output_mb,
         pages=sum(1 for path in files if path.suffix == ".html"),
         search_index=measure_search_index(site),  # rewrites site/pagefind: counted above
@@ -872,11 +900,12 @@ def report_builds(results: list[SizeResult]) -> None:
         )
     say(table(header, rows))
     say(
-        "\nПамять — пиковый RSS процесса сборки или запущенного им Pagefind, смотря у кого "
-        "больше (Pagefind отдельно — в своём столбце); объём — всё в site/.\n"
+        "\nПамять — пиковый RSS сборки: процесса MkDocs или запущенного им Pagefind, смотря "
+        "у кого больше; MkDocs — процесс сборки без Pagefind; Pagefind — он один при "
+        "отдельном запуске. Объём — всё в site/.\n"
     )
-    header = ["N", "память наш, МБ", "базовый, МБ", "наш / базовый", "из них Pagefind, МБ"]
-    header += ["страниц наш / базовый"]
+    header = ["N", "память наш, МБ", "базовый, МБ", "наш / базовый", "MkDocs наш, МБ"]
+    header += ["MkDocs наш / базовый", "Pagefind, МБ", "страниц наш / базовый"]
     header += ["объём наш / базовый, МБ"]
     rows = []
     for result in results:
@@ -888,6 +917,8 @@ def report_builds(results: list[SizeResult]) -> None:
                 f"{mine.peak_mb:.0f}",
                 f"{plain.peak_mb:.0f}" if plain else "—",
                 ratio(mine.peak_mb, plain and plain.peak_mb),
+                f"{mine.own_peak_mb:.0f}",
+                ratio(mine.own_peak_mb, plain and plain.own_peak_mb),
                 f"{mine.search_index[2]:.0f}" if mine.search_index else "—",
                 f"{mine.pages} / {plain.pages}" if plain else str(mine.pages),
                 f"{mine.output_mb:.1f} / {plain.output_mb:.1f}"
