@@ -1,4 +1,4 @@
-"""The site search index: Pagefind run over the built site, and the section of each page.
+"""The site search index: Pagefind fed with the pages of the build, and the section of each page.
 
 Pagefind stems Russian (наставничество → наставничества), folds «ё» into «е» and splits
 the index into chunks that a browser loads only when a query needs them. It indexes only
@@ -8,17 +8,19 @@ overrides/partials/content.html) and reads the language from ``<html lang="ru">`
 
 from __future__ import annotations
 
-import asyncio
+import base64
+import contextlib
 import json
+import queue
 import shutil
+import subprocess
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from pagefind.service import PagefindService
+from typing import Any
 
 BUNDLE_DIR = "pagefind"
 # Parts of the article that are controls or decoration, not text to be found.
@@ -28,7 +30,9 @@ EXCLUDED_SELECTORS = (
     "[data-search-panel] form",  # search forms (the search page is not indexed anyway)
     ".md-source-file",
 )
-INDEX_TIMEOUT_S = 600
+INDEX_TIMEOUT_S = 600  # longest wait for one answer of Pagefind
+# Pages whose article carries this attribute are searchable (overrides/partials/content.html).
+BODY_MARKER = "data-pagefind-body"
 # The section shown next to a search result, by the first segment of the page URL.
 SECTIONS = {
     "": "Главная",
@@ -81,45 +85,212 @@ def is_entry(url: str) -> bool:
     return len(_segments(url)) > 1
 
 
-def build_index(site_dir: Path, *, timeout_s: float = INDEX_TIMEOUT_S) -> IndexStats:
-    """Index the built site in ``site_dir`` into ``site_dir/pagefind/``.
+class PagefindIndexer:
+    """A Pagefind process that indexes pages while the rest of the site is being built.
 
-    Raises SearchIndexError (in Russian) when Pagefind is missing, fails, hangs or finds
-    no page to index.
+    MkDocs renders pages on one core; Pagefind parses each page on another as soon as it
+    is handed over, so only the final writing of the index is left for the end of the
+    build. Pagefind's service protocol is spoken directly (base64 JSON messages ending
+    in «,» on stdin and stdout): the ``pagefind`` Python wrapper polls for each answer
+    with a 0.1 s pause, which would cost minutes on a few thousand pages.
+    """
+
+    def __init__(self, bundle: Path, *, timeout_s: float = INDEX_TIMEOUT_S) -> None:
+        from pagefind.service import get_executable
+
+        self.bundle = bundle.resolve()
+        self.timeout_s = timeout_s
+        self.started = time.perf_counter()
+        program = get_executable()
+        try:
+            if program is None:
+                raise FileNotFoundError
+            self._process = subprocess.Popen(
+                [str(program), "--service"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except (FileNotFoundError, PermissionError):
+            raise SearchIndexError(
+                "не найдена программа Pagefind (пакет pagefind[bin]); "
+                "переустановите зависимости: make venv"
+            ) from None
+        self._finalizer = weakref.finalize(self, _kill, self._process)
+        self.pages = 0  # pages handed over for indexing
+        self._answers: dict[int, dict[str, Any]] = {}  # kept for requests that wait
+        self._pending: set[int] = set()  # pages sent and not yet answered
+        self._errors: list[str] = []
+        self._ended = False  # Pagefind closed its output: it has exited
+        self._changed = threading.Condition()
+        self._last_id = 0
+        self._outbox: queue.SimpleQueue[dict[str, Any] | None] = queue.SimpleQueue()
+        threading.Thread(target=self._read, name="pagefind-reader", daemon=True).start()
+        threading.Thread(target=self._write, name="pagefind-writer", daemon=True).start()
+        config = {"exclude_selectors": list(EXCLUDED_SELECTORS)}
+        answer = self._ask({"type": "NewIndex", "config": config})
+        self._index_id: int = answer["index_id"]
+
+    def add_page(self, path: str, html: str) -> None:
+        """Hand over a built page (``path`` relative to the site, e.g. ``plan/index.html``).
+
+        Only pages that mark their text with ``data-pagefind-body`` are searchable;
+        the others are not sent at all.
+        """
+        if BODY_MARKER not in html:
+            return
+        self.pages += 1
+        payload = {
+            "type": "AddFile",
+            "index_id": self._index_id,
+            "file_path": path,
+            "url": None,
+            "file_contents": html,
+        }
+        self._send(payload, waited_for=False)
+
+    def finish(self) -> IndexStats:
+        """Write the index into the bundle folder and stop Pagefind."""
+        try:
+            with self._changed:
+                self._wait_until(lambda: not self._pending)
+            if self._errors:
+                raise SearchIndexError(f"Pagefind не смог построить индекс: {self._errors[0]}")
+            if not self.pages:
+                raise SearchIndexError(
+                    f"на сайте нет ни одной страницы для поиска (с атрибутом {BODY_MARKER})"
+                )
+            shutil.rmtree(self.bundle, ignore_errors=True)  # no stale chunks from a last build
+            self._ask(
+                {"type": "WriteFiles", "index_id": self._index_id, "output_path": str(self.bundle)}
+            )
+            self._outbox.put(None)  # end of input: Pagefind finishes its writes and exits
+            try:
+                self._process.wait(timeout=self.timeout_s)
+            except subprocess.TimeoutExpired:
+                raise SearchIndexError(
+                    f"Pagefind не закончил работу за {self.timeout_s:g} с"
+                ) from None
+        finally:
+            self.close()
+        languages = _indexed_languages(self.bundle)
+        files = [path for path in self.bundle.rglob("*") if path.is_file()]
+        return IndexStats(
+            pages=sum(languages.values()),
+            languages=languages,
+            files=len(files),
+            bytes=sum(path.stat().st_size for path in files),
+            seconds=time.perf_counter() - self.started,
+        )
+
+    def close(self) -> None:
+        """Stop Pagefind whatever state it is in (also when the build failed)."""
+        self._outbox.put(None)
+        self._finalizer()
+
+    @property
+    def exit_code(self) -> int | None:
+        """Exit code of the Pagefind process, None while it runs."""
+        return self._process.poll()
+
+    def _send(self, payload: dict[str, Any], *, waited_for: bool) -> int:
+        with self._changed:
+            self._last_id += 1
+            message_id = self._last_id
+            if not waited_for:
+                self._pending.add(message_id)
+        self._outbox.put({"message_id": message_id, "payload": payload})
+        return message_id
+
+    def _ask(self, payload: dict[str, Any]) -> dict[str, Any]:
+        message_id = self._send(payload, waited_for=True)
+        with self._changed:
+            self._wait_until(lambda: message_id in self._answers)
+            answer = self._answers.pop(message_id)
+        if answer.get("type") == "Error":
+            raise SearchIndexError(f"Pagefind не смог построить индекс: {answer.get('message')}")
+        return answer
+
+    def _wait_until(self, ready: Callable[[], bool]) -> None:
+        """Wait (holding ``_changed``) until ``ready()``; a dead or silent Pagefind raises."""
+        if self._changed.wait_for(lambda: ready() or self._ended, timeout=self.timeout_s):
+            if ready():
+                return
+            try:
+                code = self._process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                code = None
+            self.close()
+            raise SearchIndexError(f"Pagefind неожиданно завершил работу (код {code})")
+        self.close()
+        raise SearchIndexError(f"Pagefind не закончил работу за {self.timeout_s:g} с")
+
+    def _write(self) -> None:
+        stdin = self._process.stdin
+        assert stdin is not None
+        try:
+            while (message := self._outbox.get()) is not None:
+                encoded = json.dumps(message, ensure_ascii=False).encode()
+                stdin.write(base64.b64encode(encoded) + b",")  # answered after the comma
+                if self._outbox.empty():
+                    stdin.flush()
+        except (BrokenPipeError, ValueError):  # Pagefind has exited; the reader says so
+            return
+        finally:
+            with contextlib.suppress(BrokenPipeError, ValueError):
+                stdin.close()
+
+    def _read(self) -> None:
+        stdout = self._process.stdout
+        assert stdout is not None
+        buffer = b""
+        while chunk := stdout.read1(1 << 16):
+            *messages, buffer = (buffer + chunk).split(b",")
+            for message in messages:
+                self._receive(json.loads(base64.b64decode(message)))
+        with self._changed:
+            self._ended = True
+            self._changed.notify_all()
+
+    def _receive(self, response: dict[str, Any]) -> None:
+        payload = response.get("payload") or {}
+        message_id = response.get("message_id")
+        if message_id is None and (original := payload.get("original_message")):
+            message_id = json.loads(original).get("message_id")
+        with self._changed:
+            if message_id in self._pending:
+                self._pending.discard(message_id)
+                if payload.get("type") == "Error":
+                    self._errors.append(str(payload.get("message")))
+            elif message_id is not None:
+                self._answers[message_id] = payload
+            elif payload.get("type") == "Error":
+                self._errors.append(str(payload.get("message")))
+            self._changed.notify_all()
+
+
+def _kill(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+
+
+def build_index(site_dir: Path, *, timeout_s: float = INDEX_TIMEOUT_S) -> IndexStats:
+    """Index the HTML pages already written in ``site_dir`` into ``site_dir/pagefind/``.
+
+    For tools that index a finished site; the build itself hands pages over as it
+    writes them (hooks/search.py). Raises SearchIndexError in Russian.
     """
     site_dir = site_dir.resolve()
     bundle = site_dir / BUNDLE_DIR
-    shutil.rmtree(bundle, ignore_errors=True)  # no stale chunks from an earlier build
-    started = time.perf_counter()
+    pages = sorted(path for path in site_dir.rglob("*.html") if bundle not in path.parents)
+    indexer = PagefindIndexer(bundle, timeout_s=timeout_s)
     try:
-        # In a thread of its own: asyncio.run() refuses to start inside a running event
-        # loop, and a caller may have one (Playwright in the browser tests, a notebook).
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pool.submit(asyncio.run, _index(site_dir, bundle, timeout_s)).result()
-    except FileNotFoundError:
-        raise SearchIndexError(
-            "не найдена программа Pagefind (пакет pagefind[bin]); "
-            "переустановите зависимости: make venv"
-        ) from None
-    except TimeoutError:
-        raise SearchIndexError(f"Pagefind не закончил работу за {timeout_s:g} с") from None
-    except SearchIndexError:
-        raise
-    except Exception as error:  # the Pagefind service reports its failures as plain Exception
-        detail = str(error.args[0]) if error.args else type(error).__name__
-        raise SearchIndexError(f"Pagefind не смог построить индекс: {detail}") from None
-    seconds = time.perf_counter() - started
-    languages = _indexed_languages(bundle)
-    if not languages:
-        raise SearchIndexError(f"в собранном сайте ({site_dir}) нет ни одной страницы для поиска")
-    files = [path for path in bundle.rglob("*") if path.is_file()]
-    return IndexStats(
-        pages=sum(languages.values()),
-        languages=languages,
-        files=len(files),
-        bytes=sum(path.stat().st_size for path in files),
-        seconds=seconds,
-    )
+        for page in pages:
+            indexer.add_page(page.relative_to(site_dir).as_posix(), page.read_text("utf-8"))
+        return indexer.finish()
+    finally:
+        indexer.close()
 
 
 def _indexed_languages(bundle: Path) -> dict[str, int]:
@@ -129,52 +300,3 @@ def _indexed_languages(bundle: Path) -> dict[str, int]:
     except (OSError, ValueError):
         raise SearchIndexError(f"Pagefind не записал файлы поиска в {bundle}") from None
     return {code: language["page_count"] for code, language in entry["languages"].items()}
-
-
-async def _index(site_dir: Path, bundle: Path, timeout_s: float) -> None:
-    from pagefind.service import PagefindService
-
-    service = PagefindService()  # FileNotFoundError when the program is missing
-    await service.launch()
-    work = asyncio.ensure_future(_write_index(service, site_dir, bundle))
-    # The API waits forever for an answer from a process that has died; its reader task
-    # ends when that happens, so wait for whichever ends first.
-    reader = service._poll_task
-    try:
-        done, _ = await asyncio.wait(
-            {work, reader}, timeout=timeout_s, return_when=asyncio.FIRST_COMPLETED
-        )
-        if work in done:
-            work.result()  # raises what the service reported
-        elif reader in done:
-            code = await asyncio.wait_for(service._backend.wait(), timeout=5)
-            raise SearchIndexError(f"Pagefind неожиданно завершил работу (код {code})")
-        else:
-            raise TimeoutError
-    finally:
-        work.cancel()
-        await _stop(service)
-
-
-async def _write_index(service: PagefindService, site_dir: Path, bundle: Path) -> None:
-    from pagefind.index import IndexConfig
-
-    config: IndexConfig = {
-        "exclude_selectors": list(EXCLUDED_SELECTORS),
-        "output_path": str(bundle),
-    }
-    index = await service.create_index(config)
-    await index.add_directory(str(site_dir))
-    await index.write_files()
-
-
-async def _stop(service: PagefindService) -> None:
-    """End the Pagefind process whatever happened.
-
-    The API's own ``close()`` waits for requests that will never be answered and, when
-    they were cancelled, fails and leaves the process running.
-    """
-    service._poll_task.cancel()
-    if service._backend.returncode is None:
-        service._backend.kill()
-    await service._backend.wait()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -134,7 +135,7 @@ def test_pages_indexed_in_another_language_fail_the_strict_build(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stats = IndexStats(pages=4, languages={"ru": 3, "en": 1}, files=9, bytes=1, seconds=0.1)
-    monkeypatch.setattr(mentoring.search_index, "build_index", lambda site_dir: stats)
+    monkeypatch.setattr(mentoring.search_index.PagefindIndexer, "finish", lambda self: stats)
 
     result = build_site(project, monkeypatch)
 
@@ -143,3 +144,39 @@ def test_pages_indexed_in_another_language_fail_the_strict_build(
         "Поиск: Pagefind определил у части страниц язык не «ru» (en: 1); "
         "поиск с русских страниц их не найдёт — проверьте <html lang>"
     ]
+
+
+def pagefind_children() -> list[str]:
+    """Pagefind processes started by this test process and still alive."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            name = stat.read_text().split("(", 1)[1].rsplit(")", 1)[0]
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == os.getpid() and "pagefind" in name and fields[0] != "Z":
+            found.append(name)
+    return found
+
+
+def test_a_build_that_fails_after_pagefind_started_stops_it(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = project / "docs" / "picture.md"
+    page.write_text("# Картинка\n\n![](picture.png)\n", "utf-8")  # no alt: fails in on_env
+    started: list[mentoring.search_index.PagefindIndexer] = []
+    original_init = mentoring.search_index.PagefindIndexer.__init__
+
+    def init(self: mentoring.search_index.PagefindIndexer, *args: object, **kwargs: object) -> None:
+        original_init(self, *args, **kwargs)  # type: ignore[arg-type]
+        started.append(self)
+
+    monkeypatch.setattr(mentoring.search_index.PagefindIndexer, "__init__", init)
+
+    result = build_site(project, monkeypatch)
+
+    assert not result.ok
+    assert len(started) == 1
+    assert started[0].exit_code is not None
+    assert pagefind_children() == []

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from mentoring.search_index import SearchIndexError, build_index, is_entry, section_of
+from mentoring.search_index import (
+    PagefindIndexer,
+    SearchIndexError,
+    build_index,
+    is_entry,
+    section_of,
+)
 
 PAGE = """<!doctype html>
 <html lang="{lang}"><head><title>{title}</title></head>
@@ -76,11 +82,39 @@ def test_pages_in_another_language_are_counted_apart(tmp_path: Path) -> None:
 
 
 def test_a_site_without_pages_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "404.html").write_text("<html lang=ru><body><h1>Нет страницы</h1></body></html>")
+
     with pytest.raises(SearchIndexError) as error:
         build_index(tmp_path)
     assert str(error.value) == (
-        f"в собранном сайте ({tmp_path.resolve()}) нет ни одной страницы для поиска"
+        "на сайте нет ни одной страницы для поиска (с атрибутом data-pagefind-body)"
     )
+    assert not (tmp_path / "pagefind").exists()
+
+
+def test_pages_are_indexed_as_they_are_handed_over_and_unmarked_ones_are_left_out(
+    tmp_path: Path,
+) -> None:
+    indexer = PagefindIndexer(tmp_path / "pagefind")
+    indexer.add_page("plan/index.html", PAGE.format(lang="ru", title="План", text="Семинар"))
+    indexer.add_page("404.html", "<html lang=ru><body><p>Страница не найдена</p></body></html>")
+    indexer.add_page("news/a/index.html", PAGE.format(lang="ru", title="Встреча", text="Итоги"))
+
+    stats = indexer.finish()
+
+    assert (indexer.pages, stats.pages, stats.languages) == (2, 2, {"ru": 2})
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+    assert indexer.exit_code is not None, "Pagefind is left running"
+
+
+def test_closing_an_unfinished_index_stops_pagefind_and_writes_nothing(tmp_path: Path) -> None:
+    indexer = PagefindIndexer(tmp_path / "pagefind")
+    indexer.add_page("index.html", PAGE.format(lang="ru", title="Главная", text="Текст"))
+
+    indexer.close()
+
+    assert indexer.exit_code is not None
+    assert not (tmp_path / "pagefind").exists()
 
 
 def test_a_missing_pagefind_program_is_a_russian_error(
