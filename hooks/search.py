@@ -83,7 +83,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         indexer = None
     log.info(
         f"Поиск: проиндексировано страниц: {stats.pages}, "
-        f"файлов индекса: {stats.files} ({stats.bytes / 1024:.0f} КБ), {stats.seconds:.1f} с"
+        f"файлов индекса: {stats.files} ({stats.bytes / 1024:.0f} КБ), {stats.seconds:.1f} с, "
+        f"из них после последней страницы {stats.final_seconds:.1f} с"
     )
     others = sorted(code for code in stats.languages if code != "ru")
     if others:

@@ -62,6 +62,9 @@ SEARCH_N = 1000  # the size at which the search download is measured
 SEARCH_QUERIES = ("наставничество", "молодых педагогов", "проектная деятельность")
 OUR_CODE = ("hooks", "mentoring", "templates")
 SEED = 20251127
+NO_SEARCH_CONFIG = "mkdocs-no-search.yml"  # the baseline without Material's search
+# What hooks/search.py logs: how long the build waited for Pagefind after its last page.
+SEARCH_WAIT = re.compile(r"после последней страницы ([\d.]+) с")
 GZIP_LEVEL = 6  # what web servers commonly use
 
 # --------------------------------------------------------------------------- synthetic text
@@ -371,14 +374,20 @@ def make_projects(base: Path, n: int) -> tuple[Path, Path | None]:
             write(page.parent, entry.plain_assets)
             write(page.parent, {page.name: entry.plain_markdown.encode()})
     add_nav_stubs(config.get("nav", []), baseline / "docs")
-    (baseline / "mkdocs.yml").write_text(
-        yaml.dump(baseline_config(config), allow_unicode=True), "utf-8"
-    )
+    plain = baseline_config(config)
+    (baseline / "mkdocs.yml").write_text(yaml.dump(plain, allow_unicode=True), "utf-8")
+    plain["plugins"] = []
+    (baseline / NO_SEARCH_CONFIG).write_text(yaml.dump(plain, allow_unicode=True), "utf-8")
     return ours, baseline
 
 
 def baseline_config(ours: dict[str, Any]) -> dict[str, Any]:
-    """Plain Material with our theme settings and Markdown extensions, no hooks or assets."""
+    """Plain Material with our theme settings and Markdown extensions, no hooks or assets.
+
+    It keeps Material's default plugin, the built-in search (search_index.json, lunr in
+    the browser), as any Material site has: our site has a search too (Pagefind). A copy
+    without it (NO_SEARCH_CONFIG) is built once per N for comparison.
+    """
     theme = {key: value for key, value in ours["theme"].items() if key != "custom_dir"}
     quiet = "info"  # hand-written pages link to generated pages the baseline does not have
     return {
@@ -386,7 +395,7 @@ def baseline_config(ours: dict[str, Any]) -> dict[str, Any]:
         "site_url": ours.get("site_url", ""),
         "docs_dir": "docs",
         "theme": theme,
-        "plugins": ours.get("plugins", []),
+        "plugins": ["search"],
         "markdown_extensions": ours["markdown_extensions"],
         "nav": ours.get("nav", []),
         "not_in_nav": "/practices/\n/news/\n",
@@ -427,6 +436,7 @@ class BuildFigures:
     cpu_seconds: float  # user + system: less disturbed than wall time on a busy machine
     peak_mb: float
     own_peak_mb: float  # the MkDocs process without Pagefind
+    search_wait: float | None  # waiting for Pagefind after the last page (it runs alongside)
     search_index: tuple[float, float, float] | None  # Pagefind alone: wall, CPU, peak MB
     output_mb: float
     pages: int
@@ -448,15 +458,16 @@ class Run:
     cpu_seconds: float  # with the processes it started (Pagefind)
     peak_mb: float  # the largest of the build and the processes it started
     own_peak_mb: float  # the MkDocs process alone
+    search_wait: float | None  # from the build's log; None without Pagefind
 
 
-def timed_build(project: Path, site: Path) -> Run:
+def timed_build(project: Path, site: Path, config: str = "mkdocs.yml") -> Run:
     """One `mkdocs build --strict` in a fresh process."""
     shutil.rmtree(site, ignore_errors=True)
     with tempfile.TemporaryDirectory() as scratch:
         own_peak = Path(scratch) / "peak"
         command = [sys.executable, "-c", MKDOCS_WITH_OWN_PEAK, str(own_peak), "build"]
-        command += ["--strict", "--quiet", "--config-file", str(project / "mkdocs.yml")]
+        command += ["--strict", "--config-file", str(project / config)]
         command += ["--site-dir", str(site)]
         log = Path(scratch) / "log"
         with log.open("wb") as output:
@@ -467,12 +478,14 @@ def timed_build(project: Path, site: Path) -> Run:
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode:
             sys.exit(f"build of {project} failed:\n{log.read_text(errors='replace')}")
+        wait = SEARCH_WAIT.search(log.read_text(errors="replace"))
         # ru_maxrss is in KiB on Linux
         return Run(
             seconds,
             usage.ru_utime + usage.ru_stime,
             usage.ru_maxrss / 1024,
             int(own_peak.read_text()) / 1024,
+            float(wait.group(1)) if wait else None,
         )
 
 
@@ -495,6 +508,7 @@ def measure_search_index(site: Path) -> tuple[float, float, float] | None:
 
 def measure_builds(project: Path, site: Path, runs: int) -> BuildFigures:
     timings = [timed_build(project, site) for _ in range(runs)]
+    waits = [run.search_wait for run in timings if run.search_wait is not None]
     files = [path for path in site.rglob("*") if path.is_file()]
     output_mb = sum(path.stat().st_size for path in files) / 1e6
     return BuildFigures(
@@ -502,6 +516,7 @@ def measure_builds(project: Path, site: Path, runs: int) -> BuildFigures:
         cpu_seconds=statistics.median(run.cpu_seconds for run in timings),
         peak_mb=statistics.median(run.peak_mb for run in timings),
         own_peak_mb=statistics.median(run.own_peak_mb for run in timings),
+        search_wait=statistics.median(waits) if waits else None,
         output_mb=output_mb,
         pages=sum(1 for path in files if path.suffix == ".html"),
         search_index=measure_search_index(site),  # rewrites site/pagefind: counted above
@@ -545,10 +560,11 @@ def profile_build(project: Path, site: Path, out: Path) -> None:
         top.append((label, cumulative, own, calls))
     top.sort(key=lambda row: -row[1])
     total = sum(own for _, _, own, _, _ in stats.values())
+    # Starting Pagefind and waiting for it at the end; it reads the pages in between.
     search_index = sum(
         cumulative
         for (file, _, name), (_, _, _, cumulative, _) in stats.items()
-        if file == str(REPO / "mentoring" / "search_index.py") and name == "build_index"
+        if file == str(REPO / "mentoring" / "search_index.py") and name in ("__init__", "finish")
     )
     figures = ProfileFigures(total, ours, search_index, by_area, top[:25])
     out.write_text(json.dumps(figures.__dict__), "utf-8")
@@ -829,6 +845,7 @@ class SizeResult:
     runs: int
     ours: BuildFigures | None  # None: measured under serve only
     baseline: BuildFigures | None = None
+    baseline_without_search: Run | None = None  # one build
     profile: ProfileFigures | None = None
     rebuild: RebuildFigures | None = None
     weights: dict[str, PageWeight] = field(default_factory=dict)
@@ -848,6 +865,10 @@ def measure_size(base: Path, n: int, args: argparse.Namespace) -> SizeResult:
     if baseline is not None:
         progress(f"N = {n}: building the baseline ×{runs}")
         result.baseline = measure_builds(baseline, base / f"site-baseline-{n}", runs)
+        progress(f"N = {n}: building the baseline without its search ×1")
+        result.baseline_without_search = timed_build(
+            baseline, base / f"site-baseline-{n}", NO_SEARCH_CONFIG
+        )
     if not args.no_profile:
         progress(f"N = {n}: profiling our build")
         result.profile = measure_profile(ours, base / f"site-profile-{n}")
@@ -872,18 +893,19 @@ def report_builds(results: list[SizeResult]) -> None:
     say(
         "N — число практик и столько же новостей. Время — медиана полных сборок "
         "`mkdocs build --strict` (с запуском Python); ЦП — процессорное время (user + sys) "
-        "той же сборки вместе с Pagefind: оно меньше зависит от загрузки машины. Pagefind — "
-        "построение поискового индекса, которое наш хук запускает в конце сборки, замеренное "
-        "отдельно (у базового сайта поиска нет).\n"
+        "той же сборки вместе с Pagefind: оно меньше зависит от загрузки машины. Базовый "
+        "сайт — обычный Material со встроенным поиском Material (как у любого сайта на нём); "
+        "без поиска — он же без плагина search (одна сборка). Pagefind читает страницы по "
+        "ходу сборки на втором ядре; «ожидание» — сколько сборка ждёт его после последней "
+        "страницы; «отдельно» — Pagefind по готовому сайту, запущенный сам по себе.\n"
     )
-    header = ["N", "сборок", "время наш, с", "базовый, с", "наш / базовый", "ЦП наш, с"]
-    header += ["ЦП базовый, с", "наш / базовый", "Pagefind: время / ЦП, с"]
-    header += ["ЦП без Pagefind / базовый"]
+    header = ["N", "сборок", "время наш, с", "базовый, с", "наш / базовый"]
+    header += ["базовый без поиска, с", "наш / без поиска", "ЦП наш, с", "ЦП базовый, с"]
+    header += ["Pagefind: ожидание, с", "Pagefind отдельно: время / ЦП, с"]
     rows = []
     for result in results:
-        mine, plain = result.ours, result.baseline
+        mine, plain, bare = result.ours, result.baseline, result.baseline_without_search
         assert mine is not None
-        index_cpu = mine.search_index[1] if mine.search_index else 0.0
         rows.append(
             [
                 result.label,
@@ -891,11 +913,12 @@ def report_builds(results: list[SizeResult]) -> None:
                 f"{mine.seconds:.1f}",
                 f"{plain.seconds:.1f}" if plain else "—",
                 ratio(mine.seconds, plain and plain.seconds),
+                f"{bare.seconds:.1f}" if bare else "—",
+                ratio(mine.seconds, bare and bare.seconds),
                 f"{mine.cpu_seconds:.1f}",
                 f"{plain.cpu_seconds:.1f}" if plain else "—",
-                ratio(mine.cpu_seconds, plain and plain.cpu_seconds),
+                f"{mine.search_wait:.1f}" if mine.search_wait is not None else "—",
                 "{:.1f} / {:.1f}".format(*mine.search_index[:2]) if mine.search_index else "—",
-                ratio(mine.cpu_seconds - index_cpu, plain and plain.cpu_seconds),
             ]
         )
     say(table(header, rows))

@@ -134,7 +134,9 @@ def test_a_missing_pagefind_stops_the_build_with_a_russian_message(
 def test_pages_indexed_in_another_language_fail_the_strict_build(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    stats = IndexStats(pages=4, languages={"ru": 3, "en": 1}, files=9, bytes=1, seconds=0.1)
+    stats = IndexStats(
+        pages=4, languages={"ru": 3, "en": 1}, files=9, bytes=1, seconds=0.1, final_seconds=0.1
+    )
     monkeypatch.setattr(mentoring.search_index.PagefindIndexer, "finish", lambda self: stats)
 
     result = build_site(project, monkeypatch)
