@@ -31,6 +31,17 @@ EXCLUDED_SELECTORS = (
     "[data-search-panel] form",  # search forms (the search page is not indexed anyway)
     ".md-source-file",
 )
+# Pagefind's ready-made interfaces: the site has its own (overrides/assets/javascripts/
+# search.js on top of pagefind.js), so these 420 KB would be published for nothing.
+UNUSED_UI_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 INDEX_TIMEOUT_S = 600  # longest wait for one answer of Pagefind
 # Pages whose article carries this attribute are searchable (overrides/partials/content.html).
 BODY_MARKER = "data-pagefind-body"
@@ -177,6 +188,8 @@ class PagefindIndexer:
                 ) from None
         finally:
             self.close()
+        for name in UNUSED_UI_FILES:
+            (self.bundle / name).unlink(missing_ok=True)
         languages = _indexed_languages(self.bundle)
         files = [path for path in self.bundle.rglob("*") if path.is_file()]
         return IndexStats(

@@ -67,6 +67,7 @@ def test_build_index_writes_a_russian_bundle_and_reports_figures(tmp_path: Path)
     assert stats.pages == 2
     assert stats.languages == {"ru": 2}
     assert (bundle / "pagefind.js").is_file()
+    assert not (bundle / "pagefind-ui.js").exists()  # the site has its own search interface
     assert not stale.exists()
     files = [path for path in bundle.rglob("*") if path.is_file()]
     assert stats.files == len(files)
