@@ -35,8 +35,6 @@ from mentoring.search_index import build_index  # noqa: E402
 from tests.helpers import build_site, make_site  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-# Files of the bundle that pagefind.js never loads (Pagefind's own UIs); this site has its own.
-UNUSED_UI = re.compile(r"pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$")
 FORMS = ["Учитель — учитель", "Ученик — ученик", "Студент — ученик", "Работодатель — ученик"]
 ORGANIZATIONS = [f"Образовательная организация № {n}" for n in range(1, 31)]
 TAGS = [
@@ -179,17 +177,12 @@ def main() -> None:
         stats = build_index(result.site_dir)  # once more, to time Pagefind alone
         used = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = used.ru_utime + used.ru_stime - children.ru_utime - children.ru_stime
-        bundle = [path for path in (result.site_dir / "pagefind").rglob("*") if path.is_file()]
-        index_bytes = sum(p.stat().st_size for p in bundle if not UNUSED_UI.search(p.name))
         print(f"Страниц практик: {arguments.pages}; в индексе страниц: {stats.pages}")
         print(
             f"Сборка сайта целиком: {build_seconds:.1f} с; Pagefind отдельно: "
             f"{stats.seconds:.1f} с (процессорного времени {cpu:.1f} с)"
         )
-        print(
-            f"Пакет поиска на диске: {kib(stats.bytes)} в {stats.files} файлах; "
-            f"без неиспользуемых UI Pagefind: {kib(index_bytes)}"
-        )
+        print(f"Пакет поиска на диске: {kib(stats.bytes)} в {stats.files} файлах")
         for query, requests, served, zipped in bytes_per_query(
             result.site_dir, ["наставничество", "молодых учителей", "проектная работа"]
         ):
