@@ -22,16 +22,13 @@ BENCH_ARGS ?=
 # through the environment, so quotes in it need no escaping.
 TITLE ?=
 export TITLE
-# How many generated practices `make bench-bank` builds the site with.
-N ?= 1000
-
 # Source folders that `make serve` watches (only those that exist are passed).
 WATCH_DIRS := content templates mentoring hooks overrides
 WATCH_ARGS := $(foreach d,$(WATCH_DIRS),$(if $(wildcard $(d)),--watch $(d)))
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help venv build serve check practice bench bench-bank lint format browser-deps test clean distclean
+.PHONY: help venv build serve check practice bench lint format browser-deps test clean distclean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -58,9 +55,6 @@ check: $(STAMP) ## Validate the content alone (no site build)
 
 practice: $(STAMP) ## New practice from the template (TITLE="Название практики")
 	$(BIN)/python -m mentoring new-practice --title "$$TITLE"
-
-bench-bank: $(STAMP) ## Time check and build with N generated practices (N=1000)
-	$(BIN)/python scripts/generate_practices.py $(N) --build
 
 lint: $(STAMP) ## Lint and check formatting with ruff
 	$(BIN)/ruff check .

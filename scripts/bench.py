@@ -506,6 +506,14 @@ def measure_search_index(site: Path) -> tuple[float, float, float] | None:
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+def timed_check(project: Path) -> float:
+    """Wall seconds of `python -m mentoring check` (what `make check` runs) on the content."""
+    command = [sys.executable, "-m", "mentoring", "check", str(project / "content")]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env=build_env(), stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
 def measure_builds(project: Path, site: Path, runs: int) -> BuildFigures:
     timings = [timed_build(project, site) for _ in range(runs)]
     waits = [run.search_wait for run in timings if run.search_wait is not None]
@@ -846,6 +854,7 @@ class SizeResult:
     ours: BuildFigures | None  # None: measured under serve only
     baseline: BuildFigures | None = None
     baseline_without_search: Run | None = None  # one build
+    check_seconds: float | None = None  # `make check` on our content
     profile: ProfileFigures | None = None
     rebuild: RebuildFigures | None = None
     weights: dict[str, PageWeight] = field(default_factory=dict)
@@ -862,6 +871,7 @@ def measure_size(base: Path, n: int, args: argparse.Namespace) -> SizeResult:
     site = base / f"site-ours-{n}"
     progress(f"N = {n}: building our site ×{runs}")
     result = SizeResult(n, runs, measure_builds(ours, site, runs))
+    result.check_seconds = statistics.median(timed_check(ours) for _ in range(runs))
     if baseline is not None:
         progress(f"N = {n}: building the baseline ×{runs}")
         result.baseline = measure_builds(baseline, base / f"site-baseline-{n}", runs)
@@ -901,7 +911,7 @@ def report_builds(results: list[SizeResult]) -> None:
     )
     header = ["N", "сборок", "время наш, с", "базовый, с", "наш / базовый"]
     header += ["базовый без поиска, с", "наш / без поиска", "ЦП наш, с", "ЦП базовый, с"]
-    header += ["Pagefind: ожидание, с", "Pagefind отдельно: время / ЦП, с"]
+    header += ["Pagefind: ожидание, с", "Pagefind отдельно: время / ЦП, с", "make check, с"]
     rows = []
     for result in results:
         mine, plain, bare = result.ours, result.baseline, result.baseline_without_search
@@ -919,6 +929,7 @@ def report_builds(results: list[SizeResult]) -> None:
                 f"{plain.cpu_seconds:.1f}" if plain else "—",
                 f"{mine.search_wait:.1f}" if mine.search_wait is not None else "—",
                 "{:.1f} / {:.1f}".format(*mine.search_index[:2]) if mine.search_index else "—",
+                f"{result.check_seconds:.2f}" if result.check_seconds is not None else "—",
             ]
         )
     say(table(header, rows))
