@@ -30,6 +30,10 @@ EXCLUDED_SELECTORS = (
     "[data-plan-filters]",  # the plan's filter form
     "[data-search-panel] form",  # search forms (the search page is not indexed anyway)
     ".md-source-file",
+    # Lists of entries (bank, facet and organisation pages, news lists, the home page):
+    # a query should lead to the entry itself, not to every list that repeats its summary.
+    ".practice-list",
+    ".entry-list",
 )
 # Pagefind's ready-made interfaces: the site has its own (overrides/assets/javascripts/
 # search.js on top of pagefind.js), so these 420 KB would be published for nothing.

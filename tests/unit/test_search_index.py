@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import stat
 from pathlib import Path
@@ -161,3 +162,29 @@ def test_a_pagefind_that_hangs_is_stopped_after_the_timeout(
         build_index(tmp_path / "site", timeout_s=0.5)
     assert str(error.value) == "Pagefind не закончил работу за 0.5 с"
     assert not Path(f"/proc/{pid_file.read_text().strip()}").exists(), "the process is left"
+
+
+def indexed_texts(bundle: Path) -> dict[str, str]:
+    """URL → text that Pagefind keeps for each page (its gzipped JSON fragments)."""
+    texts = {}
+    for fragment in (bundle / "fragment").iterdir():
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        texts[data["url"]] = data["content"]
+    return texts
+
+
+def test_lists_of_entries_are_left_out_of_the_text_of_the_page_that_lists_them(
+    tmp_path: Path,
+) -> None:
+    cards = (
+        '<section class="practice-list"><h2>Практики</h2><p>Клуб молодого педагога</p></section>'
+        '<ul class="entry-list"><li>Семинар наставников</li></ul>'
+    )
+    write_page(tmp_path, "practices/index.html", "Банк практик", "Лучшие практики. " + cards)
+    write_page(tmp_path, "practices/klub/index.html", "Клуб молодого педагога", "Встречи")
+
+    build_index(tmp_path)
+
+    texts = indexed_texts(tmp_path / "pagefind")
+    assert texts["/practices/"] == "Банк практик. Лучшие практики."
+    assert "Клуб молодого педагога" in texts["/practices/klub/"]
