@@ -578,6 +578,85 @@ def profile_build(project: Path, site: Path, out: Path) -> None:
     out.write_text(json.dumps(figures.__dict__), "utf-8")
 
 
+@dataclass(frozen=True)
+class OwnTime:
+    """CPU seconds of one build without a profiler: ours against the whole process."""
+
+    total: float  # the build process (all its threads; Pagefind itself is a child)
+    ours: float  # hook imports, hook events on the main thread, our Pagefind threads
+    search_wait: float  # wall seconds starting Pagefind and waiting for it at the end
+
+
+def time_own_code(project: Path, site: Path, out: Path) -> None:
+    """One in-process build with our hook events timed (``time.thread_time``), no profiler.
+
+    Everything of ours runs in the hook events (and the threads that feed Pagefind); the
+    hook modules' import is the difference between loading the configuration with and
+    without them. The figures are written as JSON to ``out``.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    import mentoring.search_index as search_index
+
+    os.environ.update(build_env())
+    config_file = str(project / "mkdocs.yml")
+    started = time.thread_time()
+    load_config(config_file, site_dir=str(site), hooks=[])  # MkDocs, the theme, extensions
+    loading_without_hooks = time.thread_time() - started
+
+    process_started, main_started = time.process_time(), time.thread_time()
+    config = load_config(config_file, site_dir=str(site), strict=True)
+    ours = max(0.0, time.thread_time() - main_started - loading_without_hooks)
+    waited = 0.0
+
+    def timed(method: Any) -> Any:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            nonlocal ours
+            begun = time.thread_time()  # CPU of this thread: waiting is not counted
+            try:
+                return method(*args, **kwargs)
+            finally:
+                ours += time.thread_time() - begun
+
+        return run
+
+    def waiting(method: Any) -> Any:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            nonlocal waited
+            begun = time.perf_counter()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                waited += time.perf_counter() - begun
+
+        return run
+
+    hooks_dir = str(REPO / "hooks")
+    for methods in config.plugins.events.values():
+        for index, method in enumerate(methods):
+            code = getattr(method, "__code__", None)
+            if code is not None and code.co_filename.startswith(hooks_dir):
+                methods[index] = timed(method)
+    indexer = search_index.PagefindIndexer
+    indexer.__init__ = waiting(indexer.__init__)  # type: ignore[method-assign]
+    indexer.finish = waiting(indexer.finish)  # type: ignore[method-assign]
+    build(config)
+    total = time.process_time() - process_started
+    other_threads = total - (time.thread_time() - main_started)  # they feed Pagefind: ours
+    ours += max(0.0, other_threads)
+    out.write_text(json.dumps(asdict(OwnTime(total, ours, waited))), "utf-8")
+
+
+def measure_own_time(project: Path, site: Path) -> OwnTime:
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "own.json"
+        command = [sys.executable, __file__, "--time-project", str(project)]
+        command += ["--profile-site", str(site), "--profile-out", str(out)]
+        subprocess.run(command, check=True, env=build_env())
+        return OwnTime(**json.loads(out.read_text("utf-8")))
+
+
 def measure_profile(project: Path, site: Path) -> ProfileFigures:
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "profile.json"
@@ -840,6 +919,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--keep", action="store_true", help="keep the temp projects and sites")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     parser.add_argument("--profile-project", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--time-project", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--profile-site", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--profile-out", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args()
@@ -855,6 +935,7 @@ class SizeResult:
     baseline: BuildFigures | None = None
     baseline_without_search: Run | None = None  # one build
     check_seconds: float | None = None  # `make check` on our content
+    own_time: OwnTime | None = None
     profile: ProfileFigures | None = None
     rebuild: RebuildFigures | None = None
     weights: dict[str, PageWeight] = field(default_factory=dict)
@@ -880,6 +961,8 @@ def measure_size(base: Path, n: int, args: argparse.Namespace) -> SizeResult:
             baseline, base / f"site-baseline-{n}", NO_SEARCH_CONFIG
         )
     if not args.no_profile:
+        progress(f"N = {n}: timing our code in a build")
+        result.own_time = measure_own_time(ours, base / f"site-profile-{n}")
         progress(f"N = {n}: profiling our build")
         result.profile = measure_profile(ours, base / f"site-profile-{n}")
     result.weights = {label: page_weight(site, url) for label, url in weighed_pages(site).items()}
@@ -967,7 +1050,30 @@ def report_profiles(results: list[SizeResult], top: int) -> None:
     profiled = [result for result in results if result.profile is not None]
     if not profiled:
         return
-    say("\n## Доля нашего кода (cProfile, одна сборка в процессе)\n")
+    say("\n## Доля нашего кода\n")
+    say(
+        "Без профилировщика: одна сборка в процессе, в которой каждое событие наших хуков "
+        "замерено по процессорному времени своего потока (`time.thread_time`); к ним "
+        "добавлены импорт hooks/ (разница загрузки конфигурации с хуками и без) и потоки, "
+        "передающие страницы Pagefind. Доля — от процессорного времени всего процесса "
+        "сборки (сам Pagefind — отдельный процесс, в неё не входит).\n"
+    )
+    rows = []
+    for result in profiled:
+        own = result.own_time
+        if own is not None:
+            rows.append(
+                [
+                    result.label,
+                    f"{own.total:.2f}",
+                    f"{own.ours:.2f}",
+                    f"{own.ours / own.total:.1%}",
+                    f"{own.search_wait:.2f}",
+                ]
+            )
+    header = ["N", "ЦП сборки, с", "из них наш код, с", "доля", "ожидание Pagefind, с"]
+    say(table(header, rows))
+    say("\n### Под cProfile\n")
     say(
         "Наш код — импорт модулей hooks/ и все их события со всем, что они вызывают "
         "(загрузка и проверка content/, шаблоны templates/, разметка сокращений, проверки "
@@ -1062,6 +1168,9 @@ def main() -> int:
     args = parse_args()
     if args.profile_project:
         profile_build(args.profile_project, args.profile_site, args.profile_out)
+        return 0
+    if args.time_project:
+        time_own_code(args.time_project, args.profile_site, args.profile_out)
         return 0
 
     sys.path.insert(0, str(REPO))
