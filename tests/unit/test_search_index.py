@@ -14,6 +14,7 @@ from mentoring.search_index import (
     SearchIndexError,
     build_index,
     is_entry,
+    searchable_part,
     section_of,
 )
 
@@ -188,3 +189,29 @@ def test_lists_of_entries_are_left_out_of_the_text_of_the_page_that_lists_them(
     texts = indexed_texts(tmp_path / "pagefind")
     assert texts["/practices/"] == "Банк практик. Лучшие практики."
     assert "Клуб молодого педагога" in texts["/practices/klub/"]
+
+
+THEMED_PAGE = """<!doctype html>
+<html lang="ru" class="no-js"><head><title>План</title><script>var x = 1;</script></head>
+<body><header>Поиск по сайту</header><nav>Меню: План, Новости</nav>
+<main><article class="md-content__inner">
+<div class="page-content" data-pagefind-body data-pagefind-meta="section:План">
+<h1>План</h1><p>Семинар <span data-pagefind-filter="year:2022">2022</span></p>
+</div>
+</article></main><footer>© ЦРО</footer></body></html>
+"""
+
+
+def test_pagefind_gets_only_the_language_and_the_searchable_element_of_a_page() -> None:
+    assert searchable_part(THEMED_PAGE) == (
+        '<!doctype html><html lang="ru" class="no-js"><body>'
+        '<div class="page-content" data-pagefind-body data-pagefind-meta="section:План">\n'
+        '<h1>План</h1><p>Семинар <span data-pagefind-filter="year:2022">2022</span></p>\n'
+        "</div>\n</body></html>"
+    )
+
+
+def test_a_page_of_another_shape_is_handed_over_whole() -> None:
+    page = PAGE.format(lang="ru", title="Главная", text="Текст")  # no <article>
+
+    assert searchable_part(page) == page
