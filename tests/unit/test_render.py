@@ -63,6 +63,21 @@ def test_abbreviations_are_marked_only_in_text_outside_links_and_code():
     )
 
 
+def test_abbreviations_skip_comments_and_nested_elements_and_survive_stray_brackets():
+    marker = AbbreviationMarker(["ЦРО", "ЦМН", "ОУ"], lambda a: f"<abbr>{a}</abbr>")
+
+    html = marker.mark(
+        '<!-- ЦРО <a> --> ЦРО <pre/> ЦМН <A\nhref="x">ОУ <b title="ЦРО">x</b></a > '
+        '<code><code>ЦРО</code></code> <div title="1 > 0"> ЦРО 1 < 2 ЦМН'
+    )
+
+    assert html == (
+        "<!-- ЦРО <a> --> <abbr>ЦРО</abbr> <pre/> <abbr>ЦМН</abbr> "
+        '<A\nhref="x">ОУ <b title="ЦРО">x</b></a > <code><code>ЦРО</code></code> '
+        '<div title="1 > 0"> <abbr>ЦРО</abbr> 1 < 2 <abbr>ЦМН</abbr>'
+    )
+
+
 def test_include_markers_expand_and_unknown_ones_are_reported():
     problems = Problems()
     blocks = {"plan-overview": lambda: "ОБЗОР"}
