@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +151,7 @@ class Renderer:
         self.environment = make_environment(templates_dir)
         self.html_blocks = HtmlBlocks()
         self.environment.filters["html_block"] = self.html_blocks.store
+        self._fragments: dict[tuple[str, Hashable], Markup] = {}
 
     def render(self, template: str, page_path: str, **context: Any) -> str:
         """Render a template for the page at ``page_path`` (links are made relative to it)."""
@@ -161,6 +162,20 @@ class Renderer:
             use_directory_urls=self.use_directory_urls,
             **context,
         )
+
+    def fragment(self, template: str, key: Hashable, **context: Any) -> Markup:
+        """HTML repeated on many pages (a practice's card), rendered once per ``key``.
+
+        ``key`` must tell apart everything the fragment shows, links included. The template
+        gets no page path, so an href() in it fails instead of reusing a link made for
+        another page: links come in ``context``, made by the page's template. The final
+        newline is left out, as the fragment is placed with ``{{ … }}`` on a line of its own.
+        """
+        cached = self._fragments.get((template, key))
+        if cached is None:
+            html = self.environment.get_template(template).render(**context)
+            cached = self._fragments[template, key] = Markup(html.removesuffix("\n"))
+        return cached
 
     # Generated pages, each published at its fixed path under docs/.
 
