@@ -7,6 +7,7 @@ markup that Markdown cannot express is HTML inside the templates, never in Pytho
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 from collections.abc import Callable, Hashable
@@ -58,6 +59,12 @@ def upper_first(value: str) -> str:
     return value[:1].upper() + value[1:]
 
 
+# Pages link to the same few thousand paths tens of thousands of times: the URLs and the
+# parts of paths are remembered (bounded, for the long-lived process of `mkdocs serve`).
+_PATHS_REMEMBERED = 1 << 16
+
+
+@functools.lru_cache(maxsize=_PATHS_REMEMBERED)
 def page_url(path: str, use_directory_urls: bool = True) -> str:
     """Site-relative URL of a page under docs/, as MkDocs will publish it."""
     stem, _, anchor = path.partition("#")
@@ -80,16 +87,22 @@ def relative_path(path: str, start: str) -> str:
     """``posixpath.relpath`` for the relative paths of site URLs, without its filesystem calls
     (it asks for the working directory twice per call; pages make tens of thousands of links).
     """
-    path_parts = [part for part in path.split("/") if part]
-    start_parts = [part for part in start.split("/") if part]
-    if path.startswith("/") or start.startswith("/") or {".", ".."} & {*path_parts, *start_parts}:
+    path_parts, start_parts = _plain_parts(path), _plain_parts(start)
+    if path_parts is None or start_parts is None:
         return posixpath.relpath(path or ".", start or ".")
     common = 0
     for part, start_part in zip(path_parts, start_parts, strict=False):
         if part != start_part:
             break
         common += 1
-    return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
+    return "/".join([".."] * (len(start_parts) - common) + [*path_parts[common:]]) or "."
+
+
+@functools.lru_cache(maxsize=_PATHS_REMEMBERED)
+def _plain_parts(path: str) -> tuple[str, ...] | None:
+    """The parts of a relative path without «.» and «..» (None for any other path)."""
+    parts = tuple(part for part in path.split("/") if part)
+    return None if path.startswith("/") or {".", ".."} & set(parts) else parts
 
 
 def relative_url(target: str, from_page: str, use_directory_urls: bool = True) -> str:
