@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from mentoring.files import PublishedFile
 from mentoring.organizations import ORGANIZATIONS_PAGE
-from mentoring.practices import FACET_TITLES, PRACTICES_PAGE, Bank, Practice
+from mentoring.practices import FACET_TITLES, PRACTICES_PAGE, Bank, Facet, Practice
 from mentoring.render import Renderer
 
 
@@ -35,9 +35,25 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
             "practices/card.html.j2", (practice.slug, link), practice=practice, link=link, bank=bank
         )
 
+    def facet_link(facet: Facet, link: str, current: bool) -> Markup:
+        """A facet in the menu that every facet page and the bank's index show."""
+        return renderer.fragment(
+            "practices/facet-link.html.j2",
+            (facet.page, link, current),
+            facet=facet,
+            link=link,
+            current=current,
+        )
+
     def render(template: str, path: str, **context: object) -> str:
         return renderer.render(
-            template, path, bank=bank, facet_titles=FACET_TITLES, card=card, **context
+            template,
+            path,
+            bank=bank,
+            facet_titles=FACET_TITLES,
+            card=card,
+            facet_link=facet_link,
+            **context,
         )
 
     yield GeneratedPage(PRACTICES_PAGE, render("practices/index.md.j2", PRACTICES_PAGE), True)
