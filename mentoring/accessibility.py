@@ -16,8 +16,21 @@ from mentoring.errors import Problems
 DECORATIVE_ROLES = frozenset({"presentation", "none"})
 
 _SVG_OPEN = re.compile(r"<svg\b([^>]*)>", re.I)
-# Only text with this in it can hold an <img> start tag for the parser.
+# Only text with this in it can hold an <img> start tag.
 _IMG_START = re.compile(r"<img", re.I)
+# What HTMLParser reads as one piece, from a «<» on. An «<img» inside any of them is no
+# image; finding these alone is far quicker than parsing the whole page tag by tag.
+_MARKUP = re.compile(
+    r"""
+      <!--.*?--\s*>                                         # a comment
+    | <((?i:script|style))(?=[\t\n\r\f\ />\x00])          # script or style, whose text
+      .*?(?:</\s*(?i:\1)\s*>|\Z)                           #   holds no tags
+    | <(?:((?i:img))(?=[\t\n\r\f\ />\x00])|[a-zA-Z])      # a start tag (group 2: <img)
+      (?:[^\s/=>]\s*=+\s*(?:"[^"]*"|'[^']*')|[^>])*+>     #   with «>» in quoted values
+    | <[/!?a-zA-Z](?:[^>]*>|[^<]*)                         # anything else: up to «>»
+    """,
+    re.S | re.X,
+)
 # Attributes that give an SVG a role or a name of its own: such an SVG is content, not an icon.
 _SVG_SEMANTICS = re.compile(r"\s(?:aria-hidden|aria-label|aria-labelledby|role)\s*=", re.I)
 
@@ -54,10 +67,12 @@ class _ImageCollector(HTMLParser):
 def untitled_images(html: str) -> list[UntitledImage]:
     """Images in ``html`` without a text alternative, in document order."""
     if not _IMG_START.search(html):
-        return []  # most pages have no image: no need to parse them tag by tag
+        return []  # most pages have no image
     collector = _ImageCollector()
-    collector.feed(html)
-    collector.close()
+    for tag in _MARKUP.finditer(html):
+        if tag.group(2):  # HTMLParser reads the attributes of each image tag on its own
+            collector.feed(tag.group())
+            collector.close()
     return collector.found
 
 

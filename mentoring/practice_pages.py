@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from mentoring.files import PublishedFile
 from mentoring.organizations import ORGANIZATIONS_PAGE
-from mentoring.practices import FACET_TITLES, PRACTICES_PAGE, Bank
+from mentoring.practices import FACET_TITLES, PRACTICES_PAGE, Bank, Facet, Practice
 from mentoring.render import Renderer
 
 
@@ -29,8 +29,32 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     bank = renderer.content.bank
     plan = renderer.content.plan
 
+    def card(practice: Practice, link: str) -> Markup:
+        """The card of a practice on every page that links to the practice alike."""
+        return renderer.fragment(
+            "practices/card.html.j2", (practice.slug, link), practice=practice, link=link, bank=bank
+        )
+
+    def facet_link(facet: Facet, link: str, current: bool) -> Markup:
+        """A facet in the menu that every facet page and the bank's index show."""
+        return renderer.fragment(
+            "practices/facet-link.html.j2",
+            (facet.page, link, current),
+            facet=facet,
+            link=link,
+            current=current,
+        )
+
     def render(template: str, path: str, **context: object) -> str:
-        return renderer.render(template, path, bank=bank, facet_titles=FACET_TITLES, **context)
+        return renderer.render(
+            template,
+            path,
+            bank=bank,
+            facet_titles=FACET_TITLES,
+            card=card,
+            facet_link=facet_link,
+            **context,
+        )
 
     yield GeneratedPage(PRACTICES_PAGE, render("practices/index.md.j2", PRACTICES_PAGE), True)
     for facets in bank.facets.values():

@@ -527,7 +527,8 @@ class Bank:
                 ("year", str(practice.year), str(practice.year)),
             ]
             values += [("form", f, form_titles[f]) for f in practice.forms]
-            values += [("tag", slugify(t), t) for t in practice.tags]
+            tags = zip(practice.tag_keys, practice.tags, strict=True)
+            values += [("tag", key, tag) for key, tag in tags]
             for kind, key, label in values:
                 groups[kind].setdefault(key, []).append(practice)
                 labels.setdefault((kind, key), label)

@@ -7,9 +7,10 @@ markup that Markdown cannot express is HTML inside the templates, never in Pytho
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,12 @@ def upper_first(value: str) -> str:
     return value[:1].upper() + value[1:]
 
 
+# Pages link to the same few thousand paths tens of thousands of times: the URLs and the
+# parts of paths are remembered (bounded, for the long-lived process of `mkdocs serve`).
+_PATHS_REMEMBERED = 1 << 16
+
+
+@functools.lru_cache(maxsize=_PATHS_REMEMBERED)
 def page_url(path: str, use_directory_urls: bool = True) -> str:
     """Site-relative URL of a page under docs/, as MkDocs will publish it."""
     stem, _, anchor = path.partition("#")
@@ -80,16 +87,22 @@ def relative_path(path: str, start: str) -> str:
     """``posixpath.relpath`` for the relative paths of site URLs, without its filesystem calls
     (it asks for the working directory twice per call; pages make tens of thousands of links).
     """
-    path_parts = [part for part in path.split("/") if part]
-    start_parts = [part for part in start.split("/") if part]
-    if path.startswith("/") or start.startswith("/") or {".", ".."} & {*path_parts, *start_parts}:
+    path_parts, start_parts = _plain_parts(path), _plain_parts(start)
+    if path_parts is None or start_parts is None:
         return posixpath.relpath(path or ".", start or ".")
     common = 0
     for part, start_part in zip(path_parts, start_parts, strict=False):
         if part != start_part:
             break
         common += 1
-    return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
+    return "/".join([".."] * (len(start_parts) - common) + [*path_parts[common:]]) or "."
+
+
+@functools.lru_cache(maxsize=_PATHS_REMEMBERED)
+def _plain_parts(path: str) -> tuple[str, ...] | None:
+    """The parts of a relative path without «.» and «..» (None for any other path)."""
+    parts = tuple(part for part in path.split("/") if part)
+    return None if path.startswith("/") or {".", ".."} & set(parts) else parts
 
 
 def relative_url(target: str, from_page: str, use_directory_urls: bool = True) -> str:
@@ -151,6 +164,7 @@ class Renderer:
         self.environment = make_environment(templates_dir)
         self.html_blocks = HtmlBlocks()
         self.environment.filters["html_block"] = self.html_blocks.store
+        self._fragments: dict[tuple[str, Hashable], Markup] = {}
 
     def render(self, template: str, page_path: str, **context: Any) -> str:
         """Render a template for the page at ``page_path`` (links are made relative to it)."""
@@ -161,6 +175,20 @@ class Renderer:
             use_directory_urls=self.use_directory_urls,
             **context,
         )
+
+    def fragment(self, template: str, key: Hashable, **context: Any) -> Markup:
+        """HTML repeated on many pages (a practice's card), rendered once per ``key``.
+
+        ``key`` must tell apart everything the fragment shows, links included. The template
+        gets no page path, so an href() in it fails instead of reusing a link made for
+        another page: links come in ``context``, made by the page's template. The final
+        newline is left out, as the fragment is placed with ``{{ … }}`` on a line of its own.
+        """
+        cached = self._fragments.get((template, key))
+        if cached is None:
+            html = self.environment.get_template(template).render(**context)
+            cached = self._fragments[template, key] = Markup(html.removesuffix("\n"))
+        return cached
 
     # Generated pages, each published at its fixed path under docs/.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 MONTHS_NOMINATIVE = (
     "январь", "февраль", "март", "апрель", "май", "июнь",
@@ -50,10 +51,10 @@ _TRANSLIT = {
     "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "ie", "ы": "y", "ь": "", "э": "e", "ю": "iu",
     "я": "ia",
 }  # fmt: skip
+_TRANSLIT_TABLE = str.maketrans(_TRANSLIT)
+_LATIN_WORD = re.compile(r"[a-z0-9]+")
 
 
 def slugify(text: str) -> str:
     """Latin URL slug of a Russian text: «Клуб молодого педагога» → klub-molodogo-pedagoga."""
-    latin = "".join(_TRANSLIT.get(char, char) for char in text.lower())
-    words = "".join(char if char.isascii() and char.isalnum() else " " for char in latin).split()
-    return "-".join(words)
+    return "-".join(_LATIN_WORD.findall(text.lower().translate(_TRANSLIT_TABLE)))

@@ -23,6 +23,9 @@ from mentoring.errors import Problems
         '<img src="a.png" alt="" aria-hidden="true">',
         "<p>&lt;img src=x.png&gt; в тексте — не изображение</p>",
         "<pre><code>&lt;img src=&quot;x.png&quot;&gt;</code></pre>",
+        '<!-- <img src="x.png"> -->',
+        '<script>const image = "<img src=x.png>";</script>',
+        '<a title="<img src=x.png>">ссылка</a>',
     ],
 )
 def test_images_with_a_text_alternative_or_marked_decorative_pass(html: str) -> None:
@@ -38,6 +41,8 @@ def test_images_with_a_text_alternative_or_marked_decorative_pass(html: str) -> 
         ('<img src="a.png" role="presentation">', UntitledImage("a.png", has_alt=False)),
         ('<IMG SRC="a.png" ALT="">', UntitledImage("a.png", has_alt=True)),
         ("<img alt>", UntitledImage("", has_alt=True)),
+        ('<!-- a > b --><img src="a.png">', UntitledImage("a.png", has_alt=False)),
+        ('<a title="x > y"><img src="a.png" alt=""></a>', UntitledImage("a.png", has_alt=True)),
     ],
 )
 def test_images_without_a_text_alternative_are_found(html: str, found: UntitledImage) -> None:

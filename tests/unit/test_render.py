@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mentoring.abbreviations import AbbreviationMarker
+from mentoring.content import load_content
 from mentoring.errors import Problem, Problems
-from mentoring.render import expand_includes, markdown_text, relative_path, relative_url
+from mentoring.render import (
+    Renderer,
+    expand_includes,
+    markdown_text,
+    relative_path,
+    relative_url,
+)
 from mentoring.russian import count_words, long_date, slugify
 
 
@@ -61,6 +70,35 @@ def test_abbreviations_are_marked_only_in_text_outside_links_and_code():
         '<abbr>ОУ</abbr>-участники <a href="x">ЦРО</a> <code>ЦМН</code> ЦРОО '
         "<img alt='ЦРО'/> <abbr>ЦМН</abbr>.</p>"
     )
+
+
+def test_abbreviations_skip_comments_and_nested_elements_and_survive_stray_brackets():
+    marker = AbbreviationMarker(["ЦРО", "ЦМН", "ОУ"], lambda a: f"<abbr>{a}</abbr>")
+
+    html = marker.mark(
+        '<!-- ЦРО <a> --> ЦРО <pre/> ЦМН <A\nhref="x">ОУ <b title="ЦРО">x</b></a > '
+        '<code><code>ЦРО</code></code> <div title="1 > 0"> ЦРО 1 < 2 ЦМН'
+    )
+
+    assert html == (
+        "<!-- ЦРО <a> --> <abbr>ЦРО</abbr> <pre/> <abbr>ЦМН</abbr> "
+        '<A\nhref="x">ОУ <b title="ЦРО">x</b></a > <code><code>ЦРО</code></code> '
+        '<div title="1 > 0"> <abbr>ЦРО</abbr> 1 < 2 <abbr>ЦМН</abbr>'
+    )
+
+
+def test_fragments_are_rendered_once_per_key_and_make_no_links_of_their_own(tmp_path: Path):
+    (tmp_path / "card.html.j2").write_text('<a href="{{ link }}">{{ title }}</a>\n', "utf-8")
+    (tmp_path / "linking.html.j2").write_text("{{ href('plan/index.md') }}\n", "utf-8")
+    content = load_content(Path(__file__).resolve().parents[2] / "content")
+    renderer = Renderer(content, tmp_path, dt.date(2025, 11, 27))
+
+    first = renderer.fragment("card.html.j2", ("a", "../a/"), link="../a/", title="А & Б")
+    again = renderer.fragment("card.html.j2", ("a", "../a/"), link="../a/", title="другое")
+
+    assert first == again == '<a href="../a/">А &amp; Б</a>'
+    with pytest.raises(KeyError, match="page_path"):
+        renderer.fragment("linking.html.j2", "x")
 
 
 def test_include_markers_expand_and_unknown_ones_are_reported():
