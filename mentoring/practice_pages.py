@@ -14,7 +14,14 @@ from markupsafe import Markup
 
 from mentoring.files import PublishedFile
 from mentoring.organizations import ORGANIZATIONS_PAGE
-from mentoring.practices import FACET_TITLES, PRACTICES_PAGE, Bank, Facet, Practice
+from mentoring.practices import (
+    FACET_TITLES,
+    FACETS_LISTED_ON_THE_BANK_ONLY,
+    PRACTICES_PAGE,
+    Bank,
+    Facet,
+    Practice,
+)
 from mentoring.render import Renderer
 
 
@@ -51,6 +58,7 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
             path,
             bank=bank,
             facet_titles=FACET_TITLES,
+            listed_on_the_bank_only=FACETS_LISTED_ON_THE_BANK_ONLY,
             card=card,
             facet_link=facet_link,
             **context,

@@ -479,6 +479,10 @@ FACET_TITLES = {
     "year": "Годы публикации",
     "tag": "Метки",
 }
+# Kinds whose facets grow with the bank (one per organisation, one per tag): each facet
+# page links to their full list on the bank's page instead of repeating it, so that the
+# facet pages do not grow with the square of the bank. Forms and years are few.
+FACETS_LISTED_ON_THE_BANK_ONLY = {"organization": "Все организации", "tag": "Все метки"}
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,25 @@ def test_facet_page_marks_the_current_value(built: BuildResult) -> None:
     assert "1 практика из 3 в банке." in page
 
 
+def test_facet_pages_link_to_lists_that_grow_with_the_bank_instead_of_repeating_them(
+    built: BuildResult,
+) -> None:
+    page = built.page("practices/year/2023/")
+    groups = re.findall(
+        r'<div class="practice-facets__group" id="facets-(\w+)">(.*?)</div>', page, re.S
+    )
+    listed = {kind: "practice-facets__list" in group for kind, group in groups}
+    assert listed == {"form": True, "organization": False, "year": True, "tag": False}
+    assert (
+        '<a href="../../#facets-organization">Все организации</a> '
+        '<span class="practice-facets__count">3</span>'
+    ) in page
+    assert '<a href="../../#facets-tag">Все метки</a>' in page
+    index = built.page("practices/")  # where those links lead: every facet with its count
+    assert 'id="facets-organization"' in index
+    assert index.count('href="organization/') == 3
+
+
 def test_practice_page_has_metadata_with_search_filters(built: BuildResult) -> None:
     page = built.page("practices/klub-molodogo-pedagoga/")
     assert (
