@@ -21,7 +21,7 @@ from mentoring.documents import (
     check_evidence_documents,
 )
 from mentoring.entries import is_shown, parse_date
-from mentoring.errors import Problems
+from mentoring.errors import FirstOccurrences, Problems
 from mentoring.indicators import Indicators, load_indicators
 from mentoring.materials import Material, build_materials
 from mentoring.models import (
@@ -210,18 +210,11 @@ def _check_done_has_evidence(
 def build_forms(data: YamlMap | None, path: str, problems: Problems) -> tuple[Form, ...] | None:
     if data is None:
         return None
-    seen: dict[str, int] = {}
+    ids = FirstOccurrences(path, problems, "id", "форма «{value}» уже описана в строке {first}")
     forms = []
     for raw in data["forms"]:
-        if raw["id"] in seen:
-            problems.add(
-                path,
-                raw.line_of("id"),
-                "id",
-                f"форма «{raw['id']}» уже описана в строке {seen[raw['id']]}",
-            )
+        if not ids.is_new(raw["id"], raw.line_of("id")):
             continue
-        seen[raw["id"]] = raw.line_of("id")
         forms.append(
             Form(
                 id=raw["id"],
@@ -237,19 +230,13 @@ def build_forms(data: YamlMap | None, path: str, problems: Problems) -> tuple[Fo
 def build_glossary(data: YamlMap | None, path: str, problems: Problems) -> Glossary | None:
     if data is None:
         return None
-    seen: dict[str, int] = {}
+    abbreviations = FirstOccurrences(
+        path, problems, "abbr", "сокращение «{value}» уже описано в строке {first}"
+    )
     terms = []
     for index, raw in enumerate(data["terms"]):
-        line = data["terms"].line_of(index)
-        if raw["abbr"] in seen:
-            problems.add(
-                path,
-                line,
-                "abbr",
-                f"сокращение «{raw['abbr']}» уже описано в строке {seen[raw['abbr']]}",
-            )
+        if not abbreviations.is_new(raw["abbr"], data["terms"].line_of(index)):
             continue
-        seen[raw["abbr"]] = line
         terms.append(
             Term(
                 abbr=raw["abbr"],
@@ -425,13 +412,9 @@ def build_site(
             )
         bodies[key] = Body(raw["name"], raw["abbr"])
     contacts = []
-    seen: dict[str, int] = {}
+    ids = FirstOccurrences(path, problems, "id", "«{value}» уже занят в строке {first}")
     for raw in data["contacts"]:
-        if raw["id"] in seen:
-            problems.add(
-                path, raw.line_of("id"), "id", f"«{raw['id']}» уже занят в строке {seen[raw['id']]}"
-            )
-        seen[raw["id"]] = raw.line_of("id")
+        ids.is_new(raw["id"], raw.line_of("id"))
         activity_ids = check_activity_ids(raw.get("plan", []), plan, path, problems)
         contacts.append(
             Contact(

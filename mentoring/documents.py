@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mentoring.entries import parse_date
-from mentoring.errors import Problems
+from mentoring.errors import FirstOccurrences, Problems
 from mentoring.files import PublishedFile, check_file
 from mentoring.models import Plan, Reference
 from mentoring.references import check_activity_ids
@@ -102,19 +102,16 @@ def build_documents(
     data = load_yaml_file(source, path, problems)
     if data is None or not validate(data, "documents", path, problems):
         return ()
-    seen: dict[str, int] = {}
+    ids = FirstOccurrences(
+        path,
+        problems,
+        "id",
+        "документ «{value}» уже описан в строке {first}; у каждого документа свой id",
+    )
     documents = []
     for raw in data["documents"]:
-        if raw["id"] in seen:
-            problems.add(
-                path,
-                raw.line_of("id"),
-                "id",
-                f"документ «{raw['id']}» уже описан в строке {seen[raw['id']]}; "
-                "у каждого документа свой id",
-            )
+        if not ids.is_new(raw["id"], raw.line_of("id")):
             continue
-        seen[raw["id"]] = raw.line_of("id")
         document = _build_document(raw, root, display_root, plan, path, problems)
         if document is not None:
             documents.append(document)

@@ -65,6 +65,29 @@ class Problems:
             raise ContentError(list(self))
 
 
+@dataclass
+class FirstOccurrences:
+    """Where each id (or name) of a list was first given, so that a repeat is reported
+    with that line. ``message`` is formatted with ``value`` and ``first`` (its line)."""
+
+    path: str
+    problems: Problems
+    field: str
+    message: str
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def is_new(self, value: str, line: int) -> bool:
+        """True the first time; a repeat is reported and gives False."""
+        if value in self.lines:
+            first = self.lines[value]
+            self.problems.add(
+                self.path, line, self.field, self.message.format(value=value, first=first)
+            )
+            return False
+        self.lines[value] = line
+        return True
+
+
 def _sort_key(problem: Problem) -> tuple[str, int, str, str]:
     return (problem.path, problem.line or 0, problem.field or "", problem.message)
 

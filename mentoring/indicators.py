@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from mentoring.errors import Problems
+from mentoring.errors import FirstOccurrences, Problems
 from mentoring.russian import plural
 from mentoring.schema import validate
 from mentoring.yamlsource import YamlList, YamlMap, load_yaml_file
@@ -387,17 +387,15 @@ def _breakdowns(
     problems: Problems,
 ) -> tuple[Breakdown, ...]:
     """Rows of one breakdown; forms are checked against content/forms.yaml."""
-    seen: dict[str, int] = {}
+    names = FirstOccurrences(
+        path, problems, name_key, "«{value}» уже указано в строке {first} этого года"
+    )
     rows = []
     for raw in items:
         name = raw[name_key]
         line = raw.line_of(name_key)
-        if name in seen:
-            problems.add(
-                path, line, name_key, f"«{name}» уже указано в строке {seen[name]} этого года"
-            )
+        if not names.is_new(name, line):
             continue
-        seen[name] = line
         label = name
         if known is not None:
             if name not in known:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mentoring.errors import Problems
+from mentoring.errors import FirstOccurrences, Problems
 from mentoring.schema import validate
 from mentoring.yamlsource import YamlMap, load_yaml_file
 
@@ -48,19 +48,16 @@ def load_organizations(
 
 
 def build_organizations(data: YamlMap, path: str, problems: Problems) -> tuple[Organization, ...]:
-    seen: dict[str, int] = {}
+    ids = FirstOccurrences(
+        path,
+        problems,
+        "id",
+        "организация «{value}» уже описана в строке {first}; у каждой организации свой id",
+    )
     organizations = []
     for raw in data["organizations"]:
-        if raw["id"] in seen:
-            problems.add(
-                path,
-                raw.line_of("id"),
-                "id",
-                f"организация «{raw['id']}» уже описана в строке {seen[raw['id']]}; "
-                "у каждой организации свой id",
-            )
+        if not ids.is_new(raw["id"], raw.line_of("id")):
             continue
-        seen[raw["id"]] = raw.line_of("id")
         organizations.append(
             Organization(
                 id=raw["id"],
