@@ -8,6 +8,8 @@ include markers in its body; building the model is left to the type's own module
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -20,6 +22,25 @@ from mentoring.yamlsource import YamlMap, split_front_matter
 
 # An entry published at <folder>/<slug>/ must not take the address of the folder's index.
 RESERVED_SLUGS = ("index",)
+# How a message names the text of an entry, by the entry's schema.
+TEXT_OF = {
+    "practice": "в тексте практики",
+    "news": "в тексте новости",
+    "materials": "в тексте материала",
+}
+
+FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)
+CODE_SPAN = re.compile(r"(`+)[^\n]+?\1")
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+# Starts at «[» (a literal the regex engine can scan for); «!» before it marks an image.
+LINK = re.compile(r"\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?")
+_REMOTE = re.compile(r"^(?:https?:)?//", re.I)
+# A Markdown attribute list ({: .class key=value }) that runs script: an event handler
+# attribute or a javascript: address.
+_SCRIPT_ATTRIBUTES = re.compile(
+    r"\{:?[^{}\n]*?(?:(?<![\w-])on[a-z]+\s*=|javascript:)[^{}\n]*\}", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -70,7 +91,63 @@ def load_entry(file: Path, path: str, schema: str, problems: Problems) -> RawEnt
     if not validate(data, schema, path, problems):
         return None
     check_entry_includes(body, body_line, path, problems)
+    check_markup(body, body_line, path, TEXT_OF.get(schema, "в тексте записи"), problems)
     return RawEntry(file, path, data, body, body_line)
+
+
+def blank(match: re.Match[str]) -> str:
+    """Code and comments are blanked out, keeping offsets, so lines stay right."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def without_code(body: str) -> str:
+    """The body with code blocks and code spans blanked: what they hold is shown, not run."""
+    return CODE_SPAN.sub(blank, FENCED_CODE.sub(blank, body))
+
+
+def check_markup(body: str, body_line: int, path: str, text_of: str, problems: Problems) -> None:
+    """Entries are Markdown only: no HTML, no script in attribute lists, no remote images.
+
+    Authors write through the web editor, and the site must neither run their markup nor
+    make a visitor's browser ask another server for anything.
+    """
+    text = without_code(body)
+    prose = COMMENT.sub(blank, text)
+
+    def line_at(offset: int) -> int:
+        return body_line + text.count("\n", 0, offset)
+
+    tags_by_line: dict[int, list[str]] = {}
+    for tag in _HTML_TAG.finditer(prose):
+        tags_by_line.setdefault(line_at(tag.start()), []).append(f"«{tag.group(0)[:40]}»")
+    for line, tags in tags_by_line.items():
+        problems.add(
+            path,
+            line,
+            None,
+            f"HTML-разметка {', '.join(tags)} {text_of}: текст пишется в Markdown, "
+            "HTML не допускается; уберите теги или возьмите их в обратные кавычки `…`, "
+            "если их нужно показать",
+        )
+    for attributes in _SCRIPT_ATTRIBUTES.finditer(prose):
+        problems.add(
+            path,
+            line_at(attributes.start()),
+            None,
+            f"атрибуты «{attributes.group(0)[:60]}» {text_of} запускают скрипт (on…= или "
+            "javascript:), а сайт не выполняет чужой код; уберите их",
+        )
+    for link in LINK.finditer(prose):
+        is_image = text[link.start() - 1 : link.start()] == "!"
+        if is_image and _REMOTE.match(link.group(1)):
+            problems.add(
+                path,
+                line_at(link.start()),
+                None,
+                f"изображение «{link.group(1)}» загружается с другого сайта, а сайт не должен "
+                "обращаться к чужим серверам; скачайте файл и положите его в папку "
+                f"{posixpath.dirname(path)}/",
+            )
 
 
 def parse_date(mapping: YamlMap, key: str, path: str, problems: Problems) -> dt.date | None:

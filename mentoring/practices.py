@@ -20,7 +20,16 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from mentoring.entries import Addresses, RawEntry, entry_slug, load_entry, parse_date
+from mentoring.entries import (
+    COMMENT,
+    LINK,
+    Addresses,
+    RawEntry,
+    entry_slug,
+    load_entry,
+    parse_date,
+    without_code,
+)
 from mentoring.errors import Problems
 from mentoring.files import IMAGE_TYPES, PublishedFile, check_file
 from mentoring.includes import INCLUDE
@@ -337,19 +346,8 @@ def _tags(raw: YamlList, path: str, problems: Problems) -> tuple[str, ...]:
 
 # --------------------------------------------------------------------------- body
 
-_FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)
-_CODE_SPAN = re.compile(r"(`+)[^\n]+?\1")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
-# Starts at «[» (a literal the regex engine can scan for); «!» before it marks an image.
-_LINK = re.compile(r"\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)>?", re.M)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-
-
-def _blank(match: re.Match[str]) -> str:
-    """Code and comments are blanked out, keeping offsets, so lines stay right."""
-    return re.sub(r"[^\n]", " ", match.group(0))
 
 
 def _check_body(
@@ -358,7 +356,7 @@ def _check_body(
     """Problems of the Markdown body; returns the local files it links to and its links to
     pages of the site, each with its line (pages are checked once all of them are known)."""
     path = entry.shown_as
-    if not _COMMENT.sub("", body).strip() and not INCLUDE.search(body):
+    if not COMMENT.sub("", body).strip() and not INCLUDE.search(body):
         problems.add(
             path,
             body_line,
@@ -367,43 +365,19 @@ def _check_body(
             "«Описание», «Результаты», «Ресурсы»)",
         )
         return [], []
-    text = _CODE_SPAN.sub(_blank, _FENCED_CODE.sub(_blank, body))
+    text = without_code(body)  # HTML and remote images: checked by load_entry
 
     def line_at(offset: int) -> int:
         return body_line + text.count("\n", 0, offset)
 
-    tags_by_line: dict[int, list[str]] = {}
-    for tag in _HTML_TAG.finditer(_COMMENT.sub(_blank, text)):
-        tags_by_line.setdefault(line_at(tag.start()), []).append(f"«{tag.group(0)[:40]}»")
-    for line, tags in tags_by_line.items():
-        problems.add(
-            path,
-            line,
-            None,
-            f"HTML-разметка {', '.join(tags)} в тексте практики: текст пишется в Markdown, "
-            "HTML не допускается; уберите теги или возьмите их в обратные кавычки `…`, "
-            "если их нужно показать",
-        )
     files: list[tuple[str, int]] = []
     pages: list[tuple[str, int]] = []
-    targets = [
-        (m.start(), text[m.start() - 1 : m.start()] == "!", m.group(1))
-        for m in _LINK.finditer(text)
-    ]
-    targets += [(m.start(), False, m.group(1)) for m in _LINK_DEFINITION.finditer(text)]
-    for offset, is_image, target in targets:
+    targets = [(m.start(), m.group(1)) for m in LINK.finditer(text)]
+    targets += [(m.start(), m.group(1)) for m in _LINK_DEFINITION.finditer(text)]
+    for offset, target in targets:
         line = line_at(offset)
         if _SCHEME.match(target) or target.startswith("//"):
-            if is_image and target.lower().startswith(("http:", "https:", "//")):
-                problems.add(
-                    path,
-                    line,
-                    None,
-                    f"изображение «{target}» загружается с другого сайта, а сайт не должен "
-                    "обращаться к чужим серверам; скачайте файл и положите его в папку "
-                    f"{entry.shown_folder}/",
-                )
-            continue
+            continue  # an address elsewhere; remote images are refused by load_entry
         name = unquote(target.split("#", 1)[0].split("?", 1)[0])
         if not name or name.startswith("/"):
             continue

@@ -207,6 +207,35 @@ def test_unknown_include_in_the_body_is_reported_at_its_line(content_dir):
     ]
 
 
+def test_a_news_text_is_markdown_that_runs_nothing_and_loads_nothing_from_elsewhere(
+    content_dir,
+):
+    body = (
+        '<iframe src="https://video.example/embed/1"></iframe>\n\n'
+        "![Фото](https://example.org/photo.jpg)\n\n"
+        '[Программа](programma.pdf){: onclick="steal()" }\n\n'
+        "[Ссылка](#){ href=javascript:alert(1) }\n\n"
+        "![Узор](uzor.png){ role=presentation } и `<b>` в коде допустимы.\n"
+    )
+    write_news(content_dir, "2021-11-20-seminar.md", VALID, body)
+
+    assert problems(content_dir) == [
+        "content/news/2021-11-20-seminar.md:6: HTML-разметка "
+        '«<iframe src="https://video.example/embed», «</iframe>» в тексте новости: '
+        "текст пишется в Markdown, HTML не допускается; уберите теги или возьмите их в "
+        "обратные кавычки `…`, если их нужно показать",
+        "content/news/2021-11-20-seminar.md:8: изображение «https://example.org/photo.jpg» "
+        "загружается с другого сайта, а сайт не должен обращаться к чужим серверам; скачайте "
+        "файл и положите его в папку content/news/",
+        'content/news/2021-11-20-seminar.md:10: атрибуты «{: onclick="steal()" }» в тексте '
+        "новости запускают скрипт (on…= или javascript:), а сайт не выполняет чужой код; "
+        "уберите их",
+        "content/news/2021-11-20-seminar.md:12: атрибуты «{ href=javascript:alert(1) }» в "
+        "тексте новости запускают скрипт (on…= или javascript:), а сайт не выполняет чужой "
+        "код; уберите их",
+    ]
+
+
 def test_every_broken_item_is_reported_at_once(content_dir):
     write_news(content_dir, "2021-11-20-a.md", "title: А\n")
     write_news(content_dir, "2021-11-20-b.md", VALID + 'plan: ["9.9"]\n')
