@@ -648,23 +648,23 @@ def time_own_code(project: Path, site: Path, out: Path) -> None:
     out.write_text(json.dumps(asdict(OwnTime(total, ours, waited))), "utf-8")
 
 
-def measure_own_time(project: Path, site: Path) -> OwnTime:
+def build_in_child(option: str, project: Path, site: Path) -> dict[str, Any]:
+    """This script in a fresh process (``--time-project`` or ``--profile-project``): one
+    in-process build measured there; its figures come back as JSON."""
     with tempfile.TemporaryDirectory() as scratch:
-        out = Path(scratch) / "own.json"
-        command = [sys.executable, __file__, "--time-project", str(project)]
+        out = Path(scratch) / "figures.json"
+        command = [sys.executable, __file__, option, str(project)]
         command += ["--profile-site", str(site), "--profile-out", str(out)]
         subprocess.run(command, check=True, env=build_env())
-        return OwnTime(**json.loads(out.read_text("utf-8")))
+        return json.loads(out.read_text("utf-8"))
+
+
+def measure_own_time(project: Path, site: Path) -> OwnTime:
+    return OwnTime(**build_in_child("--time-project", project, site))
 
 
 def measure_profile(project: Path, site: Path) -> ProfileFigures:
-    with tempfile.TemporaryDirectory() as scratch:
-        out = Path(scratch) / "profile.json"
-        command = [sys.executable, __file__, "--profile-project", str(project)]
-        command += ["--profile-site", str(site), "--profile-out", str(out)]
-        subprocess.run(command, check=True, env=build_env())
-        data = json.loads(out.read_text("utf-8"))
-    return ProfileFigures(**data)
+    return ProfileFigures(**build_in_child("--profile-project", project, site))
 
 
 # --------------------------------------------------------------------------- mkdocs serve
