@@ -198,6 +198,9 @@ def test_pagination_and_yearly_archives(tmp_path, monkeypatch):
     assert '<a href="../3/" rel="next">Более ранние →</a>' in second
     assert '<span aria-current="page">2</span>' in second
     assert '<a href="../../2021/">2021</a>' in second
+    # Only the first page of the list is searched; further pages hold nothing but the list.
+    assert "data-pagefind-body" in result.page("news/")
+    assert "data-pagefind-body" not in second
     home = result.page("")
     assert re.findall(r'<h3 class="entry-card__title"><a href="[^"]+">([^<]+)<', home) == [
         "Новость 22",
