@@ -129,7 +129,7 @@ class PagefindIndexer:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
             )
-        except (FileNotFoundError, PermissionError):
+        except OSError:  # missing, not executable, not a program for this machine
             raise SearchIndexError(
                 "не найдена программа Pagefind (пакет pagefind[bin]); "
                 "переустановите зависимости: make venv"
@@ -139,7 +139,8 @@ class PagefindIndexer:
         self._answers: dict[int, dict[str, Any]] = {}  # kept for requests that wait
         self._pending: set[int] = set()  # pages sent and not yet answered
         self._errors: list[str] = []
-        self._ended = False  # Pagefind closed its output: it has exited
+        self._ended = False  # Pagefind closed its output (or garbled it): no more answers
+        self._garbled = b""  # what Pagefind wrote that is not its protocol
         self._changed = threading.Condition()
         self._last_id = 0
         self._outbox: queue.SimpleQueue[dict[str, Any] | None] = queue.SimpleQueue()
@@ -259,6 +260,10 @@ class PagefindIndexer:
         if self._changed.wait_for(lambda: ready() or self._ended, timeout=self.timeout_s):
             if ready():
                 return
+            if self._garbled:
+                self.close()
+                shown = self._garbled[:80].decode(errors="replace").strip()
+                raise SearchIndexError(f"Pagefind ответил непонятно: «{shown}»")
             try:
                 code = self._process.wait(timeout=5)
             except subprocess.TimeoutExpired:
@@ -289,8 +294,12 @@ class PagefindIndexer:
         buffer = b""
         while chunk := stdout.read1(1 << 16):
             *messages, buffer = (buffer + chunk).split(b",")
-            for message in messages:
-                self._receive(json.loads(base64.b64decode(message)))
+            try:
+                for message in messages:
+                    self._receive(json.loads(base64.b64decode(message)))
+            except ValueError:  # not the service protocol: stop listening, and say so
+                self._garbled = message
+                break
         with self._changed:
             self._ended = True
             self._changed.notify_all()

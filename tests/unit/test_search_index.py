@@ -151,6 +151,18 @@ def test_a_pagefind_that_dies_is_a_russian_error(
     assert str(error.value) == "Pagefind неожиданно завершил работу (код 3)"
 
 
+def test_a_program_that_does_not_speak_the_service_protocol_is_a_russian_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_page(tmp_path / "site", "index.html", "Главная", "Текст")
+    program = fake_pagefind(tmp_path, "echo 'error: no!,'; sleep 5")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", program)
+
+    with pytest.raises(SearchIndexError) as error:
+        build_index(tmp_path / "site", timeout_s=30)
+    assert str(error.value) == "Pagefind ответил непонятно: «error: no!»"
+
+
 def test_a_pagefind_that_hangs_is_stopped_after_the_timeout(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
