@@ -52,6 +52,11 @@ class RawEntry:
     data: YamlMap
     body: str
     body_line: int
+    text: str  # the body with its code blanked (same length and lines): what may run or load
+
+    def line_at(self, offset: int) -> int:
+        """The file line of an offset in ``body`` or ``text``."""
+        return self.body_line + self.text.count("\n", 0, offset)
 
 
 def load_entries(
@@ -91,8 +96,9 @@ def load_entry(file: Path, path: str, schema: str, problems: Problems) -> RawEnt
     if not validate(data, schema, path, problems):
         return None
     check_entry_includes(body, body_line, path, problems)
-    check_markup(body, body_line, path, TEXT_OF.get(schema, "в тексте записи"), problems)
-    return RawEntry(file, path, data, body, body_line)
+    raw = RawEntry(file, path, data, body, body_line, without_code(body))
+    check_markup(raw, TEXT_OF.get(schema, "в тексте записи"), problems)
+    return raw
 
 
 def blank(match: re.Match[str]) -> str:
@@ -109,18 +115,14 @@ def without_code(body: str) -> str:
     return body
 
 
-def check_markup(body: str, body_line: int, path: str, text_of: str, problems: Problems) -> None:
+def check_markup(raw: RawEntry, text_of: str, problems: Problems) -> None:
     """Entries are Markdown only: no HTML, no script in attribute lists, no remote images.
 
     Authors write through the web editor, and the site must neither run their markup nor
     make a visitor's browser ask another server for anything.
     """
-    text = without_code(body)
+    text, path, line_at = raw.text, raw.path, raw.line_at
     prose = COMMENT.sub(blank, text) if "<!--" in text else text
-
-    def line_at(offset: int) -> int:
-        return body_line + text.count("\n", 0, offset)
-
     tags_by_line: dict[int, list[str]] = {}
     for tag in _HTML_TAG.finditer(prose):
         tags_by_line.setdefault(line_at(tag.start()), []).append(f"«{tag.group(0)[:40]}»")

@@ -28,7 +28,6 @@ from mentoring.entries import (
     entry_slug,
     load_entry,
     parse_date,
-    without_code,
 )
 from mentoring.errors import Problems
 from mentoring.files import IMAGE_TYPES, PublishedFile, check_file
@@ -233,7 +232,7 @@ def _build_practice(
         )
         if published is not None:
             cover = Cover(published, raw_cover["alt"])
-    linked, page_links = _check_body(entry, raw.body, raw.body_line, problems)
+    linked, page_links = _check_body(entry, raw, problems)
     body_files = [publish(name, line, None) for name, line in linked]
     if len(problems) > errors_before:
         return None
@@ -351,31 +350,27 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _check_body(
-    entry: Entry, body: str, body_line: int, problems: Problems
+    entry: Entry, raw: RawEntry, problems: Problems
 ) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """Problems of the Markdown body; returns the local files it links to and its links to
     pages of the site, each with its line (pages are checked once all of them are known)."""
     path = entry.shown_as
-    if not COMMENT.sub("", body).strip() and not INCLUDE.search(body):
+    if not COMMENT.sub("", raw.body).strip() and not INCLUDE.search(raw.body):
         problems.add(
             path,
-            body_line,
+            raw.body_line,
             None,
             "нет текста практики: после блока полей опишите практику (разделы «Цель и задачи», "
             "«Описание», «Результаты», «Ресурсы»)",
         )
         return [], []
-    text = without_code(body)  # HTML and remote images: checked by load_entry
-
-    def line_at(offset: int) -> int:
-        return body_line + text.count("\n", 0, offset)
-
+    text = raw.text  # HTML and remote images: checked by load_entry
     files: list[tuple[str, int]] = []
     pages: list[tuple[str, int]] = []
     targets = [(m.start(), m.group(1)) for m in LINK.finditer(text)]
     targets += [(m.start(), m.group(1)) for m in _LINK_DEFINITION.finditer(text)]
     for offset, target in targets:
-        line = line_at(offset)
+        line = raw.line_at(offset)
         if _SCHEME.match(target) or target.startswith("//"):
             continue  # an address elsewhere; remote images are refused by load_entry
         name = unquote(target.split("#", 1)[0].split("?", 1)[0])
