@@ -121,3 +121,13 @@ def test_sample_materials_follow_show_samples(content_dir):
     hidden = load_content(content_dir)
     assert [m.slug for m in hidden.materials] == ["formy"]
     assert hidden.references == ()
+
+
+def test_a_material_text_is_markdown_without_html(content_dir):
+    write_material(content_dir, "formy.md", VALID, "Текст.\n\n<div>Вставка</div>\n")
+
+    assert problems(content_dir) == [
+        "content/materials/formy.md:8: HTML-разметка «<div>», «</div>» в тексте материала: "
+        "текст пишется в Markdown, HTML не допускается; уберите теги или возьмите их в "
+        "обратные кавычки `…`, если их нужно показать"
+    ]
