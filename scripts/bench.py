@@ -43,7 +43,7 @@ import time
 import urllib.error
 import urllib.request
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from importlib import metadata
@@ -607,28 +607,18 @@ def time_own_code(project: Path, site: Path, out: Path) -> None:
 
     process_started, main_started = time.process_time(), time.thread_time()
     config = load_config(config_file, site_dir=str(site), strict=True)
-    ours = max(0.0, time.thread_time() - main_started - loading_without_hooks)
-    waited = 0.0
+    seconds = {"ours": max(0.0, time.thread_time() - main_started - loading_without_hooks)}
+    seconds["waited"] = 0.0
 
-    def timed(method: Any) -> Any:
+    def counted(method: Any, clock: Callable[[], float], total: str) -> Any:
+        """``method`` adding the ``clock`` time of each call to ``seconds[total]``."""
+
         def run(*args: Any, **kwargs: Any) -> Any:
-            nonlocal ours
-            begun = time.thread_time()  # CPU of this thread: waiting is not counted
+            begun = clock()
             try:
                 return method(*args, **kwargs)
             finally:
-                ours += time.thread_time() - begun
-
-        return run
-
-    def waiting(method: Any) -> Any:
-        def run(*args: Any, **kwargs: Any) -> Any:
-            nonlocal waited
-            begun = time.perf_counter()
-            try:
-                return method(*args, **kwargs)
-            finally:
-                waited += time.perf_counter() - begun
+                seconds[total] += clock() - begun
 
         return run
 
@@ -637,15 +627,16 @@ def time_own_code(project: Path, site: Path, out: Path) -> None:
         for index, method in enumerate(methods):
             code = getattr(method, "__code__", None)
             if code is not None and code.co_filename.startswith(hooks_dir):
-                methods[index] = timed(method)
+                # CPU of this thread: waiting is not counted
+                methods[index] = counted(method, time.thread_time, "ours")
     indexer = search_index.PagefindIndexer
-    indexer.__init__ = waiting(indexer.__init__)  # type: ignore[method-assign]
-    indexer.finish = waiting(indexer.finish)  # type: ignore[method-assign]
+    for name in ("__init__", "finish"):  # starting Pagefind and waiting for it at the end
+        setattr(indexer, name, counted(getattr(indexer, name), time.perf_counter, "waited"))
     build(config)
     total = time.process_time() - process_started
     other_threads = total - (time.thread_time() - main_started)  # they feed Pagefind: ours
-    ours += max(0.0, other_threads)
-    out.write_text(json.dumps(asdict(OwnTime(total, ours, waited))), "utf-8")
+    ours = seconds["ours"] + max(0.0, other_threads)
+    out.write_text(json.dumps(asdict(OwnTime(total, ours, seconds["waited"]))), "utf-8")
 
 
 def build_in_child(option: str, project: Path, site: Path) -> dict[str, Any]:
