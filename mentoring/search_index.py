@@ -186,12 +186,8 @@ class PagefindIndexer:
             )
             self._wait_for_open_files()
             self._outbox.put(None)  # end of input: Pagefind exits
-            try:
-                self._process.wait(timeout=self.timeout_s)
-            except subprocess.TimeoutExpired:
-                raise SearchIndexError(
-                    f"Pagefind не закончил работу за {self.timeout_s:g} с"
-                ) from None
+            with self._changed:
+                self._wait_until(lambda: self._ended)
         finally:
             self.close()
         for name in UNUSED_UI_FILES:
