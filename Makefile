@@ -50,8 +50,8 @@ build: $(STAMP) ## Build the site into site/ (strict)
 serve: $(STAMP) ## Serve with live reload (ADDR=127.0.0.1:8000)
 	$(BIN)/mkdocs serve --dev-addr $(ADDR) $(WATCH_ARGS)
 
-check: $(STAMP) ## Validate the content alone (no site build)
-	$(BIN)/python -m mentoring check
+check: $(STAMP) ## Find everything the build would refuse, without building (scripts/check.py)
+	$(BIN)/python scripts/check.py
 
 practice: $(STAMP) ## New practice from the template (TITLE="Название практики")
 	$(BIN)/python -m mentoring new-practice --title "$$TITLE"
