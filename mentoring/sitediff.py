@@ -159,12 +159,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("head", type=Path, help="сайт с изменениями")
     parser.add_argument("--preview-url", default=None, help="адрес предпросмотра head")
     parser.add_argument("--live-url", default=None, help="адрес опубликованного сайта")
+    parser.add_argument(
+        "--list", type=Path, default=None, help="записать адреса добавленных и изменённых страниц"
+    )
     arguments = parser.parse_args(argv)
     for site in (arguments.base, arguments.head):
         if not (site / "index.html").is_file():
             print(f"{site}: здесь нет собранного сайта (нет index.html)", file=sys.stderr)
             return 2
     diff = compare(arguments.base, arguments.head)
+    if arguments.list is not None:  # for the accessibility check of the changed pages
+        urls = [f"/{page.url}" for page in (*diff.added, *diff.changed)]
+        arguments.list.write_text("".join(f"{url}\n" for url in urls), "utf-8")
     sys.stdout.write(summary(diff, arguments.preview_url, arguments.live_url))
     return 0
 

@@ -41,11 +41,11 @@ def base_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return built(project, monkeypatch)
 
 
-def run_preview_script(base: Path, head: Path) -> subprocess.CompletedProcess[str]:
+def run_preview_script(base: Path, head: Path, *options: str) -> subprocess.CompletedProcess[str]:
     """The command of the preview job in .github/workflows/preview.yml."""
     command = ["-m", "mentoring.sitediff", str(base), str(head), "--preview-url", PREVIEW]
     return subprocess.run(
-        [sys.executable, *command, "--live-url", LIVE],
+        [sys.executable, *command, "--live-url", LIVE, *options],
         capture_output=True,
         text=True,
         check=False,
@@ -61,9 +61,12 @@ def test_one_edited_news_item_is_the_one_changed_page(
         item.read_text("utf-8").replace("Текст новости", "Исправленный текст новости"), "utf-8"
     )
 
-    result = run_preview_script(base_site, built(head, monkeypatch))
+    changed = tmp_path / "changed-pages.txt"
+
+    result = run_preview_script(base_site, built(head, monkeypatch), "--list", str(changed))
 
     assert (result.returncode, result.stderr) == (0, "")
+    assert changed.read_text("utf-8") == "/news/2021/seminar/\n"  # for the accessibility check
     assert result.stdout == (
         "### Предпросмотр сайта\n"
         "\n"
