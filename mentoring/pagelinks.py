@@ -163,10 +163,11 @@ class PageLinks:
 
     def _absolute(self, fields: dict[str, str]) -> str:
         page, link = fields["page"], fields["link"]
+        wanted = link.lstrip("/").partition("#")[0].rstrip("/") or "index"  # /plan/: plan.md
+        guess = self._guess(page, posixpath.splitext(wanted)[0] + ".md", fields["hint"])
         return (
             f"ссылка «{link}» начинается с «/» и не откроется, когда сайт лежит не в корне "
-            "адреса (предпросмотр, копия сайта); "
-            + self._guess(page, link.lstrip("/").partition("#")[0], fields["hint"])
+            f"адреса (предпросмотр, копия сайта); {guess}"
         )
 
     def _anchor(self, target: str, anchor: str) -> str:
