@@ -1,10 +1,11 @@
 """MkDocs' link and anchor warnings, reported in Russian at the author's file and line.
 
-While MkDocs renders the pages (between ``on_nav`` and ``on_env``) a logging filter turns
-each of its link warnings into a problem of the source file (mentoring/pagelinks.py) and
-keeps the English line from the log. Anchors are checked here before any page is written
-(MkDocs itself checks them only after writing), and the problems join the other page
-problems that hooks/content.py reports together in ``on_env``.
+While MkDocs builds the nav and renders the pages (between ``on_files`` and ``on_env``) a
+logging filter turns each of its link warnings, and its list of pages missing from the nav,
+into problems of the source files (mentoring/pagelinks.py), keeping the English out of the
+log. Anchors are checked here before any page is written (MkDocs itself checks them only
+after writing), and the problems join the other page problems that hooks/content.py
+reports together in ``on_env``.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 
 from mentoring.build import SiteBuild
 from mentoring.pagelinks import PageLinks, check_page_anchors
 
-PAGES_LOGGER = logging.getLogger("mkdocs.structure.pages")
+# Links of pages, and pages left out of the nav.
+LOGGERS = (logging.getLogger("mkdocs.structure.pages"), logging.getLogger("mkdocs.structure.nav"))
 
 
 class _Translate(logging.Filter):
@@ -36,11 +37,9 @@ class _Translate(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
             return True
-        problem = self.links.problem(record.getMessage())
-        if problem is None:
-            return True
-        self.build.page_problems.extend([problem])
-        return False
+        problems = self.links.problems(record.getMessage())
+        self.build.page_problems.extend(problems)
+        return not problems
 
 
 translate: _Translate | None = None
@@ -49,7 +48,8 @@ translate: _Translate | None = None
 def _stop_translating() -> None:
     global translate
     if translate is not None:
-        PAGES_LOGGER.removeFilter(translate)
+        for logger in LOGGERS:
+            logger.removeFilter(translate)
         translate = None
 
 
@@ -63,8 +63,8 @@ def _anchors(files: Files) -> Callable[[str], set[str] | None]:
     return anchors_of
 
 
-@event_priority(-100)  # every hook has added its pages by now
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+@event_priority(-100)  # every hook has added its pages by now; MkDocs builds the nav next
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     global translate
     _stop_translating()
     build: SiteBuild = config["mentoring_build"]
@@ -76,8 +76,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         _anchors(files),
     )
     translate = _Translate(build, links)
-    PAGES_LOGGER.addFilter(translate)
-    return nav
+    for logger in LOGGERS:
+        logger.addFilter(translate)
+    return files
 
 
 @event_priority(50)  # before hooks/content.py reports the page problems

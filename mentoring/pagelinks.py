@@ -20,6 +20,10 @@ from pathlib import Path
 from mentoring.content import DOCUMENTS_FILE, PLAN_FILE, Content
 from mentoring.errors import Problem, Problems
 
+OMITTED = (
+    "страницы нет в меню сайта: добавьте её в nav в mkdocs.yml или, если на неё ведут только "
+    "ссылки, в not_in_nav там же"
+)
 # An example page every author knows, shown as a path from the page with the broken link.
 EXAMPLE_PAGE = "plan/index.md"
 
@@ -43,6 +47,10 @@ _OTHER_ANCHOR = re.compile(
 _OWN_ANCHOR = re.compile(
     r"Doc file '(?P<page>.+?)' contains a link '(?P<link>.+?)', "
     r"but there is no such anchor on this page\.(?P<footnote> This seems to be a footnote.*)?$"
+)
+_OMITTED = re.compile(
+    r'The following pages exist in the docs directory, but are not included in the "nav" '
+    r"configuration:\n(?P<pages>(?:  - .+\n?)+)$"
 )
 _EXCLUDED = re.compile(
     r"Doc file '(?P<page>.+?)' contains a link to '(?P<target>.+?)' "
@@ -104,8 +112,17 @@ class PageLinks:
             return PageSource(f"{docs}/{page}", self.docs_dir / page)
         return PageSource(f"{docs}/{page} (страница, которую создаёт сам сайт)", None)
 
-    def problem(self, warning: str) -> Problem | None:
-        """The Russian problem for one MkDocs warning; None for a warning about something else."""
+    def problems(self, warning: str) -> list[Problem]:
+        """The Russian problems for one MkDocs warning; none for a warning about anything else."""
+        omitted = _OMITTED.match(warning)
+        if omitted:
+            pages = [line.removeprefix("  - ") for line in omitted["pages"].splitlines()]
+            docs = self.docs_dir.name  # only files under docs/ can be missing from the nav
+            return [Problem(f"{docs}/{page}", None, None, OMITTED) for page in pages]
+        problem = self._link_problem(warning)
+        return [] if problem is None else [problem]
+
+    def _link_problem(self, warning: str) -> Problem | None:
         for pattern, explain in (
             (_NOT_FOUND, self._not_found),
             (_UNRECOGNIZED, self._unrecognized),

@@ -12,7 +12,7 @@ import pytest
 
 from mentoring.content import load_content
 from mentoring.errors import Problem
-from mentoring.pagelinks import PageLinks
+from mentoring.pagelinks import OMITTED, PageLinks
 from tests.helpers import FIXTURES
 
 
@@ -59,21 +59,32 @@ def links() -> PageLinks:
 def test_a_warning_becomes_a_russian_problem_of_the_source(
     links: PageLinks, warning: str, message: str
 ) -> None:
-    assert links.problem(warning) == Problem("docs/index.md", None, None, message)
+    assert links.problems(warning) == [Problem("docs/index.md", None, None, message)]
 
 
 def test_a_page_the_site_writes_itself_is_named_as_such(links: PageLinks) -> None:
-    problem = links.problem(
+    [problem] = links.problems(
         "Doc file 'news/index.md' contains a link 'x.md', but the target 'news/x.md' is not "
         "found among documentation files."
     )
 
-    assert problem is not None
     assert problem.path == "docs/news/index.md (страница, которую создаёт сам сайт)"
 
 
+def test_each_page_missing_from_the_nav_is_a_problem_of_its_own(links: PageLinks) -> None:
+    warning = (
+        'The following pages exist in the docs directory, but are not included in the "nav" '
+        "configuration:\n  - about.md\n  - reports/2022.md"
+    )
+
+    assert [(p.path, p.message) for p in links.problems(warning)] == [
+        ("docs/about.md", OMITTED),
+        ("docs/reports/2022.md", OMITTED),
+    ]
+
+
 def test_other_warnings_are_left_to_mkdocs(links: PageLinks) -> None:
-    assert links.problem("Doc file 'index.md' has an unknown problem.") is None
+    assert links.problems("Doc file 'index.md' has an unknown problem.") == []
 
 
 def test_the_line_is_found_in_the_source(tmp_path: Path) -> None:
