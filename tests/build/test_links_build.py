@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.check import CheckResult
 from tests.helpers import FIXTURES, REPO, build_site, make_site
 
 NEWS_ITEM = Path("content") / "news" / "2021-11-20-seminar.md"
@@ -172,3 +173,14 @@ def test_make_check_passes_good_content_with_the_summary(tmp_path: Path) -> None
         "Содержимое в порядке: в плане 2 мероприятия; публикуется: 0 новостей, 0 документов, "
         "0 материалов, 0 практик.\n"
     )
+
+
+def test_a_failing_build_that_make_check_passes_fails_the_test(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parity of tests.helpers.build_site can fail: here `make check` is made blind."""
+    project = news_site(tmp_path, "Смотрите [план](../plan.md).")
+    monkeypatch.setattr("tests.helpers.check", lambda *_, **__: CheckResult(summary="в порядке"))
+
+    with pytest.raises(AssertionError, match="make check must refuse what the build refuses"):
+        build_site(project, monkeypatch)
