@@ -1,0 +1,121 @@
+"""Deploy and roll back against a real OpenSSH server on 127.0.0.1 (see conftest.py)."""
+
+from __future__ import annotations
+
+import http.client
+import re
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from mentoring.publish.manifest import build_manifest
+from tests.deploy.conftest import LOOPBACK, Host, LiveSite, changed_copy
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    parts = urlsplit(url)
+    assert parts.hostname == LOOPBACK
+    connection = http.client.HTTPConnection(LOOPBACK, parts.port, timeout=5)
+    try:
+        connection.request("GET", parts.path)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value and not value.startswith(("#", "mailto:")):
+                self.links.append(value.split("#", 1)[0])
+
+
+class Poller(threading.Thread):
+    """Requests the home page in a bounded loop and records (status, body) of each answer."""
+
+    LIMIT = 20_000
+
+    def __init__(self, url: str) -> None:
+        super().__init__(daemon=True)
+        self.url = url
+        self.stop = threading.Event()
+        self.first = threading.Event()
+        self.answers: list[tuple[int, bytes]] = []
+
+    def run(self) -> None:
+        while not self.stop.is_set() and len(self.answers) < self.LIMIT:
+            self.answers.append(fetch(self.url))
+            self.first.set()
+
+
+def test_deploy_twice_sends_only_the_change_switches_atomically_and_rolls_back(
+    host: Host, live_site: LiveSite, tmp_path: Path
+) -> None:
+    old_site = host.site_dir
+    new_site = changed_copy(old_site, tmp_path / "site-b", "ВЕРСИЯ-Б")
+    old_body = (old_site / "index.html").read_bytes()
+    new_body = (new_site / "index.html").read_bytes()
+
+    first = host.deploy()
+    assert first.previous is None
+    assert first.transferred == first.files == len(build_manifest(old_site))
+    assert fetch(live_site.url) == (200, old_body)
+
+    poller = Poller(live_site.url)
+    poller.start()
+    assert poller.first.wait(10)
+    second = host.deploy(new_site)
+    poller.stop.set()
+    poller.join(10)
+
+    assert second.previous == first.release
+    assert second.transferred == 1  # only the changed page travelled
+    statuses = {status for status, _ in poller.answers}
+    assert statuses == {200}, f"a request failed during the switch: {statuses}"
+    bodies = [body for _, body in poller.answers]
+    assert set(bodies) <= {old_body, new_body}, "a request saw a mixed or partial page"
+    switched_at = bodies.index(new_body) if new_body in bodies else len(bodies)
+    assert old_body not in bodies[switched_at:], "the old version came back after the switch"
+    assert fetch(live_site.url) == (200, new_body)
+    releases = host.path / "releases"
+    css = next((old_site / "assets").rglob("*.css")).relative_to(old_site)
+    assert (releases / first.release / css).stat().st_ino == (
+        releases / second.release / css
+    ).stat().st_ino, "unchanged files must be hard links to the previous release"
+
+    assert host.rollback() == (second.release, first.release)
+    assert host.live() == (f"releases/{first.release}", old_body.decode())
+    assert fetch(live_site.url) == (200, old_body)
+
+
+def test_links_feed_and_search_work_under_the_sub_path(host: Host, live_site: LiveSite) -> None:
+    host.deploy()
+    status, body = fetch(live_site.url)
+    assert status == 200
+    parser = _Links()
+    parser.feed(body.decode())
+    local = {urljoin(live_site.url, link) for link in parser.links}
+    local = {url for url in local if url.startswith(live_site.url)}
+    assert len(local) > 10
+    local |= {urljoin(live_site.url, "pagefind/pagefind.js")}
+    broken = sorted(url for url in local if fetch(url)[0] != 200)
+    assert broken == []
+    status, feed = fetch(urljoin(live_site.url, "news/feed.xml"))
+    assert status == 200
+    links = re.findall(r'href="([^"]+)"', feed.decode())
+    assert links and all(link.startswith(live_site.url) for link in links)
+    assert all(fetch(link)[0] == 200 for link in links)
+
+
+def test_keeps_the_newest_releases(host: Host) -> None:
+    reports = [host.deploy(DEPLOY_KEEP="2") for _ in range(3)]
+    kept = sorted(p.name for p in (host.path / "releases").iterdir())
+    assert kept == [reports[1].release, reports[2].release]
+    assert reports[2].removed == [reports[0].release]
+    assert host.live()[0] == f"releases/{reports[2].release}"
