@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW_PATH = ROOT / ".github" / "workflows" / "publish.yml"
 
 PUSH_TO_MAIN = frozenset({"github.event_name == 'push'", "github.ref == 'refs/heads/main'"})
+# The repository variable that switches GitHub Pages off (Forgejo/Gitea have no Pages).
+PAGES_ON = "vars.DEPLOY_PAGES != 'false'"
 
 
 # --------------------------------------------------------------------------- loading
@@ -99,8 +101,9 @@ def _conjuncts(condition: Any) -> frozenset[str] | None:
     return frozenset(p.strip("() ") for p in parts)
 
 
-def _only_push_to_main(condition: Any) -> bool:
-    return _conjuncts(condition) == PUSH_TO_MAIN
+def _only_push_to_main(condition: Any, *also: str) -> bool:
+    """True for exactly "push to main", and-ed with exactly the `also` conditions."""
+    return _conjuncts(condition) == PUSH_TO_MAIN | set(also)
 
 
 def _runs_line(step: dict[str, Any], line: str) -> bool:
@@ -154,8 +157,8 @@ def rule_deploy_needs_test(wf: dict[str, Any]) -> list[str]:
 def rule_deploy_only_push_to_main(wf: dict[str, Any]) -> list[str]:
     deploy = _job(wf, "deploy")
     problems = []
-    if not _only_push_to_main(deploy.get("if")):
-        problems.append("deploy must run only on push to main")
+    if not _only_push_to_main(deploy.get("if"), PAGES_ON):
+        problems.append(f"deploy must run only on push to main, && {PAGES_ON}")
     env = deploy.get("environment")
     if not isinstance(env, dict) or env.get("name") != "github-pages" or not env.get("url"):
         problems.append("deploy must use the github-pages environment with its url")
@@ -208,8 +211,8 @@ def rule_upload_artifact(wf: dict[str, Any]) -> list[str]:
     upload = steps[uploads[0]]
     if not tests or uploads[0] < min(tests):
         problems.append("the Pages artifact must be uploaded after `make test`")
-    if not _only_push_to_main(upload.get("if")):
-        problems.append("the Pages artifact must be uploaded only on push to main")
+    if not _only_push_to_main(upload.get("if"), PAGES_ON):
+        problems.append(f"the Pages artifact must be uploaded only on push to main, && {PAGES_ON}")
     if (upload.get("with") or {}).get("path") != "site":
         problems.append("the Pages artifact must be the `site` folder")
     return problems
