@@ -29,7 +29,7 @@ from tests.unit.test_workflow import (
 SSH_JOBS = ("deploy-ssh", "rollback-ssh")
 SSH_ON = "vars.DEPLOY_SSH == 'true'"
 DISPATCHED_ROLLBACK = frozenset(
-    {"github.event_name == 'workflow_dispatch'", "inputs.rollback", SSH_ON}
+    {"github.event_name == 'workflow_dispatch'", "github.event.inputs.rollback == 'true'", SSH_ON}
 )
 SECRET = re.compile(r"secrets\.DEPLOY_SSH_KEY")
 BLIND_HOST_KEYS = re.compile(
