@@ -25,6 +25,7 @@ from mentoring.publish.settings import Settings
 
 CONNECT_TIMEOUT_S = 20
 IO_TIMEOUT_S = 300
+CONTROL_PERSIST_S = 60
 
 
 @dataclass(frozen=True)
@@ -129,9 +130,17 @@ class Remote:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self._tmp is not None:
-            shutil.rmtree(self._tmp, ignore_errors=True)
-            self._tmp = None
+        if self._tmp is None:
+            return
+        if (self._tmp / "control").exists():  # stop the shared connection
+            subprocess.run(
+                [*self.ssh_command(), "-O", "exit", "--", self.settings.host],
+                capture_output=True,
+                timeout=CONNECT_TIMEOUT_S,
+                check=False,
+            )
+        shutil.rmtree(self._tmp, ignore_errors=True)
+        self._tmp = None
 
     def _write(self, name: str, text: str) -> None:
         assert self._tmp is not None
@@ -181,6 +190,14 @@ class Remote:
             "ServerAliveCountMax=4",
             "-o",
             "LogLevel=ERROR",
+            # One connection for all the steps of a deploy: fewer handshakes, and no burst
+            # of logins that a host's brute-force guard could block.
+            "-o",
+            "ControlMaster=auto",
+            "-o",
+            f"ControlPath={self._tmp / 'control'}",
+            "-o",
+            f"ControlPersist={CONTROL_PERSIST_S}",
             "-p",
             str(self.settings.port),
             "-l",
