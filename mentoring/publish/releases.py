@@ -32,6 +32,7 @@ LIVE_LINK = "current"
 RELEASES = "releases"
 INCOMING = ".incoming-"
 NEW_LINK = ".current-new-"
+STALE_MINUTES = 120
 RELEASE_NAME = re.compile(r"\d{8}T\d{12}Z")
 NOT_A_LINK = "publish: live path is not a symlink"
 RSYNC_OPTIONS = (
@@ -160,7 +161,11 @@ class Publisher:
         # Nothing there yet: a rollback then says that nothing was published.
         lines.append(f"cd {self.base}" if prepare else f"cd {self.base} 2>/dev/null || exit 0")
         if prepare:
-            lines.append(f"rm -rf {RELEASES}/{INCOMING}* {NEW_LINK}*")
+            # Leftovers of an interrupted deploy; a fresh one may be another deploy's upload.
+            lines.append(
+                f"find {RELEASES} . -maxdepth 1 \\( -name '{INCOMING}*' -o -name '{NEW_LINK}*' \\)"
+                f" -mmin +{STALE_MINUTES} -exec rm -rf {{}} +"
+            )
         lines += [
             f"if [ -e {LIVE_LINK} ] && [ ! -L {LIVE_LINK} ]; then",
             f"  echo {shlex.quote(NOT_A_LINK)} >&2; exit 3",

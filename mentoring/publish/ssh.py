@@ -53,16 +53,19 @@ DISK_FULL = Failure(
 # Order matters: the first failure whose pattern matches explains the error.
 FAILURES = (
     Failure(
-        (
-            r"REMOTE HOST IDENTIFICATION HAS CHANGED",
-            r"Host key verification failed",
-            r"No \S+ host key is known",
-        ),
+        (r"No \S+ host key is known for",),
+        "в DEPLOY_KNOWN_HOSTS нет ключа для {known_hosts_name}, а незнакомый ключ не "
+        "принимается. Узнайте отпечаток ключа сервера у хостинга по надёжному каналу и "
+        "добавьте строку «{known_hosts_name} ssh-ed25519 AAAA…» (при порте не 22 имя "
+        "пишется в скобках с портом).",
+    ),
+    Failure(
+        (r"REMOTE HOST IDENTIFICATION HAS CHANGED", r"Host key verification failed"),
         "ключ сервера {server} не совпадает с закреплённым в DEPLOY_KNOWN_HOSTS. "
-        "Ничего не опубликовано. Узнайте отпечаток ключа у хостинга по надёжному каналу "
-        "(панель управления, договор) и, только если он совпал, обновите DEPLOY_KNOWN_HOSTS "
-        "(строка вида «{known_hosts_name} ssh-ed25519 AAAA…»). Если ключ не менялся, "
-        "возможно, соединение перехвачено — сообщите администратору.",
+        "Узнайте отпечаток ключа у хостинга по надёжному каналу (панель управления, "
+        "поддержка) и, только если он совпал, обновите DEPLOY_KNOWN_HOSTS (строка вида "
+        "«{known_hosts_name} ssh-ed25519 AAAA…»). Если хостинг ключ не менял, возможно, "
+        "соединение перехвачено — сообщите администратору.",
     ),
     Failure(
         (r"Load key .*: (invalid format|error in libcrypto)", r"invalid format"),

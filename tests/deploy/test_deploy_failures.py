@@ -72,8 +72,16 @@ def test_host_key_mismatch(unchanged: Host, ssh_server: SshServer, case: str) ->
         "unknown": ssh_server.known_hosts.replace(f"]:{ssh_server.port} ", "]:1 "),
     }[case]
     message = unchanged.deploy_error(DEPLOY_KNOWN_HOSTS=known_hosts)
-    assert "не совпадает с закреплённым в DEPLOY_KNOWN_HOSTS" in message
-    assert f"«[127.0.0.1]:{ssh_server.port} ssh-ed25519 AAAA…»" in message
+    name = f"[127.0.0.1]:{ssh_server.port}"
+    assert message.startswith(
+        {
+            "changed": f"Подключение к серверу: ключ сервера 127.0.0.1:{ssh_server.port} не "
+            "совпадает с закреплённым в DEPLOY_KNOWN_HOSTS.",
+            "unknown": f"Подключение к серверу: в DEPLOY_KNOWN_HOSTS нет ключа для {name}, а "
+            "незнакомый ключ не принимается.",
+        }[case]
+    )
+    assert f"«{name} ssh-ed25519 AAAA…»" in message
     assert message.endswith(f"{UNCHANGED}: ничего не загружено.")
 
 

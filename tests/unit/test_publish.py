@@ -105,7 +105,12 @@ def test_compare_names_every_difference() -> None:
     ("stderr", "start"),
     [
         ("@@@ WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! @@@", "ключ сервера"),
-        ("No ED25519 host key is known for [h]:2222 and you have requested strict", "ключ сервера"),
+        (
+            "No ED25519 host key is known for [h]:2222 and you have requested strict checking.\n"
+            "Host key verification failed.",
+            "в DEPLOY_KNOWN_HOSTS нет ключа для cro-dubna.example",
+        ),
+        ("Host key verification failed.", "ключ сервера cro-dubna.example:22 не совпадает"),
         ('Load key "/tmp/publish-x/id_key": invalid format', "DEPLOY_SSH_KEY не похож"),
         ("cro@cro-dubna.example: Permission denied (publickey).", "сервер cro-dubna.example:22"),
         ("ssh: connect to host h port 22: Connection refused", "не удалось подключиться"),
