@@ -68,6 +68,11 @@ FAILURES = (
         "соединение перехвачено — сообщите администратору.",
     ),
     Failure(
+        (r"UNPROTECTED PRIVATE KEY FILE",),
+        "файл ключа DEPLOY_SSH_KEY_FILE доступен не только владельцу, и ssh его не берёт: "
+        "выполните chmod 600 для этого файла.",
+    ),
+    Failure(
         (r"Load key .*: (invalid format|error in libcrypto)", r"invalid format"),
         "DEPLOY_SSH_KEY не похож на закрытый ключ OpenSSH. Скопируйте в секрет весь файл "
         "ключа, от строки «-----BEGIN OPENSSH PRIVATE KEY-----» до строки «-----END …», "

@@ -80,6 +80,7 @@ def test_deploy_twice_sends_only_the_change_switches_atomically_and_rolls_back(
     assert statuses == {200}, f"a request failed during the switch: {statuses}"
     bodies = [body for _, body in poller.answers]
     assert set(bodies) <= {old_body, new_body}, "a request saw a mixed or partial page"
+    assert bodies[0] == old_body and bodies[-1] == new_body, "the requests spanned the switch"
     switched_at = bodies.index(new_body) if new_body in bodies else len(bodies)
     assert old_body not in bodies[switched_at:], "the old version came back after the switch"
     assert fetch(live_site.url) == (200, new_body)
@@ -113,8 +114,19 @@ def test_links_feed_and_search_work_under_the_sub_path(host: Host, live_site: Li
     assert all(fetch(link)[0] == 200 for link in links)
 
 
-def test_keeps_the_newest_releases(host: Host) -> None:
-    reports = [host.deploy(DEPLOY_KEEP="2") for _ in range(3)]
+def test_keeps_the_newest_releases_and_reads_secrets_from_files(host: Host, tmp_path: Path) -> None:
+    key = tmp_path / "deploy_key"
+    key.write_text(host.server.user_key)
+    key.chmod(0o600)
+    known_hosts = tmp_path / "known_hosts"
+    known_hosts.write_text(host.server.known_hosts + "\n")
+    from_files = {
+        "DEPLOY_SSH_KEY": "",
+        "DEPLOY_SSH_KEY_FILE": str(key),
+        "DEPLOY_KNOWN_HOSTS": "",
+        "DEPLOY_KNOWN_HOSTS_FILE": str(known_hosts),
+    }
+    reports = [host.deploy(DEPLOY_KEEP="2", **(from_files if i else {})) for i in range(3)]
     kept = sorted(p.name for p in (host.path / "releases").iterdir())
     assert kept == [reports[1].release, reports[2].release]
     assert reports[2].removed == [reports[0].release]

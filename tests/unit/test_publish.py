@@ -112,6 +112,7 @@ def test_compare_names_every_difference() -> None:
         ),
         ("Host key verification failed.", "ключ сервера cro-dubna.example:22 не совпадает"),
         ('Load key "/tmp/publish-x/id_key": invalid format', "DEPLOY_SSH_KEY не похож"),
+        ("@ WARNING: UNPROTECTED PRIVATE KEY FILE! @", "файл ключа DEPLOY_SSH_KEY_FILE"),
         ("cro@cro-dubna.example: Permission denied (publickey).", "сервер cro-dubna.example:22"),
         ("ssh: connect to host h port 22: Connection refused", "не удалось подключиться"),
         ("ssh: Could not resolve hostname h: Name or service not known", "не удалось подключиться"),
