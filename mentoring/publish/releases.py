@@ -253,13 +253,16 @@ class Publisher:
             )
         except PublishError:
             return (
-                "Не удалось проверить сервер после ошибки; прерванная загрузка будет удалена "
-                "при следующей публикации, а живая ссылка меняется только последним шагом."
+                "Не удалось проверить сервер после ошибки. Ссылка на рабочую версию меняется "
+                "только последним шагом, поэтому, скорее всего, работает прежняя версия; "
+                "прерванная загрузка будет удалена при следующей публикации."
             )
         live = output.strip()
         if live == f"{RELEASES}/{release}":
             return "Новая версия всё же стала рабочей: проверьте сайт."
-        return f"{UNCHANGED}: работает прежняя версия ({previous or live or 'нет'})."
+        if not live:
+            return f"{UNCHANGED}: рабочей версии на нём ещё нет."
+        return f"{UNCHANGED}: работает прежняя версия ({previous or live})."
 
     def prune(self, releases: list[str], keep: set[str | None]) -> list[str]:
         """Delete releases beyond the newest DEPLOY_KEEP, never the live or previous one."""

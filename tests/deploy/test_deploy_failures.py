@@ -85,18 +85,23 @@ def test_host_key_mismatch(unchanged: Host, ssh_server: SshServer, case: str) ->
     assert message.endswith(f"{UNCHANGED}: ничего не загружено.")
 
 
-def test_checksum_mismatch(unchanged: Host, monkeypatch: pytest.MonkeyPatch) -> None:
+def _tamper_after_upload(monkeypatch: pytest.MonkeyPatch, host: Host) -> None:
+    """Change the uploaded copy between rsync and the check, as a broken disk or a program might."""
     upload = Publisher.upload
 
     def upload_then_tamper(self: Publisher, release: str, state: HostState) -> int:
         sent = upload(self, release, state)
-        incoming = unchanged.path / "releases" / f".incoming-{release}"
+        incoming = host.path / "releases" / f".incoming-{release}"
         (incoming / "index.html").unlink()  # a hard link to the live page: never write into it
         (incoming / "index.html").write_text("подмена", "utf-8")
         (incoming / "extra.html").write_text("лишний", "utf-8")
         return sent
 
     monkeypatch.setattr(Publisher, "upload", upload_then_tamper)
+
+
+def test_checksum_mismatch(unchanged: Host, monkeypatch: pytest.MonkeyPatch) -> None:
+    _tamper_after_upload(monkeypatch, unchanged)
     message = unchanged.deploy_error()
     assert message.startswith(
         "Проверка загруженных файлов: копия на сервере не совпадает с собранным сайтом ("
@@ -106,6 +111,16 @@ def test_checksum_mismatch(unchanged: Host, monkeypatch: pytest.MonkeyPatch) -> 
         f"{UNCHANGED}: работает прежняя версия ({unchanged.live()[0].split('/')[1]})."
     )
     assert not list((unchanged.path / "releases").glob(".incoming-*"))
+
+
+def test_first_deploy_that_fails_leaves_no_release(
+    host: Host, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _tamper_after_upload(monkeypatch, host)
+    message = host.deploy_error()
+    assert message.endswith(f"\n{UNCHANGED}: рабочей версии на нём ещё нет.")
+    assert not (host.path / "current").exists()
+    assert os.listdir(host.path / "releases") == []
 
 
 def test_built_for_another_address(unchanged: Host) -> None:
