@@ -49,6 +49,14 @@ DISK_FULL = Failure(
     "публикацию снова.",
 )
 
+# rsync's exit code for "error in file I/O", and what it most often means on a host.
+RSYNC_FILE_IO_ERROR = 11
+WRITE_FAILED = Failure(
+    (),
+    "на сервере {server} не удалось записать файлы (rsync, код 11). Чаще всего закончилось "
+    "место (диск или квота) или у пользователя {user} нет прав на запись в DEPLOY_PATH: "
+    "проверьте место и права на хостинге и запустите публикацию снова.",
+)
 
 # Order matters: the first failure whose pattern matches explains the error.
 FAILURES = (
@@ -246,6 +254,9 @@ class Remote:
         if done.returncode == 0:
             return done.stdout
         advice = explain(done.stderr, self.settings)
+        if advice is None and argv[0] == "rsync" and done.returncode == RSYNC_FILE_IO_ERROR:
+            # rsync can lose the receiver's own message (e.g. "No space left") on the way back
+            advice = WRITE_FAILED.advise(self.settings)
         if advice is None:
             last = " ".join(done.stderr.strip().splitlines()[-3:]) or "без сообщения"
             advice = f"команда завершилась с кодом {done.returncode}: {last}"

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -194,7 +195,11 @@ def _tmpfs(path: Path, size: int) -> None:
 
 
 def test_disk_full(
-    ssh_server: SshServer, built_site: Path, live_site: LiveSite, tmp_path: Path
+    ssh_server: SshServer,
+    built_site: Path,
+    live_site: LiveSite,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A real full disk: DEPLOY_PATH on a tmpfs with room for one release and a little more."""
     used = sum(-(-p.stat().st_size // 4096) * 4096 + 4096 for p in built_site.rglob("*"))
@@ -204,6 +209,7 @@ def test_disk_full(
         host = Host(ssh_server, disk / "www", built_site, live_site.url, [])
         host.deploy()
         before = host.live()
+        release = before[0].split("/")[1]
         bigger = tmp_path / "bigger"
         shutil.copytree(built_site, bigger)
         (bigger / "video.bin").write_bytes(b"\0" * (2 * 1024 * 1024))
@@ -213,11 +219,28 @@ def test_disk_full(
             r"место \(диск или квота\)\. Освободите место на хостинге или уменьшите DEPLOY_KEEP "
             r"\(сколько версий хранить\) и запустите публикацию снова\. Нужно 3,0 МБ, "
             r"свободно [01],\d МБ\.\n"
-            f"{UNCHANGED}: работает прежняя версия \\({before[0].split('/')[1]}\\)\\.",
+            f"{UNCHANGED}: работает прежняя версия \\({release}\\)\\.",
             message,
         ), message
         assert host.live() == before
-        assert [p.name for p in (disk / "www" / "releases").iterdir()] == [before[0].split("/")[1]]
+        assert [p.name for p in (disk / "www" / "releases").iterdir()] == [release]
+
+        # The disk fills while rsync writes (another site on the same disk, no df on the
+        # host): the pre-flight estimate cannot see it, and rsync's write fails for real.
+        state = Publisher.state
+
+        def blind(self: Publisher, *, prepare: bool) -> HostState:
+            return replace(state(self, prepare=prepare), free_bytes=None)
+
+        monkeypatch.setattr(Publisher, "state", blind)
+        message = host.deploy_error(bigger)
+        assert message.startswith(
+            f"Загрузка файлов на сервер: на сервере 127.0.0.1:{ssh_server.port} "
+        )
+        assert "закончилось место (диск или квота)" in message  # rsync's or the code-11 advice
+        assert message.endswith(f"{UNCHANGED}: работает прежняя версия ({release}).")
+        assert host.live() == before
+        assert [p.name for p in (disk / "www" / "releases").iterdir()] == [release]
     finally:
         subprocess.run(["umount", str(disk)], check=False)
 
