@@ -33,6 +33,13 @@ SSHD = Path("/usr/sbin/sshd")
 NEEDED = (SSHD, Path("/usr/bin/ssh"), Path("/usr/bin/ssh-keygen"), Path("/usr/bin/rsync"))
 SUB_PATH = "/sub/"
 LOOPBACK = "127.0.0.1"
+DEPLOY_TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if DEPLOY_TESTS in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.deploy)
 
 
 def free_port() -> int:
