@@ -256,5 +256,7 @@ def changed_copy(site_dir: Path, target: Path, marker: str) -> Path:
     """A copy of the site with one page (the home page) changed."""
     shutil.copytree(site_dir, target)
     index = target / "index.html"
-    index.write_text(index.read_text("utf-8").replace("</h1>", f" {marker}</h1>", 1), "utf-8")
+    html = index.read_text("utf-8")
+    assert "</h1>" in html
+    index.write_text(html.replace("</h1>", f" {marker}</h1>", 1), "utf-8")
     return target

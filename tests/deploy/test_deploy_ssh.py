@@ -79,6 +79,11 @@ def test_deploy_twice_sends_only_the_change_switches_atomically_and_rolls_back(
 
     assert second.previous == first.release
     assert second.transferred == 1  # only the changed page travelled
+    assert host.log[-3:] == [
+        f"Загружено изменённых файлов: 1 из {second.files}.",
+        "Проверка пройдена: файлы на сервере совпадают с собранными.",
+        f"Опубликована версия {second.release}; прежняя — {first.release}.",
+    ]
     statuses = {status for status, _ in poller.answers}
     assert statuses == {200}, f"a request failed during the switch: {statuses}"
     bodies = [body for _, body in poller.answers]
