@@ -17,6 +17,7 @@ from typing import Protocol
 from mentoring.errors import Problems
 from mentoring.includes import check_entry_includes
 from mentoring.russian import slugify
+from mentoring.schedule import check_year
 from mentoring.schema import load_schema, validate
 from mentoring.yamlsource import YamlMap, split_front_matter
 
@@ -159,10 +160,16 @@ def check_markup(raw: RawEntry, text_of: str, problems: Problems) -> None:
 def parse_date(mapping: YamlMap, key: str, path: str, problems: Problems) -> dt.date | None:
     """A date field already shaped ГГГГ-ММ-ДД by the schema; report one that does not exist."""
     try:
-        return dt.date.fromisoformat(mapping[key])
+        date = dt.date.fromisoformat(mapping[key])
     except ValueError:
         problems.add(path, mapping.line_of(key), key, f"такой даты нет: «{mapping[key]}»")
         return None
+    try:
+        check_year(date.year, mapping[key])
+    except ValueError as error:
+        problems.add(path, mapping.line_of(key), key, str(error))
+        return None
+    return date
 
 
 def entry_slug(raw: RawEntry, name: str, problems: Problems) -> str | None:
