@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from mentoring.build import SiteBuild
 from mentoring.errors import ContentError
+from mentoring.files import symlink_problems
 from mentoring.render import expand_includes
 
 log = logging.getLogger("mkdocs.hooks.content")
@@ -43,6 +44,10 @@ def fail(error: ContentError) -> Abort:
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     content_dir = Path(config.config_file_path).resolve().parent / "content"
+    docs_dir = Path(config.docs_dir)
+    links = symlink_problems(docs_dir, docs_dir.name)
+    if links:  # before MkDocs copies what they point to
+        raise fail(ContentError(list(links)))
     try:
         build = SiteBuild.load(
             content_dir, TEMPLATES_DIR, use_directory_urls=config.use_directory_urls

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from mentoring.errors import Problems
+from mentoring.files import long_name_problem
 from mentoring.includes import check_entry_includes
 from mentoring.russian import slugify
 from mentoring.schedule import check_year
@@ -187,6 +188,16 @@ def entry_slug(raw: RawEntry, name: str, problems: Problems) -> str | None:
                 "переименуйте файл или задайте поле slug",
             )
             return None
+    too_long = long_name_problem(slug, "адрес страницы")
+    if too_long:
+        problems.add(
+            raw.path,
+            line,
+            field,
+            too_long
+            + ("; сократите его" if field else "; переименуйте файл короче или задайте поле slug"),
+        )
+        return None
     if slug in RESERVED_SLUGS:
         problems.add(
             raw.path,
