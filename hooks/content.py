@@ -23,6 +23,7 @@ from mentoring.build import SiteBuild
 from mentoring.errors import ContentError
 from mentoring.files import symlink_problems
 from mentoring.render import expand_includes
+from mentoring.yamlsource import check_characters
 
 log = logging.getLogger("mkdocs.hooks.content")
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -71,6 +72,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
             page.meta[key] = str(escape(page.meta[key]))
     build = current_build(config)
     path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    if page.file.src_uri in build.hand_written_pages:  # content/ was checked when loaded
+        check_characters(page.file.content_string, path, build.page_problems)
     blocks = build.renderer.blocks(page.file.src_uri)
     return expand_includes(markdown, blocks, path, build.page_problems)
 

@@ -80,6 +80,20 @@ def test_control_characters_in_a_news_body_fail_with_their_line(tmp_path, monkey
     ]
 
 
+def test_control_characters_in_a_hand_written_page_fail_with_their_line(tmp_path, monkeypatch):
+    project = make_site(tmp_path)
+    (project / "docs" / "about.md").write_text(
+        "---\ntitle: О сайте\n---\n\n# О сайте\n\nТекст\u2066скрыт\u2069.\n", "utf-8"
+    )
+
+    result = build_site(project, monkeypatch)
+
+    assert not result.ok
+    assert result.errors == [
+        "docs/about.md:7: недопустимый служебный символ U+2066; удалите его из файла"
+    ]
+
+
 def test_an_alias_bomb_in_front_matter_is_refused_at_once(tmp_path, monkeypatch):
     project = publications_site(tmp_path)
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
