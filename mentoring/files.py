@@ -144,6 +144,30 @@ def _looks_like(source: Path) -> str:
     return ""
 
 
+def _problem_on_disk(source: Path, shown: str, shown_folder: str, extension: str) -> str | None:
+    """What is wrong with the file itself: missing, empty, too big, or not what it is named."""
+    if not source.is_file():
+        return (
+            f"файла {shown} нет; положите файл в папку {shown_folder}/ "
+            "или исправьте имя (большие и маленькие буквы различаются)"
+        )
+    size = source.stat().st_size
+    if size == 0:
+        return f"файл {shown} пуст (0 байт); загрузите его заново"
+    if size > MAX_FILE_BYTES:
+        return (
+            f"файл {shown} весит {size_label(size)}, а можно не больше "
+            f"{MAX_FILE_MB} МБ; сожмите его или разделите на части"
+        )
+    if not content_matches_type(source, extension):
+        kind = DOCUMENT_TYPES[extension]
+        return (
+            f"файл {shown} по содержимому не {kind}, хотя назван «.{extension}»"
+            f"{_looks_like(source)}; откройте его и сохраните заново в формате {kind}"
+        )
+    return None
+
+
 def symlink_problems(folder: Path, shown_folder: str) -> Problems:
     """Every symbolic link under ``folder``, each a problem: sources hold only real files."""
     problems = Problems()
@@ -213,39 +237,15 @@ def check_file(
         problems.add(path, line, field, f"{too_long}; сократите имя файла и папки")
         return None
     source = folder / relative
-    if not source.is_file():
-        problems.add(
-            path,
-            line,
-            field,
-            f"файла {shown_folder}/{relative} нет; положите файл в папку {shown_folder}/ "
-            "или исправьте имя (большие и маленькие буквы различаются)",
+    try:
+        problem = _problem_on_disk(source, f"{shown_folder}/{relative}", shown_folder, extension)
+    except OSError:
+        problem = (
+            f"файл {shown_folder}/{relative} не удаётся прочитать; проверьте, что он доступен "
+            "для чтения, и загрузите его заново"
         )
-        return None
-    size = source.stat().st_size
-    if size == 0:
-        problems.add(
-            path, line, field, f"файл {shown_folder}/{relative} пуст (0 байт); загрузите его заново"
-        )
-        return None
-    if size > MAX_FILE_BYTES:
-        problems.add(
-            path,
-            line,
-            field,
-            f"файл {shown_folder}/{relative} весит {size_label(size)}, а можно не больше "
-            f"{MAX_FILE_MB} МБ; сожмите его или разделите на части",
-        )
-        return None
-    if not content_matches_type(source, extension):
-        kind = DOCUMENT_TYPES[extension]
-        problems.add(
-            path,
-            line,
-            field,
-            f"файл {shown_folder}/{relative} по содержимому не {kind}, хотя назван «.{extension}»"
-            f"{_looks_like(source)}; откройте его и сохраните заново в формате {kind}",
-        )
+    if problem:
+        problems.add(path, line, field, problem)
         return None
     return PublishedFile(
         source=source, target=f"{target_folder}/{relative}", label=file_label(source)

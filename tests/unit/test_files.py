@@ -291,3 +291,20 @@ def test_a_folder_without_links_has_no_problems(tmp_path):
     (tmp_path / "a" / "b" / "c.pdf").write_bytes(sample_bytes("pdf"))
 
     assert not symlink_problems(tmp_path, "content")
+
+
+def test_an_unreadable_file_is_a_problem_not_oserror(tmp_path, monkeypatch):
+    (tmp_path / "prikaz.pdf").write_bytes(sample_bytes("pdf", 100))
+
+    def refuse(*_: object, **__: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+
+    assert check_file(tmp_path, "prikaz.pdf") == (
+        None,
+        [
+            "content/documents.yaml:7: поле «file»: файл content/documents/prikaz.pdf не "
+            "удаётся прочитать; проверьте, что он доступен для чтения, и загрузите его заново"
+        ],
+    )
