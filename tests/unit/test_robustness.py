@@ -30,6 +30,7 @@ PUBLICATION_FILES = (
     "documents.yaml",
     "news/2021-11-20-obrazets-novosti-o-seminare.md",
     "materials/formy-nastavnichestva.md",
+    "practices/proforientatsionnye-proby.md",
 )
 NASTY = ":-\t\"'[]{}#&*!|>%@`,? \n\\ёЁ0123456789\x00\x1b\r\x85\u2028\u202e\u2066"
 # Hostile pieces a careless or malicious author could paste (issue 12): anchors and
