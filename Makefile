@@ -95,9 +95,10 @@ deploy-deps: ## Install OpenSSH server/client and rsync for deploy and its tests
 	fi
 
 # Settings come from the environment: DEPLOY_HOST, DEPLOY_USER, DEPLOY_PATH, DEPLOY_SSH_KEY
-# (or DEPLOY_SSH_KEY_FILE), DEPLOY_KNOWN_HOSTS (or _FILE), SITE_URL; README.md, «Публикация».
+# (or DEPLOY_SSH_KEY_FILE), DEPLOY_KNOWN_HOSTS (or _FILE), SITE_URL: README.md,
+# «Публикация на российский хостинг по SSH».
 deploy: $(STAMP) ## Build for SITE_URL and publish site/ over SSH in one switch (DEPLOY_* settings)
-	@if [ -z "$${SITE_URL:-}" ]; then echo "deploy: задайте SITE_URL — адрес сайта на сервере" >&2; exit 1; fi
+	$(BIN)/python -m mentoring.publish check
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m mentoring.publish deploy
 

@@ -1,7 +1,9 @@
-"""`python -m mentoring.publish deploy|rollback`: what `make deploy` and `make rollback` run.
+"""`python -m mentoring.publish deploy|rollback|check`: what `make deploy` and `make rollback` run.
 
-Settings come from the environment (README.md, «Публикация»). The exit status is 0 on
-success and 1 on any failure, after a Russian message on stderr.
+Settings come from the environment (README.md, «Публикация на российский хостинг по SSH»);
+`check` only validates them, so that `make deploy` stops before the build when a secret or
+variable is missing. The exit status is 0 on success and 1 on any failure, after a Russian
+message on stderr.
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ from mentoring.publish.ssh import Remote
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m mentoring.publish",
-        description="Publish site/ to a host over SSH, or roll back to the previous version.",
+        description="Publish site/ to a host over SSH, roll back, or check the settings.",
     )
-    parser.add_argument("command", choices=["deploy", "rollback"])
+    parser.add_argument("command", choices=["deploy", "rollback", "check"])
     args = parser.parse_args(argv)
     try:
-        settings = from_environment(os.environ, need_site=args.command == "deploy")
+        settings = from_environment(os.environ, need_site=args.command != "rollback")
+        if args.command == "check":
+            return 0
         with Remote(settings) as remote:
             publisher = Publisher(settings, remote, log=lambda line: print(line, flush=True))
             if args.command == "deploy":

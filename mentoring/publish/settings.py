@@ -95,7 +95,8 @@ def from_environment(env: Mapping[str, str], *, need_site: bool = True) -> Setti
         raise PublishError(
             "Публикация не начата: настройки заданы неверно.\n"
             + "\n".join(f"  - {p}" for p in problems)
-            + "\nПеременные и секреты описаны в README.md, раздел «Публикация»."
+            + "\nПеременные и секреты описаны в README.md, раздел "
+            "«Публикация на российский хостинг по SSH»."
         )
     return Settings(
         host=host,

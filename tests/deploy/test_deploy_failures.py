@@ -146,7 +146,8 @@ def test_settings_are_checked_together(unchanged: Host) -> None:
         "  - DEPLOY_KEEP «1»: нужно целое число от 2 до 100",
         "  - не задана переменная DEPLOY_KNOWN_HOSTS (или DEPLOY_KNOWN_HOSTS_FILE) — строка "
         "known_hosts с ключом сервера (вывод ssh-keyscan, сверенный с хостингом)",
-        "Переменные и секреты описаны в README.md, раздел «Публикация».",
+        "Переменные и секреты описаны в README.md, раздел «Публикация на российский хостинг "
+        "по SSH».",
     ]
 
 
