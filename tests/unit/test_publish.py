@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from mentoring.publish.__main__ import main
 from mentoring.publish.errors import PublishError
 from mentoring.publish.manifest import build_manifest, compare, parse_sha256sum
 from mentoring.publish.releases import Publisher, new_release_name
@@ -177,3 +178,16 @@ def test_prune_keeps_newest_and_the_previous_live_release() -> None:
         "set -e\ncd nastavnichestvo\nrm -rf "
         + " ".join(f"releases/{n}" for n in (names[0], names[2], names[3]))
     ]
+
+
+def test_check_command_validates_settings_only(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, value in BASE_ENV.items():
+        monkeypatch.setenv(name, value)
+    assert main(["check"]) == 0  # no connection is made: the host does not exist
+    monkeypatch.delenv("DEPLOY_HOST")
+    assert main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Ошибка публикации. Публикация не начата: настройки заданы неверно.")
+    assert "c2VjcmV0" not in err
