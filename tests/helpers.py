@@ -6,6 +6,7 @@ import contextlib
 import io
 import logging
 import shutil
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from mentoring.files import SIGNATURES
 from scripts.check import check
 
 REPO = Path(__file__).resolve().parent.parent
@@ -114,3 +116,28 @@ def build_site(
             "make check must refuse what the build refuses, with the same messages"
         )
     return result
+
+
+def sample_bytes(extension: str, size: int = 0) -> bytes:
+    """A tiny file that passes the check by first bytes for ``extension``, padded to ``size``."""
+    folders = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
+    kinds = {"odt": "text", "ods": "spreadsheet", "odp": "presentation"}
+
+    def archive(padding: int) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as zipped:
+            if extension in kinds:
+                mimetype = f"application/vnd.oasis.opendocument.{kinds[extension]}"
+                zipped.writestr("mimetype", mimetype)
+                zipped.writestr("content.xml", "<office:document-content/>")
+            else:
+                zipped.writestr("[Content_Types].xml", "<Types/>")
+                zipped.writestr(f"{folders[extension]}main.xml", "<main/>")
+            zipped.writestr("padding.bin", b"0" * padding)
+        return buffer.getvalue()
+
+    if extension in folders or extension in kinds:
+        data = archive(0)
+        return archive(size - len(data)) if size > len(data) else data
+    head = SIGNATURES[extension]
+    return head + b"0" * max(0, size - len(head))
