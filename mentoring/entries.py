@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from mentoring.errors import Problems
+from mentoring.headings import check_headings
 from mentoring.includes import check_entry_includes
 from mentoring.russian import slugify
 from mentoring.schema import load_schema, validate
@@ -154,6 +155,7 @@ def check_markup(raw: RawEntry, text_of: str, problems: Problems) -> None:
                 "обращаться к чужим серверам; скачайте файл и положите его в папку "
                 f"{posixpath.dirname(path)}/",
             )
+    check_headings(prose, text, line_at, path, text_of, problems)
 
 
 def parse_date(mapping: YamlMap, key: str, path: str, problems: Problems) -> dt.date | None:
