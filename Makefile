@@ -27,8 +27,11 @@ WATCH_DIRS := content templates mentoring hooks overrides
 WATCH_ARGS := $(foreach d,$(WATCH_DIRS),$(if $(wildcard $(d)),--watch $(d)))
 
 CHROMIUM := /usr/bin/chromium
+# The W3C Nu HTML Checker, from npm (package.json, package-lock.json: version and integrity).
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: help venv build serve check practice bench lint format browser-deps test clean distclean
+.PHONY: validator-deps validate-html linkcheck validate
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -77,9 +80,39 @@ browser-deps: ## Install Debian Chromium for the browser tests (root only)
 		exit 1; \
 	fi
 
-# Prerequisites run left to right: venv, Chromium, lint, then all tests
-# (tests/unit, tests/build, tests/browser).
-test: $(STAMP) browser-deps lint ## Lint, then run every test
+# Java and npm from Debian (root only, like browser-deps), then the Nu HTML Checker pinned
+# by version and integrity in package-lock.json (npm ci; no package scripts, see .npmrc).
+validator-deps: ## Install Java (Debian) and the pinned W3C Nu HTML Checker (npm ci)
+	@missing=""; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -z "$$missing" ]; then \
+		echo "validator-deps: java and npm are present"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update && apt-get install -y --no-install-recommends $$missing; \
+	else \
+		echo "validator-deps: missing$$missing and this is not root." >&2; \
+		echo "validator-deps: run as root: apt-get install -y --no-install-recommends$$missing" >&2; \
+		exit 1; \
+	fi
+	@$(MAKE) --no-print-directory $(VNU_JAR)
+
+$(VNU_JAR): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+validate-html: $(STAMP) validator-deps ## Check every page of site/ with the W3C Nu HTML Checker
+	$(BIN)/python scripts/validate_site.py html site
+
+linkcheck: $(STAMP) ## Check internal links and anchors of site/ with LinkChecker (no external hosts)
+	$(BIN)/python scripts/validate_site.py links site
+
+validate: validate-html linkcheck ## Both checks of the built site/ (make build first)
+
+# Prerequisites run left to right: venv, Chromium, Java and the Nu checker, lint, then all
+# tests (tests/unit, tests/build, tests/browser).
+test: $(STAMP) browser-deps validator-deps lint ## Lint, then run every test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP) ## Build times against plain MkDocs at N = 100, 1000, 5000 (BENCH_N, BENCH_ARGS)
@@ -90,5 +123,5 @@ clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf *.egg-info
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
 
-distclean: clean ## Also remove the virtualenv
-	rm -rf $(VENV)
+distclean: clean ## Also remove the virtualenv and node_modules
+	rm -rf $(VENV) node_modules
