@@ -30,6 +30,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -153,7 +154,7 @@ class BrokenLink:
 
     def __str__(self) -> str:
         built = f"{self.page}:{self.line}" if self.line else self.page
-        text = f"ссылка «{self.href}» ведёт в никуда ({self.problem}); на странице {built}"
+        text = f"ссылка «{self.href}» никуда не ведёт: {self.problem} (страница сайта {built})"
         if not self.sources:
             return f"{built}: {text}"
         return "\n".join(f"{file}:{line}: {text}" for file, line in self.sources)
@@ -211,22 +212,67 @@ def linkchecker_rows(site: Path) -> list[dict[str, str]]:
     return [dict(row) for row in csv.DictReader(lines, delimiter=";")]
 
 
+class _InPageAnchors(HTMLParser):
+    """Ids of a page and its links to a fragment of itself (LinkChecker skips those)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, int]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"] or "")
+        if tag == "a" and attributes.get("name"):
+            self.ids.add(attributes["name"] or "")
+        href = attributes.get("href") or ""
+        if tag == "a" and href.startswith("#") and len(href) > 1:
+            self.links.append((href, self.getpos()[0]))
+
+
+def broken_in_page_anchors(site: Path) -> list[tuple[str, int, str]]:
+    """Links ``#x`` to an id that their own page lacks: page, line, link."""
+    broken = []
+    for file in sorted(site.rglob("*.html")):
+        parser = _InPageAnchors()
+        parser.feed(file.read_text("utf-8", errors="replace"))
+        page = file.relative_to(site).as_posix()
+        broken += [
+            (page, line, href) for href, line in parser.links if unquote(href[1:]) not in parser.ids
+        ]
+    return broken
+
+
 def broken_links(site: Path, project: Path = REPO) -> list[BrokenLink]:
     """Every broken internal link or anchor of ``site``, with where it is written."""
     site = site.resolve()
     sources = _source_lines(project)
-    broken = []
+    broken = [
+        BrokenLink(page, line, href, "на странице нет такого якоря", _written_at(href, sources))
+        for page, line, href in broken_in_page_anchors(site)
+    ]
     for row in linkchecker_rows(site):
-        problem = row["warningstring"] if row["valid"] == "True" else row["result"]
+        problem = _problem(row)
         page = unquote(urlsplit(row["parentname"]).path).lstrip("/") or "index.html"
         if page.endswith("/"):
             page += "index.html"
         href = row["urlname"]
         line = int(row["line"]) if row["line"].isdigit() else None
-        broken.append(
-            BrokenLink(page, line, href, problem.strip(), _written_at(href, row["name"], sources))
-        )
+        broken.append(BrokenLink(page, line, href, problem, _written_at(href, sources)))
     return broken
+
+
+def _problem(row: dict[str, str]) -> str:
+    """LinkChecker's verdict in short and in Russian where it is a usual one."""
+    if row["valid"] == "True":
+        warning = row["warningstring"]
+        if warning.startswith("Anchor "):
+            return "на странице нет такого якоря"
+        return warning.split(". ")[0]
+    if row["result"].startswith("404"):
+        return "нет такой страницы или файла"
+    return row["result"]
 
 
 def _source_lines(project: Path) -> list[tuple[str, int, str]]:
@@ -240,20 +286,17 @@ def _source_lines(project: Path) -> list[tuple[str, int, str]]:
     return lines
 
 
-def _written_at(
-    href: str, text: str, sources: list[tuple[str, int, str]]
-) -> tuple[tuple[str, int], ...]:
-    """Lines of content/ and docs/ that write this link: by its anchor, else by its target
-    page as a Markdown file (plan/ is written plan/index.md or plan.md), else by its text."""
+def _written_at(href: str, sources: list[tuple[str, int, str]]) -> tuple[tuple[str, int], ...]:
+    """Lines of content/ and docs/ that write this link: as it stands in the page, else by
+    its anchor, else by its target page as a Markdown file (plan/ is plan/index.md or
+    plan.md). None when a template made the link from data (an id, a field)."""
     path, _, anchor = href.partition("#")
-    needles = [f"#{anchor}"] if anchor else []
-    name = posixpath.basename(posixpath.normpath(unquote(path))) if path.strip("./") else ""
-    if name and path.endswith("/"):
+    needles = [href]
+    if anchor:
+        needles.append(f"#{anchor}")
+    elif path.endswith("/") and path.strip("./"):
+        name = posixpath.basename(posixpath.normpath(unquote(path)))
         needles += [f"{name}/index.md", f"{name}.md"]
-    elif name:
-        needles.append(name)
-    if text.strip():
-        needles.append(text.strip())
     for needle in needles:
         found = tuple((file, number) for file, number, line in sources if needle in line)
         if found:
