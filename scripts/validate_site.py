@@ -7,8 +7,9 @@
 ``html`` runs the Nu HTML Checker (npm ``vnu-jar``, installed by ``make validator-deps``)
 once over every page and fails on any error or warning that is not one of the theme's
 exceptions listed, each with its reason, in scripts/html-exceptions.yaml. ``links`` serves
-the site on 127.0.0.1 and lets LinkChecker follow every link and anchor from every page;
-addresses of other hosts are only syntax-checked, never contacted. A broken link is named
+the site on 127.0.0.1 and lets LinkChecker follow every link from every page (addresses of
+other hosts are only syntax-checked, never contacted); anchors are checked against the ids
+of each target page. A broken link is named
 by the source file and line it is written on (content/ or docs/), found by the address as
 the author wrote it, and by the built page.
 """
@@ -192,7 +193,6 @@ def linkchecker_rows(site: Path) -> list[dict[str, str]]:
         config = configparser.ConfigParser()
         config["checking"] = {"maxrequestspersecond": "1000", "threads": "4"}
         config["filtering"] = {"checkextern": "0"}
-        config["AnchorCheck"] = {}
         config_file = Path(tmp) / "linkcheckerrc"
         with config_file.open("w") as file:
             config.write(file)
@@ -212,8 +212,8 @@ def linkchecker_rows(site: Path) -> list[dict[str, str]]:
     return [dict(row) for row in csv.DictReader(lines, delimiter=";")]
 
 
-class _InPageAnchors(HTMLParser):
-    """Ids of a page and its links to a fragment of itself (LinkChecker skips those)."""
+class _PageAnchors(HTMLParser):
+    """Ids of a page and its links that name a fragment, with their lines."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -221,27 +221,54 @@ class _InPageAnchors(HTMLParser):
         self.links: list[tuple[str, int]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
+        attributes = {name: value or "" for name, value in attrs}
         if attributes.get("id"):
-            self.ids.add(attributes["id"] or "")
+            self.ids.add(attributes["id"])
         if tag == "a" and attributes.get("name"):
-            self.ids.add(attributes["name"] or "")
-        href = attributes.get("href") or ""
-        if tag == "a" and href.startswith("#") and len(href) > 1:
+            self.ids.add(attributes["name"])
+        href = attributes.get("href", "")
+        if tag in ("a", "area") and "#" in href and not href.endswith("#"):
             self.links.append((href, self.getpos()[0]))
 
 
-def broken_in_page_anchors(site: Path) -> list[tuple[str, int, str]]:
-    """Links ``#x`` to an id that their own page lacks: page, line, link."""
-    broken = []
+def broken_anchors(site: Path) -> list[tuple[str, int, str]]:
+    """Links to an id that the target page of this site lacks: page, line, link.
+
+    LinkChecker's own anchor check parses the target page again for every link (minutes on
+    a large site) and skips links within a page; here each page is parsed once.
+    """
+    pages = {}
     for file in sorted(site.rglob("*.html")):
-        parser = _InPageAnchors()
+        parser = _PageAnchors()
         parser.feed(file.read_text("utf-8", errors="replace"))
-        page = file.relative_to(site).as_posix()
-        broken += [
-            (page, line, href) for href, line in parser.links if unquote(href[1:]) not in parser.ids
-        ]
+        pages[file.relative_to(site).as_posix()] = parser
+    broken = []
+    for page, parser in pages.items():
+        for href, line in parser.links:
+            target = _target_page(page, href)
+            if target is None or target not in pages:
+                continue  # another site, or a missing page (LinkChecker reports that)
+            anchor = unquote(href.partition("#")[2])
+            if anchor not in pages[target].ids:
+                broken.append((page, line, href))
     return broken
+
+
+def _target_page(page: str, href: str) -> str | None:
+    """The site-relative HTML file a link from ``page`` opens; None for other sites."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None
+    if not parts.path:
+        return page
+    path = unquote(parts.path)
+    joined = (
+        path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(page), path)
+    )
+    target = posixpath.normpath(joined)
+    if path.endswith("/") or "." not in posixpath.basename(target):
+        target = posixpath.join(target, "index.html")
+    return target.removeprefix("./")
 
 
 def broken_links(site: Path, project: Path = REPO) -> list[BrokenLink]:
@@ -250,7 +277,7 @@ def broken_links(site: Path, project: Path = REPO) -> list[BrokenLink]:
     sources = _source_lines(project)
     broken = [
         BrokenLink(page, line, href, "на странице нет такого якоря", _written_at(href, sources))
-        for page, line, href in broken_in_page_anchors(site)
+        for page, line, href in broken_anchors(site)
     ]
     for row in linkchecker_rows(site):
         problem = _problem(row)
@@ -266,10 +293,7 @@ def broken_links(site: Path, project: Path = REPO) -> list[BrokenLink]:
 def _problem(row: dict[str, str]) -> str:
     """LinkChecker's verdict in short and in Russian where it is a usual one."""
     if row["valid"] == "True":
-        warning = row["warningstring"]
-        if warning.startswith("Anchor "):
-            return "на странице нет такого якоря"
-        return warning.split(". ")[0]
+        return row["warningstring"].split(". ")[0]
     if row["result"].startswith("404"):
         return "нет такой страницы или файла"
     return row["result"]
