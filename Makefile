@@ -30,9 +30,11 @@ CHROMIUM := /usr/bin/chromium
 # What the deploy tests start (sshd) and what deploy itself runs (ssh, rsync).
 DEPLOY_TOOLS := /usr/sbin/sshd /usr/bin/ssh /usr/bin/rsync
 DEPLOY_PACKAGES := openssh-server openssh-client rsync
+# The W3C Nu HTML Checker, from npm (package.json, package-lock.json: version and integrity).
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv build serve check practice bench lint format browser-deps deploy-deps test \
-	deploy rollback clean distclean
+.PHONY: help venv build serve check practice bench lint format test clean distclean
+.PHONY: browser-deps deploy-deps validator-deps deploy rollback validate-html linkcheck validate
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -68,31 +70,46 @@ format: $(STAMP) ## Format and autofix with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-browser-deps: ## Install Debian Chromium for the browser tests (root only)
-	@if [ -x $(CHROMIUM) ]; then \
-		echo "browser-deps: $(CHROMIUM) is present"; \
+# $(call debian-packages,TARGET,PROGRAMS,PACKAGES): install PACKAGES from Debian when one of
+# PROGRAMS (names or paths) is missing; as root only, otherwise say what to run.
+define debian-packages
+	@missing=""; \
+	for program in $(2); do command -v $$program >/dev/null || missing="$$missing $$program"; done; \
+	if [ -z "$$missing" ]; then \
+		echo "$(1): $(2) present"; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		export DEBIAN_FRONTEND=noninteractive; \
-		apt-get update && \
-		apt-get install -y --no-install-recommends chromium fonts-dejavu-core; \
+		apt-get update && apt-get install -y --no-install-recommends $(3); \
 	else \
-		echo "browser-deps: $(CHROMIUM) is missing and this is not root." >&2; \
-		echo "browser-deps: run as root: apt-get install -y --no-install-recommends chromium fonts-dejavu-core" >&2; \
+		echo "$(1):$$missing missing and this is not root." >&2; \
+		echo "$(1): run as root: apt-get install -y --no-install-recommends $(3)" >&2; \
 		exit 1; \
 	fi
+endef
+
+browser-deps: ## Install Debian Chromium for the browser tests (root only)
+	$(call debian-packages,browser-deps,$(CHROMIUM),chromium fonts-dejavu-core)
 
 deploy-deps: ## Install OpenSSH server/client and rsync for deploy and its tests (root only)
-	@if ls $(DEPLOY_TOOLS) >/dev/null 2>&1; then \
-		echo "deploy-deps: $(DEPLOY_TOOLS) are present"; \
-	elif [ "$$(id -u)" = 0 ]; then \
-		export DEBIAN_FRONTEND=noninteractive; \
-		apt-get update && \
-		apt-get install -y --no-install-recommends $(DEPLOY_PACKAGES); \
-	else \
-		echo "deploy-deps: some of $(DEPLOY_TOOLS) are missing and this is not root." >&2; \
-		echo "deploy-deps: run as root: apt-get install -y --no-install-recommends $(DEPLOY_PACKAGES)" >&2; \
-		exit 1; \
-	fi
+	$(call debian-packages,deploy-deps,$(DEPLOY_TOOLS),$(DEPLOY_PACKAGES))
+
+# Java and npm from Debian, then the Nu HTML Checker pinned by version and integrity in
+# package-lock.json (npm ci; no package scripts, see .npmrc).
+validator-deps: ## Install Java (Debian) and the pinned W3C Nu HTML Checker (npm ci)
+	$(call debian-packages,validator-deps,java npm,default-jre-headless npm)
+	@$(MAKE) --no-print-directory $(VNU_JAR)
+
+$(VNU_JAR): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+validate-html: $(STAMP) validator-deps ## Check every page of site/ with the W3C Nu HTML Checker
+	$(BIN)/python scripts/validate_site.py html site
+
+linkcheck: $(STAMP) ## Check internal links and anchors of site/ with LinkChecker (no external hosts)
+	$(BIN)/python scripts/validate_site.py links site
+
+validate: validate-html linkcheck ## Both checks of the built site/ (make build first)
 
 # Settings come from the environment: DEPLOY_HOST, DEPLOY_USER, DEPLOY_PATH, DEPLOY_SSH_KEY
 # (or DEPLOY_SSH_KEY_FILE), DEPLOY_KNOWN_HOSTS (or _FILE), SITE_URL: README.md,
@@ -105,9 +122,9 @@ deploy: $(STAMP) ## Build for SITE_URL and publish site/ over SSH in one switch 
 rollback: $(STAMP) ## Switch the host back to the previous release in one step
 	$(BIN)/python -m mentoring.publish rollback
 
-# Prerequisites run left to right: venv, Chromium, OpenSSH and rsync, lint, then all tests
-# (tests/unit, tests/build, tests/browser, tests/deploy).
-test: $(STAMP) browser-deps deploy-deps lint ## Lint, then run every test
+# Prerequisites run left to right: venv, Debian packages (Chromium; OpenSSH and rsync; Java)
+# and the Nu checker, lint, then all tests (tests/unit, build, browser, deploy).
+test: $(STAMP) browser-deps deploy-deps validator-deps lint ## Lint, then run every test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP) ## Build times against plain MkDocs at N = 100, 1000, 5000 (BENCH_N, BENCH_ARGS)
@@ -118,5 +135,5 @@ clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf *.egg-info
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
 
-distclean: clean ## Also remove the virtualenv
-	rm -rf $(VENV)
+distclean: clean ## Also remove the virtualenv and node_modules
+	rm -rf $(VENV) node_modules

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from mentoring.errors import Problems
 from mentoring.files import long_name_problem
+from mentoring.headings import check_headings
 from mentoring.includes import check_entry_includes
 from mentoring.russian import slugify
 from mentoring.schedule import check_year
@@ -156,6 +157,7 @@ def check_markup(raw: RawEntry, text_of: str, problems: Problems) -> None:
                 "обращаться к чужим серверам; скачайте файл и положите его в папку "
                 f"{posixpath.dirname(path)}/",
             )
+    check_headings(prose, text, line_at, path, text_of, problems)
 
 
 def parse_date(mapping: YamlMap, key: str, path: str, problems: Problems) -> dt.date | None:
