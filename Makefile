@@ -18,17 +18,19 @@ ADDR ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 # Extra arguments for the benchmark, e.g. `make bench BENCH_ARGS="--runs 1"`; sizes: BENCH_N="100 1000".
 BENCH_ARGS ?=
-# Title of a new practice for `make practice TITLE="…"` (asked for when empty); passed
-# through the environment, so quotes in it need no escaping.
+# Title of a new entry for `make practice|news|document TITLE="…"` (asked for when empty);
+# passed through the environment, so quotes in it need no escaping. FILES: attached files,
+# separated by spaces (a practice with files becomes a folder with them).
 TITLE ?=
 export TITLE
+FILES ?=
 # Source folders that `make serve` watches (only those that exist are passed).
 WATCH_DIRS := content templates mentoring hooks overrides
 WATCH_ARGS := $(foreach d,$(WATCH_DIRS),$(if $(wildcard $(d)),--watch $(d)))
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help venv build serve check practice bench lint format browser-deps test clean distclean
+.PHONY: help venv build serve check practice news document bench lint format browser-deps test clean distclean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -53,8 +55,14 @@ serve: $(STAMP) ## Serve with live reload (ADDR=127.0.0.1:8000)
 check: $(STAMP) ## Validate the content alone (no site build)
 	$(BIN)/python -m mentoring check
 
-practice: $(STAMP) ## New practice from the template (TITLE="Название практики")
-	$(BIN)/python -m mentoring new-practice --title "$$TITLE"
+practice: $(STAMP) ## New practice from the template (TITLE="Название практики" FILES="…")
+	$(BIN)/python -m mentoring new-practice --title "$$TITLE" --files $(FILES)
+
+news: $(STAMP) ## New news item dated today (TITLE="Заголовок" FILES=фото.jpg)
+	$(BIN)/python -m mentoring new-news --title "$$TITLE" --files $(FILES)
+
+document: $(STAMP) ## New entry in content/documents.yaml (TITLE="Название" FILES=приказ.pdf)
+	$(BIN)/python -m mentoring new-document --title "$$TITLE" --files $(FILES)
 
 lint: $(STAMP) ## Lint and check formatting with ruff
 	$(BIN)/ruff check .

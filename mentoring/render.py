@@ -25,7 +25,7 @@ from mentoring.htmlblocks import HtmlBlocks
 from mentoring.includes import INCLUDE
 from mentoring.materials import MATERIALS_PAGE
 from mentoring.monitoring import monitoring_view
-from mentoring.newpractice import entry_text
+from mentoring.newentry import entry_text
 from mentoring.news import (
     FEED_FILE,
     FEED_SIZE,
