@@ -49,8 +49,9 @@ venv: $(STAMP) ## Create or update the virtualenv in .venv
 build: $(STAMP) ## Build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict
 
+# hooks/serve.py is `mkdocs serve` that shows content errors as a page in the browser.
 serve: $(STAMP) ## Serve with live reload (ADDR=127.0.0.1:8000)
-	$(BIN)/mkdocs serve --dev-addr $(ADDR) $(WATCH_ARGS)
+	$(BIN)/python hooks/serve.py --dev-addr $(ADDR) $(WATCH_ARGS)
 
 check: $(STAMP) ## Validate the content alone (no site build)
 	$(BIN)/python -m mentoring check

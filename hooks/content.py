@@ -37,7 +37,9 @@ def fail(error: ContentError) -> Abort:
         log.error(line)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         print("\n".join(error.annotations()), flush=True)
-    return Abort(error.summary())
+    abort = Abort(error.summary())
+    abort.content_error = error  # type: ignore[attr-defined]  # shown as a page by hooks/serve.py
+    return abort
 
 
 @event_priority(100)
