@@ -13,6 +13,7 @@ from mentoring.errors import ContentError
 from mentoring.newentry import EntryExists, create_document, create_news, create_practice
 from mentoring.progress import build_date
 from mentoring.russian import count_words
+from mentoring.shells import empty_sections_notice, missing_contacts, warning_annotation
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,6 +66,14 @@ def run_check(content_dir: Path) -> int:
             f"; показатели за {count_words(years, 'учебный год', 'учебных года', 'учебных лет')}"
         )
     print(f"Содержимое в порядке: в плане {activities}; публикуется: {published}{figures}.")
+    notice = empty_sections_notice(content)
+    if notice:
+        print(f"{notice}.")
+    problem = missing_contacts(content)
+    if problem is not None:
+        print(f"ПРЕДУПРЕЖДЕНИЕ: {problem}", file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(warning_annotation(problem))
     return 0
 
 
