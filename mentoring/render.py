@@ -43,7 +43,15 @@ from mentoring.shells import material_documents
 
 PLAN_PAGE = "plan/index.md"
 # Content types whose field table a guide page includes with <!-- include: fields-<name> -->.
-GUIDE_SCHEMAS = ("practice", "organizations")
+GUIDE_SCHEMAS = (
+    "practice",
+    "organizations",
+    "news",
+    "materials",
+    "documents",
+    "site",
+    "indicators",
+)
 GLOSSARY_PAGE = "glossary.md"
 CONTACTS_PAGE = "contacts.md"
 MONITORING_PAGE = "monitoring.md"

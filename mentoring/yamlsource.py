@@ -327,7 +327,12 @@ def load_yaml_file(file: Path, shown_as: str, problems: Problems) -> Any:
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
-        problems.add(shown_as, None, None, "файл не найден; создайте его по образцу из README.md")
+        problems.add(
+            shown_as,
+            None,
+            None,
+            "файл не найден; создайте его по инструкции на сайте (раздел «Авторам», docs/guide/)",
+        )
         return None
     except UnicodeDecodeError:
         problems.add(shown_as, None, None, "файл не в кодировке UTF-8; сохраните его в UTF-8")

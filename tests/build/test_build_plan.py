@@ -100,8 +100,10 @@ def test_unknown_include_in_a_hand_written_page(tmp_path, monkeypatch):
 
     assert not result.ok
     assert result.errors == [
-        "docs/about.md:3: неизвестная вставка «plan-overveiw»; доступные: fields-organizations, "
-        "fields-practice, forms-list, latest-news, plan-overview, practice-template"
+        "docs/about.md:3: неизвестная вставка «plan-overveiw»; доступные: fields-documents, "
+        "fields-indicators, fields-materials, fields-news, fields-organizations, "
+        "fields-practice, fields-site, forms-list, latest-news, plan-overview, "
+        "practice-template"
     ]
 
 
