@@ -16,6 +16,7 @@ from typing import Protocol
 
 from mentoring.errors import Problems
 from mentoring.includes import check_entry_includes
+from mentoring.links import check_spaced_addresses
 from mentoring.russian import slugify
 from mentoring.schema import load_schema, validate
 from mentoring.yamlsource import YamlMap, split_front_matter
@@ -98,6 +99,7 @@ def load_entry(file: Path, path: str, schema: str, problems: Problems) -> RawEnt
     check_entry_includes(body, body_line, path, problems)
     raw = RawEntry(file, path, data, body, body_line, without_code(body))
     check_markup(raw, TEXT_OF.get(schema, "в тексте записи"), problems)
+    check_spaced_addresses(raw, problems)
     return raw
 
 

@@ -32,6 +32,7 @@ from mentoring.entries import (
 from mentoring.errors import Problems
 from mentoring.files import IMAGE_TYPES, PublishedFile, check_file
 from mentoring.includes import INCLUDE
+from mentoring.links import spaced_addresses
 from mentoring.models import Form, Person, Plan, Reference
 from mentoring.organizations import Organization, unknown_organization_message
 from mentoring.references import check_activity_ids
@@ -347,9 +348,6 @@ def _tags(raw: YamlList, path: str, problems: Problems) -> tuple[str, ...]:
 
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)>?", re.M)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-# [подпись](мой файл.pdf): Markdown takes «мой» for the address and the rest for a title
-# (a title would be in quotes or brackets), so the link is not what the author meant.
-_ADDRESS_WITH_SPACE = re.compile(r"\[[^\]\n]*\]\(\s*([^)\s<>]+(?:[ \t]+[^)\s\"'(]+)+)\s*\)")
 
 
 def _check_body(
@@ -370,16 +368,7 @@ def _check_body(
     text = raw.text  # HTML and remote images: checked by load_entry
     files: list[tuple[str, int]] = []
     pages: list[tuple[str, int]] = []
-    spaced = {m.start(): m.group(1) for m in _ADDRESS_WITH_SPACE.finditer(text)}
-    for offset, address in spaced.items():
-        problems.add(
-            path,
-            raw.line_at(offset),
-            None,
-            f"в адресе ссылки «{address}» пробел, и Markdown считает адресом только "
-            f"«{address.split()[0]}»; назовите файл без пробелов (например, "
-            f"«{'-'.join(address.split())}») или замените пробелы в ссылке на %20",
-        )
+    spaced = spaced_addresses(text)  # reported for every entry by load_entry
     targets = [(m.start(), m.group(1)) for m in LINK.finditer(text) if m.start() not in spaced]
     targets += [(m.start(), m.group(1)) for m in _LINK_DEFINITION.finditer(text)]
     for offset, target in targets:

@@ -169,3 +169,21 @@ def test_a_link_to_a_file_name_with_a_space_says_so(tmp_path: Path):
         "считает адресом только «мой»; назовите файл без пробелов (например, «мой-файл.pdf») "
         "или замените пробелы в ссылке на %20"
     ]
+
+
+def test_a_news_item_gets_the_same_message_not_a_missing_page(tmp_path: Path):
+    project = make_site(tmp_path, "minimal", "publications")
+    item = project / "content" / "news" / "2023-03-14-seminar.md"
+    item.write_text(
+        "---\ntitle: Семинар\nsummary: Кратко.\n---\n\nТекст.\n\n![Схема](схема семинара.png)\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(ContentError) as caught:
+        load_content(project / "content")
+
+    assert [str(problem) for problem in caught.value.problems] == [
+        "content/news/2023-03-14-seminar.md:8: в адресе ссылки «схема семинара.png» пробел, и "
+        "Markdown считает адресом только «схема»; назовите файл без пробелов (например, "
+        "«схема-семинара.png») или замените пробелы в ссылке на %20"
+    ]
