@@ -28,14 +28,16 @@ def test_evidence_repeating_a_news_items_plan_is_refused(tmp_path: Path) -> None
         "            page: news/2021/obrazets-novosti-o-seminare.md\n"
         '      - id: "2.2"'
     )
-    plan.write_text(text.replace(ACTIVITY_2_1, evidence), "utf-8")
+    text = text.replace(ACTIVITY_2_1, evidence)
+    plan.write_text(text, "utf-8")
+    line = text[: text.index("page: news/2021/")].count("\n") + 1
 
     with pytest.raises(ContentError) as caught:
         load_content(content)
 
     assert [str(problem) for problem in caught.value.problems] == [
-        "content/plan.yaml:93: поле «page»: новость «Образец новости: методический семинар для "
-        "специалистов программ наставничества» уже подтверждает мероприятие 2.1: в поле plan "
-        "этой записи указано «2.1»; удалите строку evidence, чтобы запись не была показана "
-        "дважды"
+        f"content/plan.yaml:{line}: поле «page»: новость «Образец новости: методический "
+        "семинар для специалистов программ наставничества» уже подтверждает мероприятие "
+        "2.1: в поле plan этой записи указано «2.1»; удалите строку evidence, чтобы запись "
+        "не была показана дважды"
     ]
