@@ -29,8 +29,12 @@ WATCH_DIRS := content templates mentoring hooks overrides
 WATCH_ARGS := $(foreach d,$(WATCH_DIRS),$(if $(wildcard $(d)),--watch $(d)))
 
 CHROMIUM := /usr/bin/chromium
+# What the deploy tests start (sshd) and what deploy itself runs (ssh, rsync).
+DEPLOY_TOOLS := /usr/sbin/sshd /usr/bin/ssh /usr/bin/rsync
+DEPLOY_PACKAGES := openssh-server openssh-client rsync
 
-.PHONY: help venv build serve check practice news document bench lint format browser-deps test clean distclean
+.PHONY: help venv build serve check practice news document bench lint format browser-deps \
+	deploy-deps test deploy rollback clean distclean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -86,9 +90,33 @@ browser-deps: ## Install Debian Chromium for the browser tests (root only)
 		exit 1; \
 	fi
 
-# Prerequisites run left to right: venv, Chromium, lint, then all tests
-# (tests/unit, tests/build, tests/browser).
-test: $(STAMP) browser-deps lint ## Lint, then run every test
+deploy-deps: ## Install OpenSSH server/client and rsync for deploy and its tests (root only)
+	@if ls $(DEPLOY_TOOLS) >/dev/null 2>&1; then \
+		echo "deploy-deps: $(DEPLOY_TOOLS) are present"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update && \
+		apt-get install -y --no-install-recommends $(DEPLOY_PACKAGES); \
+	else \
+		echo "deploy-deps: some of $(DEPLOY_TOOLS) are missing and this is not root." >&2; \
+		echo "deploy-deps: run as root: apt-get install -y --no-install-recommends $(DEPLOY_PACKAGES)" >&2; \
+		exit 1; \
+	fi
+
+# Settings come from the environment: DEPLOY_HOST, DEPLOY_USER, DEPLOY_PATH, DEPLOY_SSH_KEY
+# (or DEPLOY_SSH_KEY_FILE), DEPLOY_KNOWN_HOSTS (or _FILE), SITE_URL: README.md,
+# «Публикация на российский хостинг по SSH».
+deploy: $(STAMP) ## Build for SITE_URL and publish site/ over SSH in one switch (DEPLOY_* settings)
+	$(BIN)/python -m mentoring.publish check
+	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m mentoring.publish deploy
+
+rollback: $(STAMP) ## Switch the host back to the previous release in one step
+	$(BIN)/python -m mentoring.publish rollback
+
+# Prerequisites run left to right: venv, Chromium, OpenSSH and rsync, lint, then all tests
+# (tests/unit, tests/build, tests/browser, tests/deploy).
+test: $(STAMP) browser-deps deploy-deps lint ## Lint, then run every test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP) ## Build times against plain MkDocs at N = 100, 1000, 5000 (BENCH_N, BENCH_ARGS)

@@ -22,6 +22,7 @@ from mentoring.documents import (
 )
 from mentoring.entries import is_shown, parse_date
 from mentoring.errors import FirstOccurrences, Problems
+from mentoring.files import symlink_problems
 from mentoring.indicators import Indicators, load_indicators
 from mentoring.materials import Material, build_materials
 from mentoring.models import (
@@ -119,6 +120,8 @@ class Content:
 
 def load_content(root: Path, *, display_root: str = "content") -> Content:
     """Load and validate the content folder; raise ContentError listing every problem."""
+    # Nothing is read through a link: its target could even end up quoted in an error.
+    symlink_problems(root, display_root).raise_if_any()
     problems = Problems()
 
     def load(name: str, schema: str) -> YamlMap | None:

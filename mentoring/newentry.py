@@ -20,7 +20,7 @@ import jinja2
 
 from mentoring.documents import DOCUMENTS_FILE, DOCUMENTS_FOLDER
 from mentoring.entries import RESERVED_SLUGS
-from mentoring.files import DOCUMENT_TYPES, IMAGE_TYPES
+from mentoring.files import DOCUMENT_TYPES, IMAGE_TYPES, long_name_problem
 from mentoring.models import Form
 from mentoring.news import IMAGES_FOLDER, NEWS_FOLDER
 from mentoring.organizations import Organization
@@ -168,6 +168,9 @@ def _title_slug(title: str) -> str:
     slug = slugify(title)
     if not slug:
         raise ValueError(f"из названия «{title}» не получается имя файла: нужны буквы или цифры")
+    too_long = long_name_problem(f"{slug}.md", "имя файла из названия")
+    if too_long:
+        raise ValueError(f"{too_long}; сократите название")
     return slug
 
 

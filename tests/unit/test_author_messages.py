@@ -120,7 +120,8 @@ def test_no_message_carries_the_parsers_english(text):
     messages = [problem.message for problem in problems]
     assert messages
     for message in messages:
-        assert not re.search(r"[A-Za-z]{3,}", message.replace("YAML", "")), message
+        own_words = re.sub(r"«[^»]*»", "", message).replace("YAML", "")  # not the author's text
+        assert not re.search(r"[A-Za-z]{3,}", own_words), message
 
 
 def test_quote_lines_count_from_the_top_of_the_markdown_file():
