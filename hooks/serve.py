@@ -24,6 +24,8 @@ from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
+from mentoring.errors import Problem
+
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 PAGES = ("index.html", "404.html")  # every other address falls back to 404.html
 
@@ -67,10 +69,10 @@ def write_problems_page(site_dir: Path, summary: str, problems: list[Shown]) -> 
         (site_dir / name).write_text(html, encoding="utf-8")
 
 
-def _shown(problem: object) -> Shown:
-    text = str(problem)
-    location, _, message = text.partition(": ")
-    return Shown(location, message)
+def _shown(problem: Problem) -> Shown:
+    """The problem's own words (``str`` makes them safe for a log line) after its location."""
+    location = problem.path if problem.line is None else f"{problem.path}:{problem.line}"
+    return Shown(location, str(problem).removeprefix(f"{location}: "))
 
 
 @contextmanager
