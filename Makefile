@@ -57,8 +57,8 @@ build: $(STAMP) ## Build the site into site/ (strict)
 serve: $(STAMP) ## Serve with live reload (ADDR=127.0.0.1:8000)
 	$(BIN)/python hooks/serve.py --dev-addr $(ADDR) $(WATCH_ARGS)
 
-check: $(STAMP) ## Validate the content alone (no site build)
-	$(BIN)/python -m mentoring check
+check: $(STAMP) ## Find everything the build would refuse, without building (scripts/check.py)
+	$(BIN)/python scripts/check.py
 
 practice: $(STAMP) ## New practice from the template (TITLE="Название практики" FILES="…")
 	$(BIN)/python -m mentoring new-practice --title "$$TITLE" --files $(FILES)

@@ -13,7 +13,7 @@ from mentoring.errors import ContentError
 from mentoring.newentry import EntryExists, create_document, create_news, create_practice
 from mentoring.progress import build_date
 from mentoring.russian import count_words
-from mentoring.shells import empty_sections_notice, missing_contacts, warning_annotation
+from mentoring.shells import empty_sections_notice, missing_contacts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,6 +48,13 @@ def run_check(content_dir: Path) -> int:
     except ContentError as error:
         report(error)
         return 1
+    print(content_summary(content))
+    return 0
+
+
+def content_summary(content: Content) -> str:
+    """What `make check` found in order: the plan's size, what is published, the sections
+    with nothing to publish yet and missing contacts (the build logs the same two lines)."""
     activities = count_words(
         len(content.plan.activities), "мероприятие", "мероприятия", "мероприятий"
     )
@@ -65,16 +72,14 @@ def run_check(content_dir: Path) -> int:
         figures = (
             f"; показатели за {count_words(years, 'учебный год', 'учебных года', 'учебных лет')}"
         )
-    print(f"Содержимое в порядке: в плане {activities}; публикуется: {published}{figures}.")
+    lines = [f"Содержимое в порядке: в плане {activities}; публикуется: {published}{figures}."]
     notice = empty_sections_notice(content)
     if notice:
-        print(f"{notice}.")
+        lines.append(f"{notice}.")
     problem = missing_contacts(content)
     if problem is not None:
-        print(f"ПРЕДУПРЕЖДЕНИЕ: {problem}", file=sys.stderr)
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            print(warning_annotation(problem))
-    return 0
+        lines.append(f"ПРЕДУПРЕЖДЕНИЕ: {problem}")
+    return "\n".join(lines)
 
 
 def report(error: ContentError) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import shutil
@@ -15,6 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from mentoring.files import SIGNATURES
+from scripts.check import check
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -71,13 +73,22 @@ def make_site(tmp_path: Path, fixture: str = "minimal", *overlays: str) -> Path:
     config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
     config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     config.pop("nav", None)
-    config["validation"] = {"nav": {"omitted_files": "info"}}
+    # Pages are out of the nav here; links are validated as on the real site.
+    config["validation"]["nav"]["omitted_files"] = "info"
     (project / "mkdocs.yml").write_text(yaml.dump(config, allow_unicode=True), "utf-8")
     return project
 
 
-def build_site(project: Path, monkeypatch=None, **overrides: object) -> BuildResult:
-    """Build ``project`` in-process with a fixed build date; never raises on bad content."""
+def build_site(
+    project: Path, monkeypatch=None, *, check_parity: bool = True, **overrides: object
+) -> BuildResult:
+    """Build ``project`` in-process with a fixed build date; never raises on bad content.
+
+    When the build fails, ``make check`` (scripts/check.py) must fail on the same project
+    with the same messages: every bad-input case of the build tests is a parity case too.
+    Pass ``check_parity=False`` only for a failure no reading of the content can foresee
+    (the search program missing, say).
+    """
     if monkeypatch is not None:
         monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
     site_dir = project / "site"
@@ -98,6 +109,12 @@ def build_site(project: Path, monkeypatch=None, **overrides: object) -> BuildRes
     for record in capture.records:
         target = result.errors if record.levelno >= logging.ERROR else result.warnings
         target.append(record.getMessage())
+    if not result.ok and check_parity:
+        with contextlib.redirect_stdout(io.StringIO()):  # annotations: printed by the build
+            checked = check(project / "mkdocs.yml", **overrides)
+        assert (checked.errors, checked.failure) == (result.errors, result.abort_message), (
+            "make check must refuse what the build refuses, with the same messages"
+        )
     return result
 
 

@@ -77,12 +77,37 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
     )
     if result.returncode != 0:
-        pytest.fail(
+        raise SiteBuildFailed(
             f"{' '.join(cmd)} failed with exit code {result.returncode}\n"
-            f"--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}",
-            pytrace=False,
+            f"--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}"
         )
     return out
+
+
+class SiteBuildFailed(Exception):
+    """The session's site did not build: a content error, reported once (see below)."""
+
+
+_first_build_failure: list[str] = []  # the test whose setup carries the full report
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """pytest re-raises a failed session fixture in the setup of every test that needs it;
+    the build's report is shown in the first of them only, the others point to it."""
+    outcome = yield
+    if call.when != "setup" or call.excinfo is None:
+        return
+    if not call.excinfo.errisinstance(SiteBuildFailed):
+        return
+    report = outcome.get_result()
+    if not _first_build_failure:
+        _first_build_failure.append(item.nodeid)
+        report.longrepr = str(call.excinfo.value)
+    else:
+        report.longrepr = (
+            f"сайт не собрался; отчёт о содержимом — один раз, у {_first_build_failure[0]}"
+        )
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
