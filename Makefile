@@ -18,10 +18,12 @@ ADDR ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 # Extra arguments for the benchmark, e.g. `make bench BENCH_ARGS="--runs 1"`; sizes: BENCH_N="100 1000".
 BENCH_ARGS ?=
-# Title of a new practice for `make practice TITLE="…"` (asked for when empty); passed
-# through the environment, so quotes in it need no escaping.
+# Title of a new entry for `make practice|news|document TITLE="…"` (asked for when empty);
+# passed through the environment, so quotes in it need no escaping. FILES: attached files,
+# separated by spaces (a practice with files becomes a folder with them).
 TITLE ?=
 export TITLE
+FILES ?=
 # Source folders that `make serve` watches (only those that exist are passed).
 WATCH_DIRS := content templates mentoring hooks overrides
 WATCH_ARGS := $(foreach d,$(WATCH_DIRS),$(if $(wildcard $(d)),--watch $(d)))
@@ -33,7 +35,7 @@ DEPLOY_PACKAGES := openssh-server openssh-client rsync
 # The W3C Nu HTML Checker, from npm (package.json, package-lock.json: version and integrity).
 VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv build serve check practice bench lint format test clean distclean
+.PHONY: help venv build serve check practice news document bench lint format test clean distclean
 .PHONY: browser-deps deploy-deps validator-deps deploy rollback validate-html linkcheck validate
 
 help: ## Show this help
@@ -53,14 +55,21 @@ venv: $(STAMP) ## Create or update the virtualenv in .venv
 build: $(STAMP) ## Build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict
 
+# hooks/serve.py is `mkdocs serve` that shows content errors as a page in the browser.
 serve: $(STAMP) ## Serve with live reload (ADDR=127.0.0.1:8000)
-	$(BIN)/mkdocs serve --dev-addr $(ADDR) $(WATCH_ARGS)
+	$(BIN)/python hooks/serve.py --dev-addr $(ADDR) $(WATCH_ARGS)
 
 check: $(STAMP) ## Find everything the build would refuse, without building (scripts/check.py)
 	$(BIN)/python scripts/check.py
 
-practice: $(STAMP) ## New practice from the template (TITLE="Название практики")
-	$(BIN)/python -m mentoring new-practice --title "$$TITLE"
+practice: $(STAMP) ## New practice from the template (TITLE="Название практики" FILES="…")
+	$(BIN)/python -m mentoring new-practice --title "$$TITLE" --files $(FILES)
+
+news: $(STAMP) ## New news item dated today (TITLE="Заголовок" FILES=фото.jpg)
+	$(BIN)/python -m mentoring new-news --title "$$TITLE" --files $(FILES)
+
+document: $(STAMP) ## New entry in content/documents.yaml (TITLE="Название" FILES=приказ.pdf)
+	$(BIN)/python -m mentoring new-document --title "$$TITLE" --files $(FILES)
 
 lint: $(STAMP) ## Lint and check formatting with ruff
 	$(BIN)/ruff check .

@@ -20,9 +20,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mentoring.build import SiteBuild
+from mentoring.content import Content
 from mentoring.errors import ContentError
 from mentoring.files import symlink_problems
 from mentoring.render import expand_includes
+from mentoring.shells import empty_sections_notice, missing_contacts, warning_annotation
 from mentoring.yamlsource import check_characters
 
 log = logging.getLogger("mkdocs.hooks.content")
@@ -39,7 +41,22 @@ def fail(error: ContentError) -> Abort:
         log.error(line)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         print("\n".join(error.annotations()), flush=True)
-    return Abort(error.summary())
+    abort = Abort(error.summary())
+    abort.content_error = error  # type: ignore[attr-defined]  # shown as a page by hooks/serve.py
+    return abort
+
+
+def report_empty_sections(content: Content) -> None:
+    """Say which sections have nothing real yet; missing contacts are a warning that does
+    not stop the build (a strict MkDocs warning would), and an annotation in Actions."""
+    notice = empty_sections_notice(content)
+    if notice:
+        log.info(notice)
+    problem = missing_contacts(content)
+    if problem is not None:
+        log.info(f"ПРЕДУПРЕЖДЕНИЕ: {problem}")
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(warning_annotation(problem), flush=True)
 
 
 @event_priority(100)
@@ -57,6 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise fail(error) from None
     except ValueError as error:  # a wrong SOURCE_DATE_EPOCH
         raise Abort(str(error)) from None
+    report_empty_sections(build.content)
     config.site_name = str(escape(build.content.site.site_name))
     config.site_description = str(escape(build.content.site.site_description))
     config.copyright = str(escape(build.content.site.copyright))

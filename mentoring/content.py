@@ -176,6 +176,7 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
 
     if plan is not None:
         _check_done_has_evidence(plan, references, f"{display_root}/{PLAN_FILE}", problems)
+        _check_evidence_not_repeated(plan, references, f"{display_root}/{PLAN_FILE}", problems)
     problems.raise_if_any()
     assert site and glossary and plan and forms is not None, "builders report why they fail"
     return Content(
@@ -208,6 +209,27 @@ def _check_done_has_evidence(
                 "статус done (выполнено) ставится только вместе с подтверждением: "
                 "добавьте поле evidence со ссылкой на документ или страницу",
             )
+
+
+def _check_evidence_not_repeated(
+    plan: Plan, references: tuple[Reference, ...], path: str, problems: Problems
+) -> None:
+    """A news item (material, practice) with ``plan: ["2.1"]`` is already evidence of 2.1;
+    naming its page in the activity's ``evidence`` too would show it twice."""
+    reported = {(r.activity_id, r.page): r for r in references}
+    for activity in plan.activities:
+        for item in activity.evidence:
+            reference = reported.get((activity.id, (item.page or "").partition("#")[0]))
+            if reference is not None:
+                problems.add(
+                    path,
+                    item.line,
+                    "page",
+                    f"{reference.kind.lower()} «{reference.title}» уже подтверждает "
+                    f"мероприятие {activity.id}: в поле plan этой записи указано "
+                    f"«{activity.id}»; удалите строку evidence, чтобы запись не была показана "
+                    "дважды",
+                )
 
 
 def build_forms(data: YamlMap | None, path: str, problems: Problems) -> tuple[Form, ...] | None:

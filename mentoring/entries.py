@@ -18,6 +18,7 @@ from mentoring.errors import Problems
 from mentoring.files import long_name_problem
 from mentoring.headings import check_headings
 from mentoring.includes import check_entry_includes
+from mentoring.links import check_spaced_addresses
 from mentoring.russian import slugify
 from mentoring.schedule import check_year
 from mentoring.schema import load_schema, validate
@@ -101,6 +102,7 @@ def load_entry(file: Path, path: str, schema: str, problems: Problems) -> RawEnt
     check_entry_includes(body, body_line, path, problems)
     raw = RawEntry(file, path, data, body, body_line, without_code(body))
     check_markup(raw, TEXT_OF.get(schema, "в тексте записи"), problems)
+    check_spaced_addresses(raw, problems)
     return raw
 
 

@@ -477,7 +477,8 @@ def test_folder_without_index_is_reported(project: Path) -> None:
 def test_organizations_file_is_required_once_there_are_practices(project: Path) -> None:
     (project / "content" / "organizations.yaml").unlink()
     assert problems(project) == [
-        "content/organizations.yaml: файл не найден; создайте его по образцу из README.md"
+        "content/organizations.yaml: файл не найден; создайте его по инструкции на сайте "
+        "(раздел «Авторам», docs/guide/)"
     ]
 
 
