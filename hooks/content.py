@@ -45,7 +45,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     content_dir = Path(config.config_file_path).resolve().parent / "content"
     try:
         build = SiteBuild.load(
-            content_dir, TEMPLATES_DIR, use_directory_urls=config.use_directory_urls
+            content_dir,
+            TEMPLATES_DIR,
+            use_directory_urls=config.use_directory_urls,
+            docs_dir=Path(config.docs_dir),
         )
     except ContentError as error:
         raise fail(error) from None

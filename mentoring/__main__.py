@@ -14,6 +14,9 @@ from mentoring.newpractice import EntryExists, create_practice
 from mentoring.progress import build_date
 from mentoring.russian import count_words
 
+# Hand-written pages sit next to content/ (docs_dir of mkdocs.yml).
+DOCS_DIR = "docs"
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mentoring", description=__doc__)
@@ -34,7 +37,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_check(content_dir: Path) -> int:
     try:
-        content = load_content(content_dir, display_root=content_dir.as_posix())
+        content = load_content(
+            content_dir,
+            display_root=content_dir.as_posix(),
+            docs_dir=content_dir.parent / DOCS_DIR,
+        )
     except ContentError as error:
         report(error)
         return 1
