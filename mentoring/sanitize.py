@@ -12,7 +12,9 @@ change is refused with a message, and a text it would not change is published as
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -21,8 +23,11 @@ from html.parser import HTMLParser
 
 import markdown
 import nh3
+from markupsafe import Markup
 from pygments.token import STANDARD_TYPES
 from pymdownx.slugs import slugify
+
+from mentoring.errors import Problems
 
 # The extensions of mkdocs.yml (markdown_extensions), with the same settings; a test holds
 # the two lists together.
@@ -342,3 +347,60 @@ def check_author_markdown(
             continue
         seen.add(item)
         yield line_of(item, source, first_line), explain(item, text_of, folder)
+
+
+class AuthorRegions:
+    """Marks which parts of a page's Markdown are author text, so that the page's final HTML
+    passes the allowlist again (the build's last safety net; the core checks each text
+    when it is loaded). Template HTML around and inside them is trusted and not checked.
+
+    A generated page marks each author text it holds (``author``); a hand-written page is
+    author text as a whole except the blocks it includes (``trusted``). The markers are
+    comments with a token of the build, so an author cannot write one, and they are taken
+    out of the page once it is checked.
+    """
+
+    def __init__(self) -> None:
+        self._token = secrets.token_hex(8)
+        self._sources: list[str] = []
+        token = self._token
+        self._author = re.compile(
+            rf"<!-- author {token}-(\d+) -->(.*?)(?:<!-- /author {token} -->|\Z)", re.S
+        )
+        self._trusted = re.compile(
+            rf"<!-- trusted {token} -->.*?(?:<!-- /trusted {token} -->|\Z)", re.S
+        )
+        # Python-Markdown ends an HTML block with a blank line (or the page).
+        marker = rf"<!-- /?(?:author|trusted) {token}(?:-\d+)? -->"
+        self._marker = re.compile(rf"{marker}\n\n|\n?{marker}\Z|{marker}")
+
+    def author(self, text: str, source: str) -> Markup:
+        """An author's Markdown ``text`` (from the file ``source``) for a page template."""
+        self._sources.append(source)
+        number = len(self._sources) - 1
+        return Markup(
+            f"<!-- author {self._token}-{number} -->\n\n{text}\n\n<!-- /author {self._token} -->"
+        )
+
+    def trusted(self, markdown: str) -> str:
+        """A block a hand-written page includes: made by a template, not by its author."""
+        return f"<!-- trusted {self._token} -->\n\n{markdown}\n\n<!-- /trusted {self._token} -->"
+
+    def check(self, html: str, hand_written: str | None, problems: Problems) -> str:
+        """Report what the allowlist would remove from the author parts of a page's ``html``
+        (``hand_written``: the path of a page written as a whole by an author); returns
+        the page without the markers."""
+        if hand_written is not None:
+            regions = [(hand_written, html)]
+        elif self._token in html:
+            regions = [
+                (self._sources[int(m.group(1))], m.group(2)) for m in self._author.finditer(html)
+            ]
+        else:
+            return html
+        for path, region in regions:
+            for item in dict.fromkeys(refused(self._trusted.sub("", region))):
+                problems.add(
+                    path, None, None, explain(item, "на странице", posixpath.dirname(path))
+                )
+        return self._marker.sub("", html) if self._token in html else html
