@@ -238,13 +238,20 @@ def _differences(
                 for name, value in attributes.items():
                     if kept.get(name) != value:
                         found = True
-                        yield Refused(tag, name, value)
+                        yield Refused(tag, name, _refused_part(name, value))
         elif operation in ("delete", "replace"):
             for tag, _ in everything[start:end]:
                 found = True
                 yield Refused(tag.removeprefix(_EXPOSED_PREFIX))
     if not found:  # the text of a removed element (nh3 drops <script> with its text)
         yield Refused("script")
+
+
+def _refused_part(attribute: str, value: str) -> str:
+    """The classes of a ``class`` value that are not allowed; any other value whole."""
+    if attribute == "class":
+        return " ".join(name for name in value.split() if not _allowed_class(name)) or value
+    return value
 
 
 class _StartTags(HTMLParser):
@@ -309,7 +316,7 @@ def explain(item: Refused, text_of: str, folder: str) -> str:
         return (
             f"идентификатор «{shown}» {text_of} не допускается: он должен начинаться с буквы "
             "или цифры и состоять из букв, цифр, «-», «_», «.», «:» (идентификаторы темы сайта "
-            "начинаются с «__»); например {{ #moi-razdel }}"
+            "начинаются с «__»); например { #moi-razdel }"
         )
     if attribute == "class":
         return (
@@ -326,13 +333,14 @@ def explain(item: Refused, text_of: str, folder: str) -> str:
 
 
 def line_of(item: Refused, source: str, first_line: int) -> int:
-    """The line of ``source`` (which starts at ``first_line``) where ``item`` is written."""
-    lowered = source.lower()
+    """The line of ``source`` (which starts at ``first_line``) where ``item`` is written,
+    also when it is written with character references (``&#106;avascript:``)."""
+    lines = source.lower().split("\n")
     for needle in (item.needle, item.attribute or "", f"<{item.tag}"):
-        if needle:
-            offset = lowered.find(needle.lower())
-            if offset >= 0:
-                return first_line + source.count("\n", 0, offset)
+        needle = needle.lower()
+        for number, line in enumerate(lines):
+            if needle and (needle in line or ("&" in line and needle in unescape(line))):
+                return first_line + number
     return first_line
 
 
@@ -372,7 +380,7 @@ class AuthorRegions:
         )
         # Python-Markdown ends an HTML block with a blank line (or the page).
         marker = rf"<!-- /?(?:author|trusted) {token}(?:-\d+)? -->"
-        self._marker = re.compile(rf"{marker}\n\n|\n?{marker}\Z|{marker}")
+        self._marker = re.compile(rf"{marker}\n\n|\n*{marker}\Z|{marker}")
 
     def author(self, text: str, source: str) -> Markup:
         """An author's Markdown ``text`` (from the file ``source``) for a page template."""
