@@ -9,6 +9,7 @@ Scripts in both set ``window.__hostile`` or call ``alert``; loads go to evil.exa
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 
@@ -157,3 +158,46 @@ def write_refused(project, vectors=REFUSED) -> dict[str, list[str]]:
             file.write_text(text, "utf-8")
             expected.setdefault(vector.name, []).append(f"{path}:{line + vector.line}")
     return expected
+
+
+ABBREVIATION = "ШГЛ"  # a glossary term whose full name is ORGANIZATION_NAME
+
+
+def write_shown(project) -> None:
+    """A site whose fields, code and escaped text hold the ``SHOWN_*`` tricks (over the
+    minimal and practices fixtures): it must build and run nothing in a browser."""
+    content = project / "content"
+    organizations = content / "organizations.yaml"
+    organizations.write_text(
+        organizations.read_text("utf-8").replace(
+            "name: Образовательная организация (образец)",
+            f"name: {json.dumps(ORGANIZATION_NAME, ensure_ascii=False)}",
+        ),
+        "utf-8",
+    )
+    glossary = content / "glossary.yaml"
+    full = json.dumps(ORGANIZATION_NAME, ensure_ascii=False)
+    glossary.write_text(
+        glossary.read_text("utf-8") + f"  - abbr: {ABBREVIATION}\n    full: {full}\n", "utf-8"
+    )
+    bodies = [*SHOWN_IN_BODIES, SHOWN_IN_CODE, f"Сокращение {ABBREVIATION} с подсказкой."]
+    body = "\n\n".join(bodies)
+    for index, trick in enumerate(SHOWN_IN_FIELDS):
+        value = json.dumps(trick, ensure_ascii=False)
+        fields = {
+            "news": f"title: {value}\nsummary: {value}\n",
+            "materials": f"title: {value}\nsummary: {value}\ndate: 2022-05-10\n",
+            "practices": (
+                f"title: {value}\norganization: sample-org\nforms: [pedagog-pedagog]\n"
+                f"date: 2024-05-20\nsummary: {value}\ntarget_group: {value}\n"
+                f"results: [{value}]\nsample: true\n"
+            ),
+        }
+        for kind, front_matter in fields.items():
+            name = (
+                f"2022-02-{index + 1:02d}-pole-{index}.md" if kind == "news" else f"pole-{index}.md"
+            )
+            file = content / kind / name
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_text(f"---\n{front_matter}---\n\n{INTRODUCTION}{body}\n", "utf-8")
+    (project / "docs" / "shown.md").write_text(f"# Страница\n\n{body}\n", "utf-8")
