@@ -295,6 +295,11 @@ def explain(item: Refused, text_of: str, folder: str) -> str:
             "текста (абзацы, заголовки, списки, таблицы, ссылки, изображения с этого сайта); "
             "уберите его или возьмите в обратные кавычки `…`, если его нужно показать"
         )
+    if "<" in attribute:
+        return (
+            f"тег «<{tag}>» {text_of} не закрыт и поглощает то, что идёт за ним; "
+            "допишите «>» в конце тега"
+        )
     if attribute.startswith("on") and attribute != "open":
         return (
             f"атрибут «{attribute}» у «<{tag}>» {text_of} запускает скрипт, а сайт не выполняет "
@@ -344,13 +349,18 @@ def line_of(item: Refused, source: str, first_line: int) -> int:
     return first_line
 
 
+# Pages go on after an author's text (AuthorRegions marks its end with a comment): a tag
+# left open at its end would take in what follows, so the text is checked followed by one.
+TEXT_END = "\n\n<!-- -->\n"
+
+
 def check_author_markdown(
     text: str, source: str, first_line: int, text_of: str, folder: str
 ) -> Iterator[tuple[int, str]]:
     """Problems of one author text: (line, message) for each thing the allowlist would
     remove from its HTML. ``source`` is the text with its code blanked, for the lines."""
     seen = set()
-    for item in refused(to_html(text)):
+    for item in refused(to_html(text + TEXT_END)):
         if item in seen:
             continue
         seen.add(item)

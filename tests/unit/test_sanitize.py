@@ -4,6 +4,7 @@ author text, the red-team cases of issue 12, allowed markup, the build's safety 
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import sys
 from html.parser import HTMLParser
@@ -13,8 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mentoring.build import SiteBuild
 from mentoring.content import load_content
 from mentoring.errors import ContentError, Problems
+from mentoring.practice_pages import bank_pages
 from mentoring.sanitize import (
     ATTRIBUTES,
     CLASSES,
@@ -404,3 +407,104 @@ def test_random_fragments_are_refused_or_stay_inside_the_allowlist(fragment):
     elements.feed(html)
     elements.close()
     assert elements.outside == [], html
+
+
+# Field text: printable characters and the pieces above (control characters are refused by
+# their own checks, mentoring/yamlsource.py).
+FIELD_TEXT = st.lists(
+    st.one_of(
+        PIECES.filter(lambda piece: "\n" not in piece and "\t" not in piece),
+        st.text(
+            alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Cf")),
+            min_size=1,
+            max_size=5,
+        ),
+    ),
+    min_size=1,
+    max_size=12,
+).map(lambda pieces: "".join(pieces).strip() or "Т")
+
+
+def write_fields(project: Path, title: str, summary: str, body: str) -> None:
+    """One news item, material and practice with ``title`` and ``summary`` in every text
+    field; the organisation and a glossary term named ``title``."""
+    value, other = json.dumps(title, ensure_ascii=False), json.dumps(summary, ensure_ascii=False)
+    content = project / "content"
+    organizations = content / "organizations.yaml"
+    organizations.write_text(
+        organizations.read_text("utf-8").replace(
+            "name: Тестовая образовательная организация № 1", f"name: {value}"
+        ),
+        "utf-8",
+    )
+    glossary = content / "glossary.yaml"
+    glossary.write_text(
+        glossary.read_text("utf-8")
+        + f"  - abbr: ТСТ\n    full: {value}\n    description: {other}\n",
+        "utf-8",
+    )
+    fields = {
+        "news": f"title: {value}\nsummary: {other}\n",
+        "materials": f"title: {value}\nsummary: {other}\ndate: 2022-05-10\n",
+        "practices": (
+            f"title: {value}\norganization: school-1\nforms: [pedagog-pedagog]\n"
+            f"date: 2024-05-20\nsummary: {other}\ntarget_group: {value}\nresults: [{other}]\n"
+        ),
+    }
+    for kind, front_matter in fields.items():
+        name = "2022-02-01-pole.md" if kind == "news" else "pole.md"
+        (content / kind).mkdir(exist_ok=True)
+        (content / kind / name).write_text(f"---\n{front_matter}---\n\n{body} ТСТ\n", "utf-8")
+
+
+def page_markup(project: Path) -> set[tuple[str, str]]:
+    """(element, attribute) pairs of every generated page as the build converts it."""
+    build = SiteBuild.load(project / "content", REPO / "templates", docs_dir=project / "docs")
+    renderer = build.renderer
+    pages = {
+        **renderer.news_pages(with_feed=False),
+        **renderer.materials_pages(),
+        **{page.path: page.markdown for page in bank_pages(renderer)},
+        "glossary.md": renderer.glossary_page(),
+    }
+    markup = _Markup()
+    for markdown_page in pages.values():
+        html = renderer.author_regions.check(to_html(markdown_page), None, build.page_problems)
+        markup.feed(build.abbreviations.mark(renderer.html_blocks.insert(html)))
+    assert not build.page_problems
+    return markup.pairs
+
+
+class _Markup(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pairs: set[tuple[str, str]] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.pairs.add((tag, ""))
+        self.pairs.update((tag, name) for name, _ in attrs)
+
+
+@pytest.fixture(scope="module")
+def plain_markup(tmp_path_factory: pytest.TempPathFactory) -> set[tuple[str, str]]:
+    project = make_site(tmp_path_factory.mktemp("plain"), "minimal", "practices")
+    write_fields(project, "Название", "Кратко.", "Текст.")
+    return page_markup(project)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(title=FIELD_TEXT, summary=FIELD_TEXT, body=FRAGMENTS)
+def test_random_text_in_every_field_ends_in_no_traceback_and_adds_no_markup(
+    tmp_path_factory, plain_markup, title, summary, body
+):
+    project = make_site(tmp_path_factory.mktemp("fields"), "minimal", "practices")
+    write_fields(project, title, summary, body)
+    try:
+        markup = page_markup(project)
+    except ContentError as error:
+        assert all(re.match(r"\S+: ", line) for line in error.report_lines())
+        return
+    allowed = {(tag, "") for tag in TAGS} | {
+        (tag, name) for tag in TAGS for name in ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
+    }
+    assert markup <= plain_markup | allowed | {("img", "role")}
