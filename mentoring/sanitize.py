@@ -101,7 +101,6 @@ _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 # Browsers drop these from a URL before reading it.
 _URL_IGNORED = re.compile(r"[\t\n\r]")
 _URL_EDGES = "".join(map(chr, range(0x21)))  # C0 controls and the space
-_HTML_SPACE = "\t\n\f\r "
 # html5ever parses a fragment: start tags of <html> and <body> are dropped there, while a
 # browser adds their attributes to the page's own element. Renamed, nh3 sees them.
 _DOCUMENT_TAG = re.compile(r"<(html|body|head)(?=[\t\n\f\r />])", re.I)
@@ -243,7 +242,7 @@ def _differences(
             for tag, _ in everything[start:end]:
                 found = True
                 yield Refused(tag.removeprefix(_EXPOSED_PREFIX))
-    if not found:  # the text of a removed element (nh3 drops <script> with its text)
+    if not found:  # only text differs: what nh3 drops with its text is <script> (or <style>)
         yield Refused("script")
 
 
