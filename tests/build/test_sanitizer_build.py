@@ -5,6 +5,8 @@ tests/browser/test_hostile_content.py)."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 from tests.helpers import build_site, make_site
 from tests.hostile import ORGANIZATION_NAME, REFUSED, write_refused, write_shown
@@ -44,3 +46,24 @@ def test_tricks_in_fields_code_and_escaped_text_build_as_text(tmp_path, monkeypa
     assert f'data-pagefind-meta="section:{escaped_once}"' in organization
     assert "Гимназия № 3&amp;#34;" not in organization
     assert ORGANIZATION_NAME not in organization  # never raw
+
+
+def test_make_check_refuses_a_hostile_docs_page_without_importing_mkdocs(tmp_path):
+    project = make_site(tmp_path)
+    (project / "docs" / "page.md").write_text("# Страница\n\n[x](javascript:alert(1))\n", "utf-8")
+
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "mentoring", "check", "content"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 1
+    assert "docs/page.md:3: ссылка «javascript:alert(1)» на странице не допускается" in (
+        result.stderr
+    )
+    imported = [line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line]
+    assert "markdown" in imported
+    assert not [name for name in imported if name.split(".")[0] == "mkdocs"]
