@@ -367,6 +367,9 @@ def _refused_in_markdown(text: str) -> tuple[Refused, ...]:
     return tuple(dict.fromkeys(refused(to_html(text + TEXT_END))))
 
 
+_FOOTNOTES = '<div class="footnote">'
+
+
 class AuthorRegions:
     """Marks which parts of a page's Markdown are author text, so that the page's final HTML
     passes the allowlist again (the build's last safety net; the core checks each text
@@ -414,6 +417,10 @@ class AuthorRegions:
             regions = [
                 (self._sources[int(m.group(1))], m.group(2)) for m in self._author.finditer(html)
             ]
+            # Footnotes go to the end of the page, after the text that defines them.
+            footnotes = html.rfind(_FOOTNOTES)
+            if regions and footnotes >= 0:
+                regions.append((regions[-1][0], html[footnotes:]))
         else:
             return html
         for path, region in regions:

@@ -508,3 +508,15 @@ def test_random_text_in_every_field_ends_in_no_traceback_and_adds_no_markup(
         (tag, name) for tag in TAGS for name in ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
     }
     assert markup <= plain_markup | allowed | {("img", "role")}
+
+
+def test_the_safety_net_checks_the_footnotes_of_an_author_text_at_the_end_of_the_page():
+    regions = AuthorRegions()
+    author = regions.author("Текст[^1].\n\n[^1]: Сноска.", "content/news/x.md")
+    page = to_html(f'# Новость\n\n{author}\n\n<p class="entry-back">Все новости</p>\n')
+    problems = Problems()
+    regions.check(page.replace("Сноска.", "<svg/onload=alert(1)>"), None, problems)
+
+    assert f"content/news/x.md: HTML-элемент «<svg>» на странице {ELEMENT}" in [
+        str(problem) for problem in problems
+    ]
