@@ -21,7 +21,9 @@ from mkdocs.structure.pages import Page
 
 from mentoring.build import SiteBuild
 from mentoring.errors import ContentError
+from mentoring.files import symlink_problems
 from mentoring.render import expand_includes
+from mentoring.yamlsource import check_characters
 
 log = logging.getLogger("mkdocs.hooks.content")
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -43,12 +45,16 @@ def fail(error: ContentError) -> Abort:
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     content_dir = Path(config.config_file_path).resolve().parent / "content"
+    docs_dir = Path(config.docs_dir)
+    links = symlink_problems(docs_dir, docs_dir.name)
+    if links:  # before MkDocs copies what they point to
+        raise fail(ContentError(list(links)))
     try:
         build = SiteBuild.load(
             content_dir,
             TEMPLATES_DIR,
             use_directory_urls=config.use_directory_urls,
-            docs_dir=Path(config.docs_dir),
+            docs_dir=docs_dir,
         )
     except ContentError as error:
         raise fail(error) from None
@@ -69,6 +75,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
             page.meta[key] = str(escape(page.meta[key]))
     build = current_build(config)
     path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    if page.file.src_uri in build.hand_written_pages:  # content/ was checked when loaded
+        check_characters(page.file.content_string, path, build.page_problems)
     blocks = build.renderer.blocks(page.file.src_uri)
     return expand_includes(markdown, blocks, path, build.page_problems)
 

@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from mentoring.errors import log_safe
 from mentoring.search_index import (
     BUNDLE_DIR,
     PagefindIndexer,
@@ -37,7 +38,7 @@ indexer: PagefindIndexer | None = None
 
 
 def fail(error: SearchIndexError) -> Abort:
-    log.error(f"Поиск: {error}")
+    log.error(log_safe(f"Поиск: {error}"))
     return Abort(ABORT)
 
 

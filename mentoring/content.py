@@ -22,6 +22,7 @@ from mentoring.documents import (
 )
 from mentoring.entries import is_shown, parse_date
 from mentoring.errors import FirstOccurrences, Problems
+from mentoring.files import symlink_problems
 from mentoring.indicators import Indicators, load_indicators
 from mentoring.materials import Material, build_materials
 from mentoring.models import (
@@ -123,6 +124,8 @@ def load_content(
 ) -> Content:
     """Load and validate the content folder (and the hand-written pages of ``docs_dir``);
     raise ContentError listing every problem."""
+    # Nothing is read through a link: its target could even end up quoted in an error.
+    symlink_problems(root, display_root).raise_if_any()
     problems = Problems()
     if docs_dir is not None and docs_dir.is_dir():
         check_pages(docs_dir, docs_dir.name, problems)

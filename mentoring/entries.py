@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Protocol
 
 from mentoring.errors import Problems
+from mentoring.files import long_name_problem
 from mentoring.includes import check_entry_includes
 from mentoring.russian import slugify
 from mentoring.sanitize import check_author_markdown
+from mentoring.schedule import check_year
 from mentoring.schema import load_schema, validate
 from mentoring.yamlsource import YamlMap, split_front_matter
 
@@ -124,10 +126,16 @@ def check_markup(raw: RawEntry, text_of: str, problems: Problems) -> None:
 def parse_date(mapping: YamlMap, key: str, path: str, problems: Problems) -> dt.date | None:
     """A date field already shaped ГГГГ-ММ-ДД by the schema; report one that does not exist."""
     try:
-        return dt.date.fromisoformat(mapping[key])
+        date = dt.date.fromisoformat(mapping[key])
     except ValueError:
         problems.add(path, mapping.line_of(key), key, f"такой даты нет: «{mapping[key]}»")
         return None
+    try:
+        check_year(date.year, mapping[key])
+    except ValueError as error:
+        problems.add(path, mapping.line_of(key), key, str(error))
+        return None
+    return date
 
 
 def entry_slug(raw: RawEntry, name: str, problems: Problems) -> str | None:
@@ -145,6 +153,16 @@ def entry_slug(raw: RawEntry, name: str, problems: Problems) -> str | None:
                 "переименуйте файл или задайте поле slug",
             )
             return None
+    too_long = long_name_problem(slug, "адрес страницы")
+    if too_long:
+        problems.add(
+            raw.path,
+            line,
+            field,
+            too_long
+            + ("; сократите его" if field else "; переименуйте файл короче или задайте поле slug"),
+        )
+        return None
     if slug in RESERVED_SLUGS:
         problems.add(
             raw.path,

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from mentoring.russian import count_words
+
+# Line breaks (GitHub's runner also ends a line at a lone CR) and other control characters.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+# «::» where a line could start: at its start, or after a space where MkDocs may wrap it.
+_COMMAND_START = re.compile(r"(?:^|(?<=\s))::")
+
+
+def log_safe(line: str) -> str:
+    """One log line in which author text cannot act as a GitHub Actions workflow command.
+
+    The runner reads ``::command::`` at the start of a line (after spaces) and the legacy
+    ``##[command]`` anywhere in it: line breaks and control characters are shown as
+    escapes, so author text stays on our line, and neither form survives. MkDocs wraps
+    long lines at spaces when the terminal width is known, so «::» after a space counts too.
+    """
+    line = _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode(), line)
+    return _COMMAND_START.sub(": :", line.replace("##[", "# #["))
 
 
 @dataclass(frozen=True, order=True)
@@ -20,7 +38,7 @@ class Problem:
     def __str__(self) -> str:
         location = self.path if self.line is None else f"{self.path}:{self.line}"
         subject = f"поле «{self.field}»: " if self.field else ""
-        return f"{location}: {subject}{self.message}"
+        return log_safe(f"{location}: {subject}{self.message}")
 
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command, shown on the changed line."""
@@ -32,7 +50,9 @@ class Problem:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escapes; «##[» is broken too, in case a runner tried the legacy form."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escaped.replace("##[", "# #[")
 
 
 def _escape_property(text: str) -> str:

@@ -11,6 +11,7 @@ import calendar
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,22 @@ COLUMNS = (
     ("Исполнение", 45),
     ("Примечание", 30),
 )
+
+
+# A cell starting with one of these is read by Excel (and LibreOffice) as a formula, which
+# could run a command or send data away when a reader opens the file («CSV injection»).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?\Z")
+
+
+def csv_cell(value: str) -> str:
+    """Author text as a CSV cell Excel shows as text: a formula-like start gets an apostrophe.
+
+    A plain number such as «-5» or «-2,5» is a number to Excel, never a formula, and stays.
+    """
+    if value.startswith(FORMULA_STARTS) and not _NUMBER.match(value):
+        return "'" + value
+    return value
 
 
 @dataclass(frozen=True)
@@ -122,7 +139,7 @@ class PlanExport:
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";")
         writer.writerow(title for title, _ in COLUMNS)
-        writer.writerows(self.rows())
+        writer.writerows([csv_cell(value) for value in row] for row in self.rows())
         return buffer.getvalue().encode("utf-8-sig")
 
     def xlsx_bytes(self) -> bytes:
@@ -132,6 +149,9 @@ class PlanExport:
         sheet.append([title for title, _ in COLUMNS])
         for row in self.rows():
             sheet.append(row)
+            for cell in sheet[sheet.max_row]:
+                # openpyxl stores text starting with «=» as a formula; every cell is text.
+                cell.data_type = "s"
         wrap = Alignment(wrap_text=True, vertical="top")
         for row in sheet.iter_rows():
             for cell in row:

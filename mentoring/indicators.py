@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from mentoring.errors import FirstOccurrences, Problems
 from mentoring.russian import plural
+from mentoring.schedule import check_year
 from mentoring.schema import validate
 from mentoring.yamlsource import YamlList, YamlMap, load_yaml_file
 
@@ -375,6 +376,12 @@ def _school_year(raw: YamlMap, path: str, problems: Problems) -> SchoolYear | No
             f"учебный год «{raw['year']}» должен охватывать два соседних года, "
             f"например {first}/{int(first) + 1}",
         )
+        return None
+    try:
+        for year in (first, second):
+            check_year(int(year), raw["year"])
+    except ValueError as error:
+        problems.add(path, raw.line_of("year"), "year", str(error))
         return None
     return SchoolYear(int(first))
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 
 from mentoring.entries import RESERVED_SLUGS
+from mentoring.files import long_name_problem
 from mentoring.models import Form
 from mentoring.organizations import Organization
 from mentoring.practices import FACET_KINDS, PRACTICES_DIR
@@ -64,6 +65,9 @@ def create_practice(
         raise ValueError(f"из названия «{title}» не получается имя файла: нужны буквы или цифры")
     if slug in (*FACET_KINDS, *RESERVED_SLUGS):
         slug = f"{slug}-practice"
+    too_long = long_name_problem(f"{slug}.md", "имя файла из названия")
+    if too_long:
+        raise ValueError(f"{too_long}; сократите название")
     folder = content_dir / PRACTICES_DIR
     target = folder / f"{slug}.md"
     for existing in (target, folder / slug):

@@ -16,6 +16,7 @@ from mentoring.errors import Problems
 from mentoring.files import IMAGE_TYPES, PublishedFile, check_file
 from mentoring.models import Plan, Reference
 from mentoring.references import check_activity_ids
+from mentoring.schedule import check_year
 
 NEWS_FOLDER = "news"
 IMAGES_FOLDER = "images"
@@ -144,17 +145,20 @@ def _build_item(
 
 
 def _date_from_file_name(name: re.Match[str], path: str, problems: Problems) -> dt.date | None:
+    text = "-".join(name.group(1, 2, 3))
     try:
-        return dt.date(*(int(part) for part in name.group(1, 2, 3)))
+        date = dt.date(*(int(part) for part in name.group(1, 2, 3)))
     except ValueError:
         problems.add(
-            path,
-            None,
-            None,
-            f"в имени файла дата «{'-'.join(name.group(1, 2, 3))}», а такой даты нет; "
-            "переименуйте файл",
+            path, None, None, f"в имени файла дата «{text}», а такой даты нет; переименуйте файл"
         )
         return None
+    try:
+        check_year(date.year, text)
+    except ValueError as error:
+        problems.add(path, None, None, f"{error} в имени файла")
+        return None
+    return date
 
 
 def newest_first(items: list[NewsItem]) -> tuple[NewsItem, ...]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mentoring.entries import without_code
 from mentoring.errors import Problems
+from mentoring.files import symlink_problems
 from mentoring.sanitize import check_author_markdown
 from mentoring.yamlsource import split_front_matter
 
@@ -15,6 +16,10 @@ TEXT_OF_PAGE = "на странице"
 
 def check_pages(docs_dir: Path, shown_folder: str, problems: Problems) -> None:
     """Report what the allowlist would remove from any ``*.md`` page of ``docs_dir``."""
+    links = symlink_problems(docs_dir, shown_folder)
+    if links:  # nothing is read through a link (its target could be quoted in a message)
+        problems.extend(links)
+        return
     for file in sorted(docs_dir.rglob("*.md")):
         path = f"{shown_folder}/{file.relative_to(docs_dir).as_posix()}"
         try:

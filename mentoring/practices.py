@@ -14,7 +14,7 @@ import difflib
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -131,6 +131,8 @@ class _Context:
     organizations: dict[str, Organization] | None
     plan: Plan | None
     problems: Problems
+    tag_owners: dict[str, tuple[str, str, int]] = field(default_factory=dict)
+    """Address part of every tag seen → (the tag as written, its file, its line)."""
 
 
 def find_entries(folder: Path, shown_folder: str, problems: Problems) -> list[Entry]:
@@ -202,7 +204,7 @@ def _build_practice(
     forms = _known_forms(data, path, context)
     plan_ids = check_activity_ids(data.get("plan", YamlList()), context.plan, path, problems)
     authors = _consented_authors(data.get("authors", []), path, problems)
-    tags = _tags(data.get("tags", YamlList()), path, problems)
+    tags = _tags(data.get("tags", YamlList()), path, context)
 
     def publish(
         name: str, line: int | None, field: str | None, **rules: Any
@@ -332,12 +334,27 @@ def _consented_authors(raw: Sequence[YamlMap], path: str, problems: Problems) ->
     return tuple(authors)
 
 
-def _tags(raw: YamlList, path: str, problems: Problems) -> tuple[str, ...]:
+def _tags(raw: YamlList, path: str, context: _Context) -> tuple[str, ...]:
+    """Tags become addresses (/practices/tag/<key>/): two tags with one address would merge
+    into one page under one of their names, so that is a mistake, in one practice or two.
+    Tags that differ only in case («Адаптация», «адаптация») are one tag and share a page."""
     tags: dict[str, str] = {}
     for index, tag in enumerate(raw):
-        key = slugify(tag)
+        key, line = slugify(tag), raw.line_of(index)
         if not key:
-            problems.add(path, raw.line_of(index), "tags", f"в метке «{tag}» нет ни букв, ни цифр")
+            context.problems.add(path, line, "tags", f"в метке «{tag}» нет ни букв, ни цифр")
+            continue
+        first_tag, first_path, first_line = context.tag_owners.setdefault(key, (tag, path, line))
+        if first_tag.casefold() != tag.casefold():
+            where = f"строка {first_line}" if first_path == path else f"{first_path}:{first_line}"
+            context.problems.add(
+                path,
+                line,
+                "tags",
+                f"метки «{first_tag}» ({where}) и «{tag}» получают один адрес страницы «{key}» "
+                "и слились бы в одну; назовите их одинаково или так, чтобы они различались "
+                "буквами или цифрами",
+            )
         else:
             tags.setdefault(key, tag)
     return tuple(tags.values())

@@ -28,6 +28,7 @@ class PartialDate:
         """Parse ГГГГ-ММ-ДД or ГГГГ-ММ; ValueError carries a Russian explanation."""
         parts = [int(part) for part in text.split("-")]
         year, month = parts[0], parts[1]
+        check_year(year, text)
         if not 1 <= month <= 12:
             raise ValueError(f"такого месяца нет: «{text}» (месяц — число от 01 до 12)")
         if len(parts) == 2:
@@ -156,6 +157,20 @@ class Throughout:
 
 
 Schedule = DateRange | Deadline | Occurrences | Yearly | Throughout
+
+
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+"""Years a date in content may have: the oldest acts the programme cites are of the 1990s,
+and a year such as 9999 would overflow the date arithmetic of the calendar and timeline."""
+
+
+def check_year(year: int, text: str) -> None:
+    """ValueError with a Russian explanation when ``year`` is outside the years of the site."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(
+            f"год в «{text}» вне допустимых пределов: даты на сайте — с {FIRST_YEAR} "
+            f"по {LAST_YEAR} год; проверьте год"
+        )
 
 
 def has_concrete_dates(schedule: Schedule) -> bool:

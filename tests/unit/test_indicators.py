@@ -197,6 +197,20 @@ def test_model_checks_after_schema(tmp_path: Path) -> None:
     ]
 
 
+def test_school_year_outside_the_years_of_the_site(tmp_path: Path) -> None:
+    lines = problems_of(
+        tmp_path,
+        """\
+        years:
+          - year: 9998/9999
+        """,
+    )
+    assert lines == [
+        "content/indicators.yaml:2: поле «year»: год в «9998/9999» вне допустимых пределов: "
+        "даты на сайте — с 1990 по 2100 год; проверьте год",
+    ]
+
+
 def test_schema_describes_exactly_the_known_indicators() -> None:
     schema = load_schema("indicators")
     year_fields = set(schema["$defs"]["year"]["properties"])

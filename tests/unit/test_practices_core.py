@@ -21,7 +21,7 @@ from mentoring.models import Form
 from mentoring.organizations import Organization
 from mentoring.practices import Bank, Practice
 from mentoring.yamlsource import split_front_matter
-from tests.helpers import make_site
+from tests.helpers import make_site, sample_bytes
 
 DEFAULT_FIELDS = {
     "title": "Практика",
@@ -98,8 +98,8 @@ def test_folder_entry_publishes_the_files_it_names_beside_its_page(project: Path
 
 
 def test_file_entry_publishes_the_files_it_names(project: Path) -> None:
-    write(project, "shared.png", "not really a png")
-    write(project, "unused.pdf", "not linked from anywhere")
+    (project / "content" / "practices" / "shared.png").write_bytes(sample_bytes("png"))
+    write(project, "unused.pdf", "not linked from anywhere, so never checked")
     write(project, "x.md", practice_text(body="![Схема](shared.png)"))
     assert [f.target for f in practice(load(project), "x").files] == ["practices/x/shared.png"]
 
@@ -244,11 +244,96 @@ def test_slug_must_be_latin(project: Path) -> None:
             "content/practices/x.md:7: поле «tags»: в метке «!!!» нет ни букв, ни цифр",
             id="tag without letters",
         ),
+        pytest.param(
+            {"tags": "[C++, C#]"},
+            "content/practices/x.md:7: поле «tags»: метки «C++» (строка 7) и «C#» получают один "
+            "адрес страницы «c» и слились бы в одну; назовите их одинаково или так, чтобы они "
+            "различались буквами или цифрами",
+            id="tags with one address in one practice",
+        ),
+        pytest.param(
+            {"date": "9999-12-31"},
+            "content/practices/x.md:5: поле «date»: год в «9999-12-31» вне допустимых пределов: "
+            "даты на сайте — с 1990 по 2100 год; проверьте год",
+            id="year 9999",
+        ),
+        pytest.param(
+            {"date": "0001-01-01"},
+            "content/practices/x.md:5: поле «date»: год в «0001-01-01» вне допустимых пределов: "
+            "даты на сайте — с 1990 по 2100 год; проверьте год",
+            id="year 1",
+        ),
+        pytest.param(
+            {"slug": '"klub\\n"'},
+            "content/practices/x.md:7: поле «slug»: адрес пишется латиницей в нижнем регистре "
+            "через дефис, например klub-molodogo-pedagoga",
+            id="slug with a final newline",
+        ),
+        pytest.param(
+            {"summary": '"Кратко\\u202Eон"'},
+            "content/practices/x.md:6: значение содержит недопустимый служебный символ U+202E, "
+            "записанный через «\\»; удалите его",
+            id="escaped bidi override",
+        ),
     ],
 )
 def test_bad_field(project: Path, fields: dict[str, str | None], expected: str) -> None:
     write(project, "x.md", practice_text(**fields))
     assert problems(project) == [expected]
+
+
+def test_tags_with_one_address_in_two_practices_name_both_files(project: Path) -> None:
+    write(project, "a.md", practice_text(tags="[C++]", slug="a"))
+    write(project, "b.md", practice_text(tags="[c#]", slug="b"))
+    assert problems(project) == [
+        "content/practices/b.md:7: поле «tags»: метки «C++» (content/practices/a.md:7) и «c#» "
+        "получают один адрес страницы «c» и слились бы в одну; назовите их одинаково или так, "
+        "чтобы они различались буквами или цифрами"
+    ]
+
+
+def test_tags_differing_only_in_case_are_one_tag(project: Path) -> None:
+    write(project, "a.md", practice_text(tags="[ИКТ, икт]", slug="a"))
+    write(project, "b.md", practice_text(tags="[Икт]", slug="b"))
+    content = load(project)
+    assert practice(content, "a").tags == ("ИКТ",)
+    assert [(f.key, f.label) for f in content.bank.facets["tag"] if f.key == "ikt"] == [
+        ("ikt", "ИКТ")
+    ]
+
+
+def test_control_character_in_the_body_is_refused_with_its_line(project: Path) -> None:
+    write(project, "x.md", practice_text(body="Абзац.\n\nТекст\x1b[31mкрасный"))
+    assert problems(project) == [
+        "content/practices/x.md:11: недопустимый служебный символ U+001B; удалите его из файла"
+    ]
+
+
+def test_a_symbolic_link_in_content_stops_loading_before_anything_is_read(
+    project: Path,
+) -> None:
+    folder = project / "content" / "practices" / "folder-practice"
+    (folder / "programma.pdf").unlink()
+    (folder / "programma.pdf").symlink_to("/etc/passwd")
+    (project / "content" / "plan.yaml").write_text("broken: [\n", "utf-8")
+    assert problems(project) == [
+        "content/practices/folder-practice/programma.pdf: это символическая ссылка на "
+        "«/etc/passwd»: сайт опубликовал бы то, на что она указывает; положите на её место "
+        "сам файл или папку"
+    ]
+
+
+def test_an_address_longer_than_file_systems_allow_is_a_problem(project: Path) -> None:
+    write(project, "x.md", practice_text(slug="a" * 300))
+    write(project, "щ" * 120 + ".md", practice_text())
+    assert problems(project) == [
+        "content/practices/x.md:7: поле «slug»: адрес страницы «" + "a" * 39 + "…» длиннее, "
+        "чем допускает файловая система: 300 байт, а можно не больше 255 (русская буква — "
+        "2 байта); сократите его",
+        "content/practices/" + "щ" * 120 + ".md:1: адрес страницы «" + "shch" * 9 + "shc…» "
+        "длиннее, чем допускает файловая система: 480 байт, а можно не больше 255 (русская "
+        "буква — 2 байта); переименуйте файл короче или задайте поле slug",
+    ]
 
 
 def test_misspelt_field_is_named_with_the_right_one(project: Path) -> None:

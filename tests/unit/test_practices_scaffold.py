@@ -72,6 +72,16 @@ def test_existing_practice_is_not_overwritten(content_dir: Path) -> None:
         create_practice(content_dir, "!!!", DAY, (), ())
 
 
+def test_a_title_too_long_for_a_file_name_is_explained_not_oserror(content_dir: Path) -> None:
+    with pytest.raises(ValueError) as refused:
+        create_practice(content_dir, "Щука " * 60, DAY, (), ())
+    assert str(refused.value) == (
+        "имя файла из названия «shchuka-shchuka-shchuka-shchuka-shchuka…» длиннее, чем "
+        "допускает файловая система: 482 байт, а можно не больше 255 (русская буква — 2 байта); "
+        "сократите название"
+    )
+
+
 def test_cli_new_practice_asks_for_the_title(
     content_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -7,6 +7,10 @@ duplicating characters and lines, as a hurried edit in a web editor would) and a
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
+import re
 import shutil
 from pathlib import Path
 
@@ -16,20 +20,44 @@ from hypothesis import strategies as st
 
 from mentoring.content import load_content
 from mentoring.errors import ContentError
+from mentoring.exports import PlanExport
 
 REPO = Path(__file__).resolve().parents[2]
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 FILES = ("plan.yaml", "site.yaml", "glossary.yaml", "forms.yaml", "indicators.yaml")
 # Entries with front matter and the documents list get the same text mutations.
 PUBLICATION_FILES = (
     "documents.yaml",
     "news/2021-11-20-obrazets-novosti-o-seminare.md",
     "materials/formy-nastavnichestva.md",
+    "practices/proforientatsionnye-proby.md",
 )
-NASTY = ":-\t\"'[]{}#&*!|>%@`,? \n\\ёЁ0123456789"
+NASTY = ":-\t\"'[]{}#&*!|>%@`,? \n\\ёЁ0123456789\x00\x1b\r\x85\u2028\u202e\u2066"
+# Hostile pieces a careless or malicious author could paste (issue 12): anchors and
+# aliases, deep nesting, escapes of control characters, workflow commands, formulas,
+# impossible years, tags that share an address.
+HOSTILE = (
+    "&a ",
+    "*a",
+    "<<: *a",
+    "[" * 30,
+    '"\\u202e"',
+    '"\\x00"',
+    '"\\L"',
+    "::error::x",
+    "\n::stop-commands::t\n",
+    "##[error]x",
+    "=HYPERLINK(1)",
+    "9999-12-31",
+    "0001",
+    "[C++, C#, c]",
+    '"abc\\n"',
+)
 
 mutations = st.one_of(
     st.tuples(st.just("delete"), st.integers(0, 10**6), st.integers(1, 40)),
     st.tuples(st.just("insert"), st.integers(0, 10**6), st.text(NASTY, min_size=1, max_size=8)),
+    st.tuples(st.just("insert"), st.integers(0, 10**6), st.sampled_from(HOSTILE)),
     st.tuples(st.just("duplicate-line"), st.integers(0, 10**6), st.just("")),
     st.tuples(st.just("delete-line"), st.integers(0, 10**6), st.just("")),
 )
@@ -40,6 +68,10 @@ leaf_values = st.one_of(
     st.integers(-5, 3000),
     st.text(max_size=12),
     st.sampled_from(["2022-02-31", "2021-13", "yearly", "done", "ЦРО", "1.1.1", "<script>"]),
+    st.sampled_from(
+        ["abc\n", "1.1.1\n", "9999-12-31", "0001-01", "=1+1", "@SUM(A1)", "-x", "C++", "C#"]
+    ),
+    st.sampled_from(["x\u202ey", "a\x00b", "\x1b[31m", "::error::x", "x\n::error::y", "##[x]"]),
 )
 values = st.recursive(
     leaf_values,
@@ -82,11 +114,22 @@ def load_mutated(tmp: Path, name: str, text: str) -> None:
     shutil.copytree(REPO / "content", content_dir)
     (content_dir / name).write_text(text, "utf-8")
     try:
-        load_content(content_dir)
+        content = load_content(content_dir)
     except ContentError as error:
         assert error.problems, "a ContentError always names at least one problem"
         for line in error.report_lines():
             assert line.startswith("content/")
+            assert not _UNPRINTABLE.search(line), "one log line per problem"
+            assert "##[" not in line, "no legacy workflow command in a log line"
+        for annotation in error.annotations():
+            assert annotation.startswith("::error file=content/")
+            assert not _UNPRINTABLE.search(annotation) and "##[" not in annotation
+        return
+    # What loads is exported too: text in the workbook and the table is never a formula.
+    export = PlanExport(content, dt.date(2025, 11, 27))
+    export.xlsx_bytes()
+    for row in csv.reader(io.StringIO(export.csv_bytes().decode("utf-8-sig")), delimiter=";"):
+        assert not any(cell.startswith(("=", "+", "@", "\t", "\r")) for cell in row)
 
 
 COMMON = settings(

@@ -25,6 +25,11 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW_PATH = ROOT / ".github" / "workflows" / "publish.yml"
+# Every workflow, including those added later: all of them must pin what they run.
+WORKFLOW_PATHS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+DEPENDABOT_PATH = ROOT / ".github" / "dependabot.yml"
+FULL_SHA = re.compile(r"[0-9a-f]{40}")
+IMAGE_DIGEST = re.compile(r"[^\s@]+@sha256:[0-9a-f]{64}")
 
 PUSH_TO_MAIN = frozenset({"github.event_name == 'push'", "github.ref == 'refs/heads/main'"})
 
@@ -52,13 +57,13 @@ def load_workflow(path: Path = WORKFLOW_PATH) -> dict[str, Any]:
         return yaml.load(fh, Loader=_WorkflowLoader)  # a SafeLoader subclass
 
 
-def load_schema() -> dict[str, Any]:
-    resource = files("check_jsonschema.builtin_schemas.vendor").joinpath("github-workflows.json")
+def load_schema(name: str = "github-workflows") -> dict[str, Any]:
+    resource = files("check_jsonschema.builtin_schemas.vendor").joinpath(f"{name}.json")
     return json.loads(resource.read_text(encoding="utf-8"))
 
 
-def schema_errors(workflow: dict[str, Any]) -> list[str]:
-    schema = load_schema()
+def schema_errors(workflow: dict[str, Any], name: str = "github-workflows") -> list[str]:
+    schema = load_schema(name)
     validator_cls = jsonschema.validators.validator_for(schema)
     validator_cls.check_schema(schema)
     validator = validator_cls(schema)
@@ -233,24 +238,53 @@ def rule_reproducible_build(wf: dict[str, Any]) -> list[str]:
     return problems
 
 
-def rule_action_versions(wf: dict[str, Any]) -> list[str]:
-    expected = {
-        "actions/checkout": "v4",
-        "actions/setup-python": "v5",
-        "actions/upload-pages-artifact": "v3",
-        "actions/deploy-pages": "v4",
-    }
-    problems = []
+def _all_uses(wf: dict[str, Any]) -> list[str]:
+    """Every `uses:` of the workflow: steps and reusable-workflow jobs."""
+    found = []
     for job in (wf.get("jobs") or {}).values():
+        job = job if isinstance(job, dict) else {}
+        found += [job["uses"]] if isinstance(job.get("uses"), str) else []
+        found += [s["uses"] for s in _steps(job) if isinstance(s.get("uses"), str)]
+    return found
+
+
+def rule_action_versions(wf: dict[str, Any]) -> list[str]:
+    """A tag can be moved to other code; a full commit SHA cannot."""
+    problems = []
+    for uses in _all_uses(wf):
+        if uses.startswith("./"):
+            continue  # an action of this repository, reviewed with it
+        if uses.startswith("docker://"):
+            if not IMAGE_DIGEST.fullmatch(uses.removeprefix("docker://")):
+                problems.append(f"{uses}: images must be pinned by digest (@sha256:…)")
+            continue
+        ref = uses.partition("@")[2]
+        if not FULL_SHA.fullmatch(ref):
+            problems.append(f"{uses}: actions must be pinned to a full 40-character commit SHA")
+    return problems
+
+
+def rule_checkout_credentials(wf: dict[str, Any]) -> list[str]:
+    """The token must not stay in .git/config, where every later step could read it."""
+    problems = []
+    for name, job in (wf.get("jobs") or {}).items():
         for step in _steps(job if isinstance(job, dict) else {}):
-            uses = step.get("uses")
-            if not isinstance(uses, str):
-                continue
-            action, _, ref = uses.partition("@")
-            if not ref:
-                problems.append(f"{uses}: actions must be pinned to a version")
-            elif action in expected and ref != expected[action]:
-                problems.append(f"{uses}: expected @{expected[action]}")
+            keeps_token = (step.get("with") or {}).get("persist-credentials") is not False
+            if _uses(step, "actions/checkout") and keeps_token:
+                problems.append(f"job {name!r}: checkout needs `persist-credentials: false`")
+    return problems
+
+
+def rule_image_digests(wf: dict[str, Any]) -> list[str]:
+    """Job containers and service containers run pinned images, never a movable tag."""
+    problems = []
+    for name, job in (wf.get("jobs") or {}).items():
+        job = job if isinstance(job, dict) else {}
+        services = job.get("services") if isinstance(job.get("services"), dict) else {}
+        for holder in (job.get("container"), *services.values()):
+            image = holder.get("image") if isinstance(holder, dict) else holder
+            if image is not None and not (isinstance(image, str) and IMAGE_DIGEST.fullmatch(image)):
+                problems.append(f"job {name!r}: image {image!r} must be pinned by @sha256 digest")
     return problems
 
 
@@ -265,6 +299,8 @@ RULES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
     "upload_artifact": rule_upload_artifact,
     "reproducible_build": rule_reproducible_build,
     "action_versions": rule_action_versions,
+    "checkout_credentials": rule_checkout_credentials,
+    "image_digests": rule_image_digests,
 }
 
 
@@ -346,6 +382,33 @@ def _old_checkout(wf: dict[str, Any]) -> None:
     wf["jobs"]["test"]["steps"][i]["uses"] = "actions/checkout@v2"
 
 
+def _short_sha(wf: dict[str, Any]) -> None:
+    i = _test_step_index(wf, lambda s: _uses(s, "actions/cache"))
+    wf["jobs"]["test"]["steps"][i]["uses"] = "actions/cache@0057852"
+
+
+def _reusable_workflow_by_tag(wf: dict[str, Any]) -> None:
+    wf["jobs"]["extra"] = {"uses": "octo/workflows/.github/workflows/x.yml@main"}
+
+
+def _docker_step_by_tag(wf: dict[str, Any]) -> None:
+    wf["jobs"]["test"]["steps"].append({"uses": "docker://alpine:3.20"})
+
+
+def _checkout_keeps_token(wf: dict[str, Any]) -> None:
+    i = _test_step_index(wf, lambda s: _uses(s, "actions/checkout"))
+    del wf["jobs"]["test"]["steps"][i]["with"]["persist-credentials"]
+
+
+def _checkout_token_as_text(wf: dict[str, Any]) -> None:
+    i = _test_step_index(wf, lambda s: _uses(s, "actions/checkout"))
+    wf["jobs"]["test"]["steps"][i]["with"]["persist-credentials"] = "true"
+
+
+def _second_checkout(wf: dict[str, Any]) -> None:
+    wf["jobs"]["deploy"]["steps"].insert(0, {"uses": "actions/checkout@" + "a" * 40})
+
+
 MUTATIONS: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("schema", "missing runs-on", _delete("jobs.test.runs-on")),
     ("schema", "needs is a number", _set("jobs.deploy.needs", 5)),
@@ -388,6 +451,19 @@ MUTATIONS: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("reproducible_build", "no NO_MKDOCS_2_WARNING", _delete("env.NO_MKDOCS_2_WARNING")),
     ("reproducible_build", "epoch set after build", _epoch_after_build),
     ("action_versions", "old checkout", _old_checkout),
+    ("action_versions", "short SHA", _short_sha),
+    ("action_versions", "reusable workflow by branch", _reusable_workflow_by_tag),
+    ("action_versions", "docker step by tag", _docker_step_by_tag),
+    ("checkout_credentials", "token kept", _checkout_keeps_token),
+    ("checkout_credentials", "token kept as text", _checkout_token_as_text),
+    ("checkout_credentials", "second checkout keeps token", _second_checkout),
+    ("image_digests", "image by tag", _set("jobs.test.container.image", "python:3.11-bookworm")),
+    ("image_digests", "image as a string", _set("jobs.test.container", "python:3.11")),
+    (
+        "image_digests",
+        "service by tag",
+        _set("jobs.test.services", {"db": {"image": "postgres:16"}}),
+    ),
 ]
 
 
@@ -404,3 +480,92 @@ def test_rule_rejects_mutation(workflow: dict[str, Any], rule: str, mutate: Call
 
 def test_every_rule_has_a_negative_test() -> None:
     assert {rule for rule, _, _ in MUTATIONS} == set(RULES)
+
+
+# --------------------------------------------------------------------------- every workflow
+
+_USES_LINE = re.compile(r"^[ \t-]*uses:[ \t]*(?P<ref>[^\s#]+)[ \t]*(?:#[ \t]*(?P<tag>\S*))?", re.M)
+_TAG = re.compile(r"v(?P<major>\d+)(?:\.\d+){0,2}")
+# The oldest major version still acceptable for each action (Dependabot moves them up).
+OLDEST_MAJOR = {
+    "actions/checkout": 4,
+    "actions/cache": 4,
+    "actions/setup-python": 5,
+    "actions/upload-pages-artifact": 3,
+    "actions/deploy-pages": 4,
+}
+
+
+def pin_comment_problems(text: str) -> list[str]:
+    """Every `uses:` line of a workflow's text: a full SHA followed by `# vX.Y.Z`, its tag.
+
+    Comments are not in the parsed YAML, so this reads the text; `rule_action_versions`
+    holds the parsed values to the same SHAs, so no other spelling of `uses` slips by.
+    """
+    problems = []
+    for match in _USES_LINE.finditer(text):
+        ref = match["ref"].strip("'\"")
+        if ref.startswith(("./", "docker://")):
+            continue
+        action, _, sha = ref.partition("@")
+        tag = _TAG.fullmatch(match["tag"] or "")
+        if not FULL_SHA.fullmatch(sha) or tag is None:
+            problems.append(f"{ref}: write `{action}@<40-character SHA> # vX.Y.Z`")
+        elif int(tag["major"]) < OLDEST_MAJOR.get(action, 0):
+            problems.append(f"{ref}: {match['tag']} is older than v{OLDEST_MAJOR[action]}")
+    return problems
+
+
+@pytest.mark.parametrize("path", WORKFLOW_PATHS, ids=lambda path: path.name)
+def test_every_workflow_pins_actions_checkout_and_images(path: Path) -> None:
+    workflow = load_workflow(path)
+    text = path.read_text(encoding="utf-8")
+
+    assert pin_comment_problems(text) == []
+    assert rule_action_versions(workflow) == []
+    assert rule_checkout_credentials(workflow) == []
+    assert rule_image_digests(workflow) == []
+    pinned_lines = [m["ref"].strip("'\"") for m in _USES_LINE.finditer(text)]
+    assert sorted(_all_uses(workflow)) == sorted(pinned_lines), "every `uses` on its own line"
+
+
+def test_the_workflows_are_found() -> None:
+    assert WORKFLOW_PATH in WORKFLOW_PATHS
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        (
+            "uses: actions/checkout@v4",
+            "actions/checkout@v4: write `actions/checkout@<40-character SHA> # vX.Y.Z`",
+        ),
+        (
+            "uses: actions/checkout@" + "a" * 40,
+            f"actions/checkout@{'a' * 40}: write `actions/checkout@<40-character SHA> # vX.Y.Z`",
+        ),
+        (
+            "- uses: actions/cache@" + "b" * 40 + " # latest",
+            f"actions/cache@{'b' * 40}: write `actions/cache@<40-character SHA> # vX.Y.Z`",
+        ),
+        (
+            "uses: actions/checkout@" + "c" * 40 + " # v2.7.0",
+            f"actions/checkout@{'c' * 40}: v2.7.0 is older than v4",
+        ),
+    ],
+)
+def test_pin_comment_rule_rejects(line: str, problem: str) -> None:
+    assert pin_comment_problems(f"jobs:\n  x:\n    steps:\n      {line}\n") == [problem]
+
+
+def test_pin_comment_rule_accepts_a_pinned_line() -> None:
+    text = "      - uses: actions/cache@" + "d" * 40 + "  # v4.3.0\n      - uses: ./local\n"
+    assert pin_comment_problems(text) == []
+
+
+def test_dependabot_keeps_actions_and_python_packages_current() -> None:
+    config = load_workflow(DEPENDABOT_PATH)
+
+    assert schema_errors(config, "dependabot") == []
+    ecosystems = {update["package-ecosystem"]: update["directory"] for update in config["updates"]}
+    assert ecosystems == {"github-actions": "/", "pip": "/"}

@@ -191,3 +191,148 @@ def test_text_where_the_parsers_differ_is_judged_by_pyyaml(text):
     data = parse_yaml(text, "f.yaml", reference)
 
     assert _with_lines(data) == expected
+
+
+ALIAS = (
+    "значение начинается с «*{}»: в YAML это ссылка на другую часть файла, а ссылки "
+    "не поддерживаются; если это текст, возьмите его в кавычки, иначе напишите значение полностью"
+)
+ANCHOR = (
+    "значение начинается с «&{}»: в YAML это метка для ссылок, а ссылки не поддерживаются; "
+    "если это текст, возьмите его в кавычки, иначе удалите метку"
+)
+TOO_DEEP = (
+    "вложенность глубже 20 уровней: таких данных на сайте не бывает; проверьте скобки и отступы"
+)
+ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(c + 1)}: &{chr(c + 1)} [{', '.join([f'*{chr(c)}'] * 9)}]\n"
+    for c in range(ord("a"), ord("i"))
+)
+
+HOSTILE_YAML = [
+    ("alias bomb", ALIAS_BOMB, f"f.yaml:1: {ANCHOR.format('a')}"),
+    ("alias of an anchor", "a: x\nb: *x\n", f"f.yaml:2: {ALIAS.format('x')}"),
+    ("anchor alone", "title: &t Заголовок\n", f"f.yaml:1: {ANCHOR.format('t')}"),
+    ("anchor on a list", "a:\n  - &item {b: 1}\n", f"f.yaml:2: {ANCHOR.format('item')}"),
+    ("merge key", "a: {b: 1}\nc:\n  <<: *a\n", f"f.yaml:3: {ALIAS.format('a')}"),
+    ("deep flow lists", "a: " + "[" * 25 + "]" * 25 + "\n", f"f.yaml:1: {TOO_DEEP}"),
+    (
+        "deep block mappings",
+        "".join(f"{'  ' * level}k{level}:\n" for level in range(25)) + "  " * 25 + "v: 1\n",
+        f"f.yaml:20: {TOO_DEEP}",
+    ),
+    (
+        "escaped right-to-left override",
+        'a: 1\nb: "abc\\u202Edef"\n',
+        "f.yaml:2: значение содержит недопустимый служебный символ U+202E, записанный через "
+        "«\\»; удалите его",
+    ),
+    (
+        "escaped NUL",
+        'a: "x\\0"\n',
+        "f.yaml:1: значение содержит недопустимый служебный символ U+0000, записанный через "
+        "«\\»; удалите его",
+    ),
+    (
+        "escaped line separator",
+        'a: "x\\Ly"\n',
+        "f.yaml:1: значение содержит недопустимый служебный символ U+2028, записанный через "
+        "«\\»; удалите его",
+    ),
+    (
+        "escaped carriage return in a key",
+        '"a\\r": 1\n',
+        "f.yaml:1: значение содержит недопустимый служебный символ U+000D, записанный через "
+        "«\\»; удалите его",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [pytest.param(text, expected, id=name) for name, text, expected in HOSTILE_YAML],
+)
+def test_hostile_yaml_is_refused_before_it_is_built(text, expected):
+    data, problems = parse(text)
+
+    assert data is None
+    assert problems == [expected]
+
+
+@pytest.mark.skipif(yamlsource._FastLoader is None, reason="PyYAML without libyaml")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [pytest.param(text, expected, id=name) for name, text, expected in HOSTILE_YAML],
+)
+def test_libyaml_and_pyyaml_refuse_hostile_yaml_alike(text, expected):
+    """parse_yaml may send text to either parser: each must refuse it on its own."""
+    for loader_class in (yamlsource._FastLoader, yamlsource._Loader):
+        loader = loader_class(text, 0)
+        try:
+            with pytest.raises(yamlsource._AuthorError) as refused:
+                loader.get_single_data()
+        finally:
+            loader.dispose()
+        assert f"f.yaml:{refused.value.problem_mark.line + 1}: {refused.value.problem}" == expected
+
+
+def test_nesting_deeper_than_libyaml_allows_gets_the_same_message():
+    """libyaml stops at 1000 levels with its own error; parse_yaml then asks PyYAML."""
+    data, problems = parse("a: " + "[" * 5000 + "]" * 5000 + "\n")
+
+    assert data is None
+    assert problems == [f"f.yaml:1: {TOO_DEEP}"]
+
+
+@pytest.mark.parametrize(
+    ("character", "name"),
+    [
+        ("\x00", "0000"),
+        ("\x1b", "001B"),
+        ("\r", "000D"),
+        ("\x7f", "007F"),
+        ("\x85", "0085"),
+        ("\u2028", "2028"),
+        ("\u2029", "2029"),
+        ("\u202a", "202A"),
+        ("\u202e", "202E"),
+        ("\u2066", "2066"),
+        ("\u2069", "2069"),
+    ],
+)
+def test_control_and_bidi_characters_are_refused_on_every_line_they_are_on(character, name):
+    data, problems = parse(f"a: 1\nb: x{character}y\nc: {character}\n")
+
+    assert data is None
+    message = f"недопустимый служебный символ U+{name}; удалите его из файла"
+    assert problems == [f"f.yaml:2: {message}", f"f.yaml:3: {message}"]
+
+
+def test_tab_newline_and_ordinary_text_stay_allowed():
+    data, problems = parse('a: "x\\ty"\nb: |\n  Школа «№ 3» & лицей — 2 * 2\n  ✓ 😀\n')
+
+    assert problems == []
+    assert data == {"a": "x\ty", "b": "Школа «№ 3» & лицей — 2 * 2\n✓ 😀\n"}
+
+
+def test_control_characters_in_a_markdown_body_are_refused_with_their_line():
+    problems = Problems()
+
+    split_front_matter("---\ntitle: x\n---\n\nАбзац\nтекст\u202eобратно\n", "p.md", problems)
+
+    assert [str(problem) for problem in problems] == [
+        "p.md:6: недопустимый служебный символ U+202E; удалите его из файла"
+    ]
+
+
+def test_control_characters_in_front_matter_are_refused_with_their_file_line():
+    problems = Problems()
+
+    data, _, _ = split_front_matter(
+        "---\ntitle: x\nsummary: a\x0cb\n---\nТекст\n", "p.md", problems
+    )
+
+    assert data is None
+    assert [str(problem) for problem in problems] == [
+        "p.md:3: недопустимый служебный символ U+000C; удалите его из файла"
+    ]

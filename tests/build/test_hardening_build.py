@@ -1,0 +1,134 @@
+"""Hostile sources that reach MkDocs: links under docs/, disguised files, control
+characters, alias bombs and workflow commands in author text. Each fails the build with
+an exact Russian message, never a traceback, and publishes nothing it should not."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.helpers import FIXTURES, build_site, make_site
+
+SUMMARY = "Содержимое не прошло проверку: 1 ошибка. Исправьте и повторите сборку."
+
+
+def publications_site(tmp_path: Path) -> Path:
+    project = make_site(tmp_path)
+    shutil.copytree(FIXTURES / "publications", project, dirs_exist_ok=True)
+    return project
+
+
+def test_a_symbolic_link_under_docs_stops_the_build_before_it_is_copied(tmp_path, monkeypatch):
+    project = make_site(tmp_path)
+    (project / "docs" / "config.md").symlink_to(project / "mkdocs.yml")
+    (project / "docs" / "secrets").symlink_to("/etc", target_is_directory=True)
+
+    result = build_site(project, monkeypatch)
+
+    assert not result.ok
+    assert result.errors == [
+        f"docs/config.md: это символическая ссылка на «{project / 'mkdocs.yml'}»: сайт "
+        "опубликовал бы то, на что она указывает; положите на её место сам файл или папку",
+        "docs/secrets: это символическая ссылка на «/etc»: сайт опубликовал бы то, на что "
+        "она указывает; положите на её место сам файл или папку",
+    ]
+    assert not (project / "site" / "secrets").exists()
+
+
+def test_a_symbolic_link_under_content_stops_the_build(tmp_path, monkeypatch):
+    project = publications_site(tmp_path)
+    document = project / "content" / "documents" / "prikaz-1.pdf"
+    document.unlink()
+    document.symlink_to("/etc/passwd")
+
+    result = build_site(project, monkeypatch)
+
+    assert (result.ok, result.abort_message) == (False, SUMMARY)
+    assert result.errors == [
+        "content/documents/prikaz-1.pdf: это символическая ссылка на «/etc/passwd»: сайт "
+        "опубликовал бы то, на что она указывает; положите на её место сам файл или папку"
+    ]
+
+
+def test_a_windows_program_named_pdf_is_not_published(tmp_path, monkeypatch):
+    project = publications_site(tmp_path)
+    (project / "content" / "documents" / "prikaz-1.pdf").write_bytes(b"MZ\x90\x00" + b"\0" * 60)
+
+    result = build_site(project, monkeypatch)
+
+    assert (result.ok, result.abort_message) == (False, SUMMARY)
+    (error,) = result.errors
+    assert error.startswith("content/documents.yaml:")
+    assert error.endswith(
+        "поле «file»: файл content/documents/prikaz-1.pdf по содержимому не PDF, хотя назван "
+        "«.pdf»; по первым байтам он похож на программу Windows; откройте его и сохраните "
+        "заново в формате PDF"
+    )
+
+
+def test_control_characters_in_a_news_body_fail_with_their_line(tmp_path, monkeypatch):
+    project = publications_site(tmp_path)
+    news = project / "content" / "news" / "2021-11-20-seminar.md"
+    news.write_text(news.read_text("utf-8") + "\nВторой\u202eабзац.\x0c\n", "utf-8")
+
+    result = build_site(project, monkeypatch)
+
+    assert not result.ok
+    assert result.errors == [
+        "content/news/2021-11-20-seminar.md:11: недопустимый служебный символ U+202E; "
+        "удалите его из файла"
+    ]
+
+
+def test_control_characters_in_a_hand_written_page_fail_with_their_line(tmp_path, monkeypatch):
+    project = make_site(tmp_path)
+    (project / "docs" / "about.md").write_text(
+        "---\ntitle: О сайте\n---\n\n# О сайте\n\nТекст\u2066скрыт\u2069.\n", "utf-8"
+    )
+
+    result = build_site(project, monkeypatch)
+
+    assert not result.ok
+    assert result.errors == [
+        "docs/about.md:7: недопустимый служебный символ U+2066; удалите его из файла"
+    ]
+
+
+def test_an_alias_bomb_in_front_matter_is_refused_at_once(tmp_path, monkeypatch):
+    project = publications_site(tmp_path)
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(c + 1)}: &{chr(c + 1)} [{', '.join([f'*{chr(c)}'] * 9)}]\n"
+        for c in range(ord("a"), ord("i"))
+    )
+    news = project / "content" / "news" / "2021-11-20-seminar.md"
+    news.write_text("---\n" + bomb + news.read_text("utf-8")[4:], "utf-8")
+
+    result = build_site(project, monkeypatch)
+
+    assert not result.ok
+    assert result.errors == [
+        "content/news/2021-11-20-seminar.md:2: значение начинается с «&a»: в YAML это метка "
+        "для ссылок, а ссылки не поддерживаются; если это текст, возьмите его в кавычки, иначе "
+        "удалите метку"
+    ]
+
+
+def test_workflow_commands_in_author_text_stay_inert_in_github_actions(
+    tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    project = publications_site(tmp_path)
+    news = project / "content" / "news" / "2021-11-20-seminar.md"
+    hostile = 'plan: ["2.1\\n::stop-commands::pwned\\n##[error]legacy"]'
+    news.write_text(news.read_text("utf-8").replace('plan: ["2.1"]', hostile), "utf-8")
+
+    result = build_site(project, monkeypatch)
+
+    assert not result.ok
+    (error,) = result.errors
+    assert "\n" not in error and "##[" not in error
+    printed = capsys.readouterr().out.splitlines()
+    assert [line for line in printed if line.lstrip().startswith("::") or "##[" in line] == [
+        line for line in printed if line.startswith("::error file=content/news/")
+    ]
+    assert len(printed) == 1
