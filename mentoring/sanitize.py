@@ -182,8 +182,8 @@ def _everything(html: str, schemes: set[str]) -> str:
 
 def _schemes(html: str) -> set[str]:
     """Every scheme an address in ``html`` could have, read as a browser reads it."""
-    lowered = html.lower()
-    texts = (lowered, unescape(lowered)) if "&" in lowered else (lowered,)
+    # Character references are case-sensitive (&NewLine;): decoded before lowering.
+    texts = (html.lower(), unescape(html).lower()) if "&" in html else (html.lower(),)
     found = set()
     for text in texts:
         for variant in (text, _URL_IGNORED.sub("", text)):

@@ -43,6 +43,8 @@ REFUSED = [
     Vector("entity-in-scheme", "[x](&#106;avascript:alert(1))"),
     Vector("hex-entities", '<a href="&#x6A;avascript&#x3A;alert(1)">x</a>'),
     Vector("tab-in-scheme", '<a href="java&#x09;script:alert(1)">x</a>'),
+    Vector("named-newline-in-scheme", '<a href="jav&NewLine;ascript:alert(1)">x</a>'),
+    Vector("control-before-scheme", '<a href="&#14;javascript:alert(1)">x</a>'),
     Vector("leading-space-scheme", '<a href=" javascript:alert(1)">x</a>'),
     Vector("upper-case-scheme", "[x](JaVaScRiPt:alert(1))"),
     Vector("unquoted-href", "<a href=javascript:alert(1)>x</a>"),

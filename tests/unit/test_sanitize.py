@@ -309,7 +309,7 @@ class _Elements(HTMLParser):
             ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set()) | ({"role"} if tag == "img" else set())
         )
         for name, value in attrs:
-            value = value or ""
+            value = re.sub(r"[\t\n\r]", "", value or "")  # browsers drop them in addresses
             if name not in allowed:
                 self.outside.append(f"{tag}[{name}]")
             elif name == "class" and not all(
@@ -349,6 +349,9 @@ PIECES = st.sampled_from(
         "\t",
         "&",
         "&#106;",
+        "&NewLine;",
+        "&Tab;",
+        "&colon;",
         "&lt;",
         "<!--",
         "-->",
