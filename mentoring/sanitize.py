@@ -32,6 +32,7 @@ from mentoring.errors import Problems
 # The extensions of mkdocs.yml (markdown_extensions), with the same settings; a test holds
 # the two lists together.
 MARKDOWN_EXTENSIONS = (
+    "mentoring.html_output",
     "attr_list",
     "md_in_html",
     "admonition",
@@ -93,8 +94,14 @@ CLASSES = frozenset(
     }
 )
 _CODE_LANGUAGE_CLASS = re.compile(r"language-[a-z0-9+#_-]+")
+# Pygments names a token type it has no short name for after its nearest standard parent:
+# «l-Scalar-Plain» (Literal.Scalar.Plain, in YAML).
+_SUBTOKEN_CLASS = re.compile(
+    "(?:{})(?:-[A-Z][A-Za-z]*)+".format("|".join(name for name in STANDARD_TYPES.values() if name))
+)
 # An id starts with a letter or digit: the theme's own ids start with «__» (__config…).
-_ID = re.compile(r"[^\W_][\w.:-]*")
+# «_1», «_2»… are what the toc extension gives a heading without letters or digits.
+_ID = re.compile(r"[^\W_][\w.:-]*|_\d+")
 # The one style the tables extension writes, for a column aligned with «:».
 _TABLE_ALIGNMENT = re.compile(r"text-align: (?:left|center|right);")
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
@@ -143,7 +150,11 @@ def _allowed_value(tag: str, attribute: str, value: str) -> str | None:
 
 
 def _allowed_class(name: str) -> bool:
-    return name in CLASSES or _CODE_LANGUAGE_CLASS.fullmatch(name) is not None
+    return (
+        name in CLASSES
+        or _CODE_LANGUAGE_CLASS.fullmatch(name) is not None
+        or _SUBTOKEN_CLASS.fullmatch(name) is not None
+    )
 
 
 def _exposed(html: str) -> str:

@@ -226,6 +226,13 @@ def test_what_the_extensions_write_passes_the_allowlist_unchanged():
     assert refused(to_html(ALLOWED)) == []
 
 
+def test_highlighted_yaml_and_an_empty_heading_pass_but_theme_classes_do_not():
+    assert refused(to_html("```yaml\nkey: value\n```\n\n##\n")) == []
+    assert [item.value for item in refused('<span class="l-Scalar-Plain md-typeset">x</span>')] == [
+        "md-typeset"
+    ]
+
+
 def test_the_extensions_are_those_of_mkdocs_yml():
     extensions = real_config()["markdown_extensions"]
     names = [next(iter(item)) if isinstance(item, dict) else item for item in extensions]
