@@ -28,6 +28,10 @@ FILES ?=
 WATCH_DIRS := content templates mentoring hooks overrides
 WATCH_ARGS := $(foreach d,$(WATCH_DIRS),$(if $(wildcard $(d)),--watch $(d)))
 
+# ProperDocs (the maintained fork of MkDocs 1.6) in a virtualenv of its own, from its own lock.
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
+
 CHROMIUM := /usr/bin/chromium
 # What the deploy tests start (sshd) and what deploy itself runs (ssh, rsync).
 DEPLOY_TOOLS := /usr/sbin/sshd /usr/bin/ssh /usr/bin/rsync
@@ -37,6 +41,7 @@ VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: help venv build serve check practice news document bench lint format test clean distclean
 .PHONY: browser-deps deploy-deps validator-deps deploy rollback validate-html linkcheck validate
+.PHONY: properdocs-venv properdocs-check
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -120,6 +125,17 @@ linkcheck: $(STAMP) ## Check internal links and anchors of site/ with LinkChecke
 
 validate: validate-html linkcheck ## Both checks of the built site/ (make build first)
 
+$(PROPERDOCS_STAMP): requirements-properdocs.txt pyproject.toml
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --require-hashes -r requirements-properdocs.txt
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+properdocs-venv: $(PROPERDOCS_STAMP) ## Create the ProperDocs virtualenv (.venv-properdocs)
+
+properdocs-check: $(STAMP) $(PROPERDOCS_STAMP) ## Build with MkDocs and ProperDocs, require identical sites
+	$(BIN)/python scripts/properdocs_check.py
+
 # Settings come from the environment: DEPLOY_HOST, DEPLOY_USER, DEPLOY_PATH, DEPLOY_SSH_KEY
 # (or DEPLOY_SSH_KEY_FILE), DEPLOY_KNOWN_HOSTS (or _FILE), SITE_URL: README.md,
 # «Публикация на российский хостинг по SSH».
@@ -131,9 +147,10 @@ deploy: $(STAMP) ## Build for SITE_URL and publish site/ over SSH in one switch 
 rollback: $(STAMP) ## Switch the host back to the previous release in one step
 	$(BIN)/python -m mentoring.publish rollback
 
-# Prerequisites run left to right: venv, Debian packages (Chromium; OpenSSH and rsync; Java)
-# and the Nu checker, lint, then all tests (tests/unit, build, browser, deploy).
-test: $(STAMP) browser-deps deploy-deps validator-deps lint ## Lint, then run every test
+# Prerequisites run left to right: venv, the ProperDocs venv, Debian packages (Chromium;
+# OpenSSH and rsync; Java) and the Nu checker, lint, then all tests (tests/unit, build,
+# browser, deploy).
+test: $(STAMP) $(PROPERDOCS_STAMP) browser-deps deploy-deps validator-deps lint ## Lint, then run every test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP) ## Build times against plain MkDocs at N = 100, 1000, 5000 (BENCH_N, BENCH_ARGS)
@@ -145,4 +162,4 @@ clean: ## Remove the built site and caches (keeps .venv)
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
 
 distclean: clean ## Also remove the virtualenv and node_modules
-	rm -rf $(VENV) node_modules
+	rm -rf $(VENV) $(PROPERDOCS_VENV) node_modules
