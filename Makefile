@@ -36,12 +36,13 @@ CHROMIUM := /usr/bin/chromium
 # What the deploy tests start (sshd) and what deploy itself runs (ssh, rsync).
 DEPLOY_TOOLS := /usr/sbin/sshd /usr/bin/ssh /usr/bin/rsync
 DEPLOY_PACKAGES := openssh-server openssh-client rsync
-# The W3C Nu HTML Checker, from npm (package.json, package-lock.json: version and integrity).
-VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+# npm tools, pinned by version and integrity in package-lock.json and installed together by
+# `npm ci`: the W3C Nu HTML Checker and ESLint (eslint.config.mjs).
+NPM_TOOLS := node_modules/.installed
 
 .PHONY: help venv build serve check practice news document bench lint format test clean distclean
 .PHONY: browser-deps deploy-deps validator-deps deploy rollback validate-html linkcheck validate
-.PHONY: properdocs-venv properdocs-check
+.PHONY: properdocs-venv properdocs-check js-deps
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -76,9 +77,10 @@ news: $(STAMP) ## New news item dated today (TITLE="Заголовок" FILES=ф
 document: $(STAMP) ## New entry in content/documents.yaml (TITLE="Название" FILES=приказ.pdf)
 	$(BIN)/python -m mentoring new-document --title "$$TITLE" --files $(FILES)
 
-lint: $(STAMP) ## Lint and check formatting with ruff
+lint: $(STAMP) js-deps ## Lint and check formatting with ruff; the JavaScript with ESLint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node_modules/.bin/eslint overrides/assets/javascripts
 
 format: $(STAMP) ## Format and autofix with ruff
 	$(BIN)/ruff format .
@@ -111,9 +113,13 @@ deploy-deps: ## Install OpenSSH server/client and rsync for deploy and its tests
 # package-lock.json (npm ci; no package scripts, see .npmrc).
 validator-deps: ## Install Java (Debian) and the pinned W3C Nu HTML Checker (npm ci)
 	$(call debian-packages,validator-deps,java npm,default-jre-headless npm)
-	@$(MAKE) --no-print-directory $(VNU_JAR)
+	@$(MAKE) --no-print-directory $(NPM_TOOLS)
 
-$(VNU_JAR): package.json package-lock.json
+js-deps: ## Install npm (Debian) and the pinned ESLint (npm ci)
+	$(call debian-packages,js-deps,npm,npm)
+	@$(MAKE) --no-print-directory $(NPM_TOOLS)
+
+$(NPM_TOOLS): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
