@@ -137,7 +137,7 @@ test: $(STAMP) browser-deps deploy-deps validator-deps lint ## Lint, then run ev
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP) ## Build times against plain MkDocs at N = 100, 1000, 5000 (BENCH_N, BENCH_ARGS)
-	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site build .cache .pytest_cache .ruff_cache .hypothesis
