@@ -71,9 +71,10 @@ news: $(STAMP) ## New news item dated today (TITLE="Заголовок" FILES=ф
 document: $(STAMP) ## New entry in content/documents.yaml (TITLE="Название" FILES=приказ.pdf)
 	$(BIN)/python -m mentoring new-document --title "$$TITLE" --files $(FILES)
 
-lint: $(STAMP) ## Lint and check formatting with ruff
+lint: $(STAMP) ## Lint and check formatting with ruff, type-check the core with mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(STAMP) ## Format and autofix with ruff
 	$(BIN)/ruff format .

@@ -328,9 +328,13 @@ class Renderer:
         }
         # Field tables of the authors' guides, read from the schemas the build validates with.
         for name in GUIDE_SCHEMAS:
-            blocks[f"fields-{name}"] = lambda name=name: self.render(
-                "blocks/schema-fields.html.j2", page_path, fields=schema_fields(name)
-            )
+
+            def fields_block(name: str = name) -> str:
+                return self.render(
+                    "blocks/schema-fields.html.j2", page_path, fields=schema_fields(name)
+                )
+
+            blocks[f"fields-{name}"] = fields_block
         return blocks
 
     def _forms_by_audience(self) -> dict[str, list[Any]]:
