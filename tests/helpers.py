@@ -15,6 +15,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from mentoring.content import load_content
+from mentoring.errors import ContentError
 from mentoring.files import SIGNATURES
 from scripts.check import check
 
@@ -116,6 +118,15 @@ def build_site(
             "make check must refuse what the build refuses, with the same messages"
         )
     return result
+
+
+def content_problems(content_dir: Path) -> list[str]:
+    """The report lines of content that must not load (fails the test if it loads)."""
+    try:
+        load_content(content_dir)
+    except ContentError as error:
+        return error.report_lines()
+    raise AssertionError(f"{content_dir} loaded, but problems were expected")
 
 
 def sample_bytes(extension: str, size: int = 0) -> bytes:

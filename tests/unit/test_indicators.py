@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from mentoring.content import load_content
-from mentoring.errors import ContentError
 from mentoring.indicators import (
     BREAKDOWN_KEYS,
     INDICATOR_BY_KEY,
@@ -20,6 +19,7 @@ from mentoring.indicators import (
     looks_personal,
 )
 from mentoring.schema import load_schema
+from tests.helpers import content_problems
 
 REPO = Path(__file__).resolve().parents[2]
 MINIMAL = REPO / "tests" / "fixtures" / "minimal" / "content"
@@ -30,7 +30,7 @@ PRIVACY = (
 )
 
 
-def content_with(tmp_path: Path, indicators: str):
+def content_with(tmp_path: Path, indicators: str) -> Path:
     root = tmp_path / "content"
     shutil.copytree(MINIMAL, root)
     (root / "indicators.yaml").write_text(textwrap.dedent(indicators), "utf-8")
@@ -38,9 +38,7 @@ def content_with(tmp_path: Path, indicators: str):
 
 
 def problems_of(tmp_path: Path, indicators: str) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_content(content_with(tmp_path, indicators))
-    return caught.value.report_lines()
+    return content_problems(content_with(tmp_path, indicators))
 
 
 def test_repository_figures_are_marked_samples_and_load() -> None:
