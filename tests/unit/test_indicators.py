@@ -41,21 +41,6 @@ def problems_of(tmp_path: Path, indicators: str) -> list[str]:
     return content_problems(content_with(tmp_path, indicators))
 
 
-def test_repository_figures_are_marked_samples_and_load() -> None:
-    indicators = load_content(REPO / "content").indicators
-    assert indicators is not None
-    assert indicators.sample is True
-    assert [y.year.label for y in indicators.years] == ["2021/2022", "2022/2023", "2023/2024"]
-    assert indicators.years[1].values["learners_involved"] == Decimal("20.5")
-    target = indicators.targets[0]
-    assert (target.indicator.key, target.value, target.by, target.verified) == (
-        "learners_involved",
-        70,
-        2024,
-        False,
-    )
-
-
 def test_indicators_file_is_optional() -> None:
     assert load_content(MINIMAL).indicators is None
 
