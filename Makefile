@@ -133,7 +133,7 @@ rollback: $(STAMP) ## Switch the host back to the previous release in one step
 	$(BIN)/python -m mentoring.publish rollback
 
 # Prerequisites run left to right: venv, Debian packages (Chromium; OpenSSH and rsync; Java)
-# and the Nu checker, lint, then all tests (tests/unit, build, browser, deploy).
+# and the Nu checker, lint, then all tests (tests/unit, content, build, browser, deploy).
 test: $(STAMP) browser-deps deploy-deps validator-deps lint ## Lint, then run every test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
