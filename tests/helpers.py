@@ -22,6 +22,8 @@ from scripts.check import check
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# A frozen copy of the shipped content for unit tests that need all of it (its README.md).
+SNAPSHOT_CONTENT = FIXTURES / "snapshot" / "content"
 FIXED_EPOCH = "1764201600"  # 27.11.2025 03:00 МСК: statuses are computed for this date
 
 
