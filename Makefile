@@ -141,7 +141,7 @@ bench: $(STAMP) ## Build times against plain MkDocs at N = 100, 1000, 5000 (BENC
 	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
 
 clean: ## Remove the built site and caches (keeps .venv)
-	rm -rf site build .cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf site build .cache .pytest_cache .ruff_cache .mypy_cache .hypothesis
 	rm -rf *.egg-info
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
 
