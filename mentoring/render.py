@@ -37,6 +37,7 @@ from mentoring.news import (
     year_path,
 )
 from mentoring.progress import STATUS_LABELS, progress_of, summarize
+from mentoring.sanitize import AuthorRegions
 from mentoring.schedule import has_concrete_dates
 from mentoring.schemadoc import schema_fields
 from mentoring.shells import material_documents
@@ -156,6 +157,11 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     return environment
 
 
+def _call_within(outer: Callable[[str], str], inner: Callable[[], str]) -> str:
+    """``outer(inner())``: blocks are rendered only when a page includes them."""
+    return outer(inner())
+
+
 class Renderer:
     """Renders every generated page and include block of the site from one Content."""
 
@@ -173,6 +179,8 @@ class Renderer:
         self.environment = make_environment(templates_dir)
         self.html_blocks = HtmlBlocks()
         self.environment.filters["html_block"] = self.html_blocks.store
+        self.author_regions = AuthorRegions()
+        self.environment.filters["author_text"] = self.author_regions.author
         self._fragments: dict[tuple[str, Hashable], Markup] = {}
 
     def render(self, template: str, page_path: str, **context: Any) -> str:
@@ -335,7 +343,10 @@ class Renderer:
                 )
 
             blocks[f"fields-{name}"] = fields_block
-        return blocks
+        trusted = self.author_regions.trusted
+        return {
+            name: functools.partial(_call_within, trusted, block) for name, block in blocks.items()
+        }
 
     def _forms_by_audience(self) -> dict[str, list[Any]]:
         groups: dict[str, list[Any]] = {}
