@@ -1,4 +1,4 @@
-"""The shipped content loads as the build loads it."""
+"""The shipped content and pages load as the build loads them (with the allowlist of markup)."""
 
 from __future__ import annotations
 
