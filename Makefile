@@ -28,15 +28,21 @@ FILES ?=
 WATCH_DIRS := content templates mentoring hooks overrides
 WATCH_ARGS := $(foreach d,$(WATCH_DIRS),$(if $(wildcard $(d)),--watch $(d)))
 
+# ProperDocs (the maintained fork of MkDocs 1.6) in a virtualenv of its own, from its own lock.
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
+
 CHROMIUM := /usr/bin/chromium
 # What the deploy tests start (sshd) and what deploy itself runs (ssh, rsync).
 DEPLOY_TOOLS := /usr/sbin/sshd /usr/bin/ssh /usr/bin/rsync
 DEPLOY_PACKAGES := openssh-server openssh-client rsync
-# The W3C Nu HTML Checker, from npm (package.json, package-lock.json: version and integrity).
-VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+# npm tools, pinned by version and integrity in package-lock.json and installed together by
+# `npm ci`: the W3C Nu HTML Checker and ESLint (eslint.config.mjs).
+NPM_TOOLS := node_modules/.installed
 
 .PHONY: help venv build serve check practice news document bench lint format test clean distclean
 .PHONY: browser-deps deploy-deps validator-deps deploy rollback validate-html linkcheck validate
+.PHONY: properdocs-venv properdocs-check js-deps
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -71,10 +77,11 @@ news: $(STAMP) ## New news item dated today (TITLE="Заголовок" FILES=ф
 document: $(STAMP) ## New entry in content/documents.yaml (TITLE="Название" FILES=приказ.pdf)
 	$(BIN)/python -m mentoring new-document --title "$$TITLE" --files $(FILES)
 
-lint: $(STAMP) ## Lint and check formatting with ruff, type-check the core with mypy
+lint: $(STAMP) js-deps ## ruff (lint, formatting), mypy on the core, ESLint on the JavaScript
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	node_modules/.bin/eslint overrides/assets/javascripts
 
 format: $(STAMP) ## Format and autofix with ruff
 	$(BIN)/ruff format .
@@ -107,9 +114,13 @@ deploy-deps: ## Install OpenSSH server/client and rsync for deploy and its tests
 # package-lock.json (npm ci; no package scripts, see .npmrc).
 validator-deps: ## Install Java (Debian) and the pinned W3C Nu HTML Checker (npm ci)
 	$(call debian-packages,validator-deps,java npm,default-jre-headless npm)
-	@$(MAKE) --no-print-directory $(VNU_JAR)
+	@$(MAKE) --no-print-directory $(NPM_TOOLS)
 
-$(VNU_JAR): package.json package-lock.json
+js-deps: ## Install npm (Debian) and the pinned ESLint (npm ci)
+	$(call debian-packages,js-deps,npm,npm)
+	@$(MAKE) --no-print-directory $(NPM_TOOLS)
+
+$(NPM_TOOLS): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
@@ -120,6 +131,17 @@ linkcheck: $(STAMP) ## Check internal links and anchors of site/ with LinkChecke
 	$(BIN)/python scripts/validate_site.py links site
 
 validate: validate-html linkcheck ## Both checks of the built site/ (make build first)
+
+$(PROPERDOCS_STAMP): requirements-properdocs.txt pyproject.toml
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --require-hashes -r requirements-properdocs.txt
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+properdocs-venv: $(PROPERDOCS_STAMP) ## Create the ProperDocs virtualenv (.venv-properdocs)
+
+properdocs-check: $(STAMP) $(PROPERDOCS_STAMP) ## Build with MkDocs and ProperDocs, require identical sites
+	$(BIN)/python scripts/properdocs_check.py
 
 # Settings come from the environment: DEPLOY_HOST, DEPLOY_USER, DEPLOY_PATH, DEPLOY_SSH_KEY
 # (or DEPLOY_SSH_KEY_FILE), DEPLOY_KNOWN_HOSTS (or _FILE), SITE_URL: README.md,
@@ -132,9 +154,10 @@ deploy: $(STAMP) ## Build for SITE_URL and publish site/ over SSH in one switch 
 rollback: $(STAMP) ## Switch the host back to the previous release in one step
 	$(BIN)/python -m mentoring.publish rollback
 
-# Prerequisites run left to right: venv, Debian packages (Chromium; OpenSSH and rsync; Java)
-# and the Nu checker, lint, then all tests (tests/unit, content, build, browser, deploy).
-test: $(STAMP) browser-deps deploy-deps validator-deps lint ## Lint, then run every test
+# Prerequisites run left to right: venv, the ProperDocs venv, Debian packages (Chromium;
+# OpenSSH and rsync; Java) and the Nu checker, lint, then all tests (tests/unit,
+# content, build, browser, deploy).
+test: $(STAMP) $(PROPERDOCS_STAMP) browser-deps deploy-deps validator-deps lint ## Lint, then run every test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP) ## Build times against plain MkDocs at N = 100, 1000, 5000 (BENCH_N, BENCH_ARGS)
@@ -146,4 +169,4 @@ clean: ## Remove the built site and caches (keeps .venv)
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
 
 distclean: clean ## Also remove the virtualenv and node_modules
-	rm -rf $(VENV) node_modules
+	rm -rf $(VENV) $(PROPERDOCS_VENV) node_modules
