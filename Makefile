@@ -77,9 +77,10 @@ news: $(STAMP) ## New news item dated today (TITLE="Заголовок" FILES=ф
 document: $(STAMP) ## New entry in content/documents.yaml (TITLE="Название" FILES=приказ.pdf)
 	$(BIN)/python -m mentoring new-document --title "$$TITLE" --files $(FILES)
 
-lint: $(STAMP) js-deps ## Lint and check formatting with ruff; the JavaScript with ESLint
+lint: $(STAMP) js-deps ## ruff (lint, formatting), mypy on the core, ESLint on the JavaScript
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	node_modules/.bin/eslint overrides/assets/javascripts
 
 format: $(STAMP) ## Format and autofix with ruff
@@ -154,16 +155,16 @@ rollback: $(STAMP) ## Switch the host back to the previous release in one step
 	$(BIN)/python -m mentoring.publish rollback
 
 # Prerequisites run left to right: venv, the ProperDocs venv, Debian packages (Chromium;
-# OpenSSH and rsync; Java) and the Nu checker, lint, then all tests (tests/unit, build,
-# browser, deploy).
+# OpenSSH and rsync; Java) and the Nu checker, lint, then all tests (tests/unit,
+# content, build, browser, deploy).
 test: $(STAMP) $(PROPERDOCS_STAMP) browser-deps deploy-deps validator-deps lint ## Lint, then run every test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP) ## Build times against plain MkDocs at N = 100, 1000, 5000 (BENCH_N, BENCH_ARGS)
-	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
 
 clean: ## Remove the built site and caches (keeps .venv)
-	rm -rf site build .cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf site build .cache .pytest_cache .ruff_cache .mypy_cache .hypothesis
 	rm -rf *.egg-info
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
 

@@ -172,11 +172,13 @@ def load_content(
     materials = tuple(material for material in materials if is_shown(material, show_samples))
     practices = tuple(practice for practice in practices if is_shown(practice, show_samples))
     organizations = tuple(o for o in organizations or () if show_samples or not o.sample)
-    references = tuple(
-        reference
-        for entry in (*news, *documents, *materials, *practices)
-        for reference in entry.references
+    entries: tuple[NewsItem | Document | Material | Practice, ...] = (
+        *news,
+        *documents,
+        *materials,
+        *practices,
     )
+    references = tuple(reference for entry in entries for reference in entry.references)
     if site is not None:
         references += bank_references(practices, site.practices_plan)
 

@@ -202,8 +202,11 @@ class Addresses:
 
 
 class Publishable(Protocol):
-    sample: bool
-    draft: bool
+    @property
+    def sample(self) -> bool: ...
+
+    @property
+    def draft(self) -> bool: ...
 
 
 def is_shown(entry: Publishable, show_samples: bool) -> bool:

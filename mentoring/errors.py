@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -94,7 +95,7 @@ class FirstOccurrences:
     problems: Problems
     field: str
     message: str
-    lines: dict[str, int] = field(default_factory=dict)
+    lines: dict[str, int] = dataclasses.field(default_factory=dict)  # «field» is a field here
 
     def is_new(self, value: str, line: int) -> bool:
         """True the first time; a repeat is reported and gives False."""

@@ -15,11 +15,14 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from mentoring.content import Content
@@ -87,7 +90,7 @@ class PlanExport:
     def rows(self) -> list[tuple[str, ...]]:
         """One row per activity with every column of the plan table, in plan order."""
         plan = self.content.plan
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for direction in plan.directions:
             groups = [("", direction.activities)] + [
                 (f"{s.id}. {s.title}", s.activities) for s in direction.sections
@@ -145,6 +148,7 @@ class PlanExport:
     def xlsx_bytes(self) -> bytes:
         workbook = Workbook()
         sheet = workbook.active
+        assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet
         sheet.title = "План мероприятий"
         sheet.append([title for title, _ in COLUMNS])
         for row in self.rows():
@@ -153,20 +157,22 @@ class PlanExport:
                 # openpyxl stores text starting with «=» as a formula; every cell is text.
                 cell.data_type = "s"
         wrap = Alignment(wrap_text=True, vertical="top")
-        for row in sheet.iter_rows():
-            for cell in row:
+        for cells in sheet.iter_rows():
+            for cell in cells:
                 cell.alignment = wrap
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DDE3F0")
         for index, (_, width) in enumerate(COLUMNS, start=1):
-            sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
+            sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = sheet.dimensions
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        fitting = sheet.sheet_properties.pageSetUpPr
+        assert fitting is not None  # a new worksheet has its page set-up properties
+        fitting.fitToPage = True
         sheet.print_title_rows = "1:1"
 
         stamp = dt.datetime.combine(self.today, dt.time())
@@ -289,7 +295,9 @@ class _FixedTimeZip(zipfile.ZipFile):
         super().__init__(file, "w", zipfile.ZIP_DEFLATED)
         self.stamp = stamp.timetuple()[:6]
 
-    def writestr(self, name, data, *args, **kwargs) -> None:  # type: ignore[override]
+    def writestr(  # type: ignore[override]
+        self, name: str | zipfile.ZipInfo, data: str | bytes, *args: Any, **kwargs: Any
+    ) -> None:
         if isinstance(name, str):
             info = zipfile.ZipInfo(name, date_time=self.stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -297,7 +305,9 @@ class _FixedTimeZip(zipfile.ZipFile):
             name = info
         super().writestr(name, data, *args, **kwargs)
 
-    def write(self, filename, arcname=None, *_, **__) -> None:  # type: ignore[override]
+    def write(  # type: ignore[override]
+        self, filename: str, arcname: str | None = None, *_: Any, **__: Any
+    ) -> None:
         """openpyxl writes worksheets from temporary files, whose times would leak in."""
         with open(filename, "rb") as source:
             self.writestr(arcname or Path(filename).name, source.read())

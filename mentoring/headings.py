@@ -86,7 +86,7 @@ def _outline(prose: str, text: str) -> list[tuple[int, int, str | None]]:
         level = 1 if match.group(2).startswith("=") else 2
         found.append((match.start(1), level, _ATTRIBUTES.sub("", title).strip()))
     for match in INCLUDE.finditer(text):
-        level = ENTRY_BLOCKS.get(match.group(1))
-        if level is not None:
-            found.append((match.start(), level, None))
+        block_level = ENTRY_BLOCKS.get(match.group(1))
+        if block_level is not None:
+            found.append((match.start(), block_level, None))
     return sorted(found)

@@ -15,7 +15,7 @@ class HtmlOutput(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # Markdown() sets its serializer from the format name only after registering the
         # extensions, and MkDocs leaves that name at "xhtml": for this instance it means HTML.
-        md.output_formats = {**md.output_formats, "xhtml": to_html_string}
+        md.output_formats = {**md.output_formats, "xhtml": to_html_string}  # type: ignore[misc]
 
 
 def makeExtension(**kwargs: object) -> HtmlOutput:

@@ -158,7 +158,7 @@ class Change:
         if self.delta == 0:
             return "без изменений"
         sign = "+" if self.delta > 0 else "−"
-        amount = abs(self.delta)
+        amount = self.delta if self.delta > 0 else -self.delta
         if self.indicator.is_share:
             return f"{sign}{format_number(amount)}\u00a0п.\u00a0п."
         return f"{sign}{format_number(amount)} {plural(int(amount), *self.indicator.forms)}"

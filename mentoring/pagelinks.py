@@ -19,6 +19,9 @@ from pathlib import Path
 
 from mentoring.content import DOCUMENTS_FILE, PLAN_FILE, Content
 from mentoring.errors import Problem, Problems
+from mentoring.materials import Material
+from mentoring.news import NewsItem
+from mentoring.practices import Practice
 
 OMITTED = (
     "страницы нет в меню сайта: добавьте её в nav в mkdocs.yml или, если на неё ведут только "
@@ -98,10 +101,12 @@ class PageLinks:
         self.pages = sorted(pages)
         self.anchors_of = anchors_of
         project = content.root.parent
-        entries: Iterable[tuple[str, str]] = (
-            (entry.page, entry.source)
-            for entry in (*content.news, *content.materials, *content.practices)
+        pages_of: tuple[NewsItem | Material | Practice, ...] = (
+            *content.news,
+            *content.materials,
+            *content.practices,
         )
+        entries: Iterable[tuple[str, str]] = ((entry.page, entry.source) for entry in pages_of)
         self.entries = {page: PageSource(source, project / source) for page, source in entries}
 
     def source(self, page: str) -> PageSource:

@@ -157,6 +157,11 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     return environment
 
 
+def _call_within(outer: Callable[[str], str], inner: Callable[[], str]) -> str:
+    """``outer(inner())``: blocks are rendered only when a page includes them."""
+    return outer(inner())
+
+
 class Renderer:
     """Renders every generated page and include block of the site from one Content."""
 
@@ -331,11 +336,17 @@ class Renderer:
         }
         # Field tables of the authors' guides, read from the schemas the build validates with.
         for name in GUIDE_SCHEMAS:
-            blocks[f"fields-{name}"] = lambda name=name: self.render(
-                "blocks/schema-fields.html.j2", page_path, fields=schema_fields(name)
-            )
+
+            def fields_block(name: str = name) -> str:
+                return self.render(
+                    "blocks/schema-fields.html.j2", page_path, fields=schema_fields(name)
+                )
+
+            blocks[f"fields-{name}"] = fields_block
         trusted = self.author_regions.trusted
-        return {name: lambda block=block: trusted(block()) for name, block in blocks.items()}
+        return {
+            name: functools.partial(_call_within, trusted, block) for name, block in blocks.items()
+        }
 
     def _forms_by_audience(self) -> dict[str, list[Any]]:
         groups: dict[str, list[Any]] = {}

@@ -109,14 +109,15 @@ def locate(data: Any, steps: Iterable[Any]) -> tuple[int | None, str | None]:
 
 def _explain(error: ValidationError, root: Any) -> list[tuple[int | None, str | None, str]]:
     line, field = locate(root, error.absolute_path)
-    instance = error.instance
+    instance: Any = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
     kind = error.validator
+    rule: Any = error.validator_value  # the keyword's value in the schema
     custom = schema.get("errorMessage")
 
     if kind == "additionalProperties" and isinstance(instance, dict):
         allowed = sorted(schema.get("properties", {}))
-        found = []
+        found: list[tuple[int | None, str | None, str]] = []
         for key in instance:
             if key not in allowed:
                 key_line = instance.line_of(key) if isinstance(instance, YamlMap) else line
@@ -124,17 +125,15 @@ def _explain(error: ValidationError, root: Any) -> list[tuple[int | None, str | 
         return found
     if kind == "required" and isinstance(instance, dict):
         return [
-            (line, name, "обязательное поле не заполнено")
-            for name in error.validator_value
-            if name not in instance
+            (line, name, "обязательное поле не заполнено") for name in rule if name not in instance
         ]
     if kind == "type":
-        expected = error.validator_value
+        expected = rule
         names = [expected] if isinstance(expected, str) else list(expected)
         wanted = " или ".join(TYPE_NAMES.get(n, n) for n in names)
         return [(line, field, f"ожидается {wanted}, а указано: {_shown(instance)}")]
     if kind == "enum":
-        allowed = [str(v) for v in error.validator_value]
+        allowed = [str(v) for v in rule]
         message = f"недопустимое значение {_shown(instance)}, допустимые значения: " + ", ".join(
             allowed
         )
@@ -143,30 +142,30 @@ def _explain(error: ValidationError, root: Any) -> list[tuple[int | None, str | 
             message += f"; возможно, имелось в виду «{close[0]}»"
         return [(line, field, message)]
     if kind == "maxLength":
-        over = len(instance) - error.validator_value
+        over = len(instance) - rule
         return [
             (
                 line,
                 field,
                 f"текст длиннее допустимого на {over} симв.: можно не больше "
-                f"{error.validator_value}, сейчас {len(instance)}; сократите его",
+                f"{rule}, сейчас {len(instance)}; сократите его",
             )
         ]
     if kind == "minLength":
         return [(line, field, "значение не может быть пустым")]
     if kind == "minItems":
-        return [(line, field, f"укажите хотя бы {error.validator_value} знач. в списке")]
+        return [(line, field, f"укажите хотя бы {rule} знач. в списке")]
     if kind == "uniqueItems":
         return [(line, field, "значения в списке повторяются; оставьте каждое по одному разу")]
     if kind in ("minimum", "maximum"):
         word = "не меньше" if kind == "minimum" else "не больше"
-        return [(line, field, f"значение должно быть {word} {error.validator_value}")]
+        return [(line, field, f"значение должно быть {word} {rule}")]
     if kind in ("anyOf", "oneOf") and isinstance(instance, dict):
         branch_errors = _errors_of_matching_branch(error)
         if branch_errors:
             return [found for sub in branch_errors for found in _explain(sub, root)]
     if kind == "const":
-        return [(line, field, custom or f"допустимое значение: {error.validator_value}")]
+        return [(line, field, custom or f"допустимое значение: {rule}")]
     if custom:
         return [(line, field, custom)]
     if kind == "pattern":
@@ -180,8 +179,8 @@ def _errors_of_matching_branch(error: ValidationError) -> list[ValidationError]:
     A schedule ``{from: 04.10.2021, to: …}`` is meant as a date range (its keys say so), so
     the author should hear about the date format, not about every form a schedule can take.
     """
-    branches = error.validator_value
-    instance = error.instance
+    branches: Any = error.validator_value
+    instance: Any = error.instance
     meant = [
         index
         for index, branch in enumerate(branches)

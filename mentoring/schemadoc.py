@@ -85,7 +85,9 @@ def _kind(root: dict[str, Any], spec: dict[str, Any]) -> str:
         inner = items.get("type")
         if inner == "object":
             return "список записей"
-        return "список" if inner == "string" else f"список ({TYPE_NAMES.get(inner, 'значений')})"
+        return (
+            "список" if inner == "string" else f"список ({TYPE_NAMES.get(str(inner), 'значений')})"
+        )
     if kind == "string" and spec.get("pattern") == r"^\d{4}-\d{2}-\d{2}$":
         return "дата ГГГГ-ММ-ДД"
     if kind == "object":

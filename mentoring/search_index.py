@@ -288,7 +288,7 @@ class PagefindIndexer:
         stdout = self._process.stdout
         assert stdout is not None
         buffer = b""
-        while chunk := stdout.read1(1 << 16):
+        while chunk := stdout.read1(1 << 16):  # type: ignore[attr-defined]  # BufferedReader
             *messages, buffer = (buffer + chunk).split(b",")
             try:
                 for message in messages:

@@ -10,6 +10,7 @@ is drawn, so the legend and the text version beside the chart tell the same stor
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from mentoring.models import Activity, Plan
@@ -167,7 +168,12 @@ def build_timeline(plan: Plan, today: dt.date) -> Timeline:
     )
 
 
-def _shapes(activity: Activity, plan: Plan, span, x_of) -> tuple[tuple[Shape, ...], float | None]:
+def _shapes(
+    activity: Activity,
+    plan: Plan,
+    span: Callable[[str, dt.date, dt.date], Shape],
+    x_of: Callable[[dt.date], float],
+) -> tuple[tuple[Shape, ...], float | None]:
     schedule = activity.schedule
     window = schedule.window(plan.period)
     if window.exact:
@@ -192,7 +198,9 @@ def _drawn_as(activity: Activity) -> str:
     return text
 
 
-def _marker(today: dt.date, start: dt.date, end: dt.date, x_of) -> BuildMarker:
+def _marker(
+    today: dt.date, start: dt.date, end: dt.date, x_of: Callable[[dt.date], float]
+) -> BuildMarker:
     """After the plan period the marker stays at the right edge, labelled as such.
 
     Extending the axis instead would add an empty year to the chart every year after the

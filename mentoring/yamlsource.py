@@ -10,7 +10,7 @@ absurd nesting and invisible control characters are refused before anything is b
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -78,8 +78,8 @@ class _CheckedComposer(yaml.composer.Composer):
 
     _depth = 0
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        event = self.peek_event()
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[attr-defined]  # from the parser mixed in
         if isinstance(event, yaml.AliasEvent):
             raise _AuthorError(
                 None,
@@ -87,7 +87,7 @@ class _CheckedComposer(yaml.composer.Composer):
                 f"значение начинается с «*{event.anchor}»: в YAML это ссылка на другую часть "
                 "файла, а ссылки не поддерживаются; если это текст, возьмите его в кавычки, "
                 "иначе напишите значение полностью",
-                event.start_mark,
+                event.start_mark,  # type: ignore[arg-type]  # libyaml's Mark
             )
         if getattr(event, "anchor", None) is not None:
             raise _AuthorError(
@@ -116,7 +116,7 @@ class _Construction(yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
     """Safe construction without timestamps and floats: «2021-10-04» and «2.1» stay text;
     mappings and lists remember their lines."""
 
-    yaml_implicit_resolvers: ClassVar = {
+    yaml_implicit_resolvers: ClassVar = {  # type: ignore[misc]
         first: [
             (tag, regexp) for tag, regexp in resolvers if not tag.endswith(("timestamp", "float"))
         ]
@@ -127,7 +127,7 @@ class _Construction(yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
     def _line(self, node: yaml.Node) -> int:
         return node.start_mark.line + 1 + self.line_offset
 
-    def construct_scalar(self, node: yaml.Node):  # type: ignore[no-untyped-def]
+    def construct_scalar(self, node: yaml.ScalarNode | yaml.MappingNode) -> Any:
         """Escapes in quotes («\\u202e», «\\0») must not bring in what the text may not hold."""
         value = super().construct_scalar(node)
         found = FORBIDDEN_CHARACTERS.search(value) if isinstance(value, str) else None
@@ -141,7 +141,7 @@ class _Construction(yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
             )
         return value
 
-    def construct_yaml_map(self, node: yaml.MappingNode):  # type: ignore[override]
+    def construct_yaml_map(self, node: yaml.MappingNode) -> Iterator[YamlMap]:  # type: ignore[override]
         mapping = YamlMap()
         mapping.line = self._line(node)
         mapping.key_lines = {}
@@ -164,7 +164,7 @@ class _Construction(yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
             mapping.key_lines[key] = self._line(key_node)
             mapping[key] = self.construct_object(value_node, deep=True)
 
-    def construct_yaml_seq(self, node: yaml.SequenceNode):  # type: ignore[override]
+    def construct_yaml_seq(self, node: yaml.SequenceNode) -> Iterator[YamlList]:  # type: ignore[override]
         items = YamlList()
         items.line = self._line(node)
         items.item_lines = [self._line(child) for child in node.value]
@@ -172,8 +172,8 @@ class _Construction(yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
         items.extend(self.construct_object(child, deep=True) for child in node.value)
 
 
-_Construction.add_constructor("tag:yaml.org,2002:map", _Construction.construct_yaml_map)
-_Construction.add_constructor("tag:yaml.org,2002:seq", _Construction.construct_yaml_seq)
+_Construction.add_constructor("tag:yaml.org,2002:map", _Construction.construct_yaml_map)  # type: ignore[type-var]
+_Construction.add_constructor("tag:yaml.org,2002:seq", _Construction.construct_yaml_seq)  # type: ignore[type-var]
 
 
 class _Loader(
@@ -197,11 +197,11 @@ class _Loader(
 _FastLoader: type | None = None
 if yaml.__with_libyaml__:
 
-    class _FastLoader(_CheckedComposer, yaml.cyaml.CParser, _Construction):  # type: ignore[no-redef]
+    class _FastLoader(_CheckedComposer, yaml.cyaml.CParser, _Construction):  # type: ignore[no-redef, name-defined]
         """libyaml's parser (C, several times faster) with the same composer and construction."""
 
         def __init__(self, stream: str, line_offset: int) -> None:
-            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.cyaml.CParser.__init__(self, stream)  # type: ignore[attr-defined]
             _CheckedComposer.__init__(self)
             _Construction.__init__(self)
             self.line_offset = line_offset

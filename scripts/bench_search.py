@@ -2,7 +2,7 @@
 
 Serves a built site on 127.0.0.1, types each query into the header search in Chromium
 (first query on a page, then the next ones) and prints the requests to /pagefind/ and
-their bytes as served and with gzip. `make bench` (scripts/bench.py) runs it on the site
+their bytes as served and with gzip. `make bench` (scripts/bench/) runs it on the site
 with 1,000 generated practices and news; on its own:
 
     .venv/bin/python scripts/bench_search.py site/ "наставничество" "молодых педагогов"

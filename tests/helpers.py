@@ -15,11 +15,15 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from mentoring.content import load_content
+from mentoring.errors import ContentError
 from mentoring.files import SIGNATURES
 from scripts.check import check
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# A frozen copy of the shipped content for unit tests that need all of it (its README.md).
+SNAPSHOT_CONTENT = FIXTURES / "snapshot" / "content"
 FIXED_EPOCH = "1764201600"  # 27.11.2025 03:00 МСК: statuses are computed for this date
 
 
@@ -118,6 +122,15 @@ def build_site(
             "make check must refuse what the build refuses, with the same messages"
         )
     return result
+
+
+def content_problems(content_dir: Path) -> list[str]:
+    """The report lines of content that must not load (fails the test if it loads)."""
+    try:
+        load_content(content_dir)
+    except ContentError as error:
+        return error.report_lines()
+    raise AssertionError(f"{content_dir} loaded, but problems were expected")
 
 
 def sample_bytes(extension: str, size: int = 0) -> bytes:

@@ -7,10 +7,9 @@ import importlib.util
 import sys
 from pathlib import Path
 
-import pytest
 from mkdocs.config import load_config
 
-from tests.helpers import FIXED_EPOCH, REPO, make_site
+from tests.helpers import REPO, make_site
 
 _spec = importlib.util.spec_from_file_location("serve_hook", REPO / "hooks" / "serve.py")
 assert _spec is not None and _spec.loader is not None
@@ -26,9 +25,8 @@ def build_like_serve(project: Path) -> Path:
 
 
 def test_a_content_error_is_a_page_and_the_fix_brings_the_site_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, fixed_epoch: str
 ) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
     project = make_site(tmp_path)
     plan = project / "content" / "plan.yaml"
     good = plan.read_text("utf-8")

@@ -1,7 +1,7 @@
 """The built site by the checkers the web trusts (issue 18): the W3C Nu HTML Checker reports
 no error beyond the theme exceptions listed in scripts/html-exceptions.yaml, and LinkChecker
 finds no broken internal link or anchor, on the default site and on a site with generated
-content (scripts/bench.py's synthesizer). The Nu checker starts slowly: one run per site.
+content (scripts/bench/synthesis.py). The Nu checker starts slowly: one run per site.
 
 Java and vnu.jar come from `make validator-deps` (a prerequisite of `make test`); without
 them these tests fail rather than skip, so that CI cannot pass without the checks.
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.bench import make_projects
+from scripts.bench.synthesis import make_projects
 from scripts.validate_site import (
     EXCEPTIONS,
     VNU_JAR,

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from mentoring.content import load_content
 from mentoring.errors import ContentError
-
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "minimal" / "content"
-
-
-@pytest.fixture
-def content_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(FIXTURE, target)
-    return target
+from tests.helpers import content_problems
 
 
 def problems_after(content_dir: Path, file: str, old: str, new: str) -> list[str]:
@@ -25,9 +16,7 @@ def problems_after(content_dir: Path, file: str, old: str, new: str) -> list[str
     text = path.read_text("utf-8")
     assert old in text, f"the fixture no longer contains {old!r}"
     path.write_text(text.replace(old, new, 1), "utf-8")
-    with pytest.raises(ContentError) as error:
-        load_content(content_dir)
-    return error.value.report_lines()
+    return content_problems(content_dir)
 
 
 def test_the_fixture_is_valid(content_dir):

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from mentoring.content import load_content
 from mentoring.documents import group_documents
-from mentoring.errors import ContentError
 from mentoring.models import Reference
+from tests.helpers import content_problems
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -59,9 +58,8 @@ documents:
 
 
 @pytest.fixture
-def content_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(FIXTURES / "minimal" / "content", target)
+def content_dir(content_dir: Path) -> Path:
+    target = content_dir
     (target / "documents").mkdir()
     (target / "documents" / "prikaz.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * 1_258_282)
     (target / "documents.yaml").write_text(DOCUMENTS, "utf-8")
@@ -73,12 +71,6 @@ def edit(content_dir: Path, file: str, old: str, new: str) -> None:
     text = path.read_text("utf-8")
     assert old in text, f"{file} no longer contains {old!r}"
     path.write_text(text.replace(old, new, 1), "utf-8")
-
-
-def problems(content_dir: Path) -> list[str]:
-    with pytest.raises(ContentError) as error:
-        load_content(content_dir)
-    return error.value.report_lines()
 
 
 def test_documents_load_with_file_labels_and_references(content_dir):
@@ -188,7 +180,7 @@ def test_document_mistakes(content_dir, case):
     old, new, expected = BAD_DOCUMENTS[case]
     edit(content_dir, "documents.yaml", old, new)
 
-    assert problems(content_dir) == [expected]
+    assert content_problems(content_dir) == [expected]
 
 
 def add_evidence(content_dir: Path, evidence: str) -> None:
@@ -233,7 +225,7 @@ def test_evidence_mistakes(content_dir, case):
     evidence, expected = BAD_EVIDENCE[case]
     add_evidence(content_dir, evidence)
 
-    assert problems(content_dir) == [expected]
+    assert content_problems(content_dir) == [expected]
 
 
 def test_a_document_is_not_listed_twice_for_one_activity(content_dir):
@@ -241,7 +233,7 @@ def test_a_document_is_not_listed_twice_for_one_activity(content_dir):
     edit(content_dir, "documents.yaml", "    number: Р-1\n", '    number: Р-1\n    plan: ["2.1"]\n')
     add_evidence(content_dir, "{document: rasporiazhenie}")
 
-    assert problems(content_dir) == [
+    assert content_problems(content_dir) == [
         "content/plan.yaml:29: поле «document»: документ «rasporiazhenie» уже ссылается на "
         "мероприятие 2.1 полем plan в content/documents.yaml; оставьте одну из ссылок, чтобы "
         "документ не был указан в плане дважды"
@@ -252,7 +244,9 @@ def test_a_broken_documents_file_does_not_make_evidence_unknown(content_dir):
     edit(content_dir, "documents.yaml", "kind: распоряжение", "kind: закон")
     add_evidence(content_dir, "{document: rasporiazhenie}")
 
-    assert [line.split(":")[0] for line in problems(content_dir)] == ["content/documents.yaml"]
+    assert [line.split(":")[0] for line in content_problems(content_dir)] == [
+        "content/documents.yaml"
+    ]
 
 
 def test_pages_of_documents_must_exist(content_dir):

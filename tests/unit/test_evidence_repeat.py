@@ -10,14 +10,14 @@ import pytest
 
 from mentoring.content import load_content
 from mentoring.errors import ContentError
+from tests.helpers import SNAPSHOT_CONTENT
 
-REPO = Path(__file__).resolve().parents[2]
 ACTIVITY_2_1 = '        responsible: [ЦРО]\n      - id: "2.2"'
 
 
 def test_evidence_repeating_a_news_items_plan_is_refused(tmp_path: Path) -> None:
     content = tmp_path / "content"
-    shutil.copytree(REPO / "content", content)
+    shutil.copytree(SNAPSHOT_CONTENT, content)
     plan = content / "plan.yaml"
     text = plan.read_text("utf-8")
     assert text.count(ACTIVITY_2_1) == 1

@@ -7,7 +7,6 @@ import dataclasses
 import datetime as dt
 import io
 import zipfile
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -18,15 +17,15 @@ from mentoring.content import load_content
 from mentoring.exports import COLUMNS, PlanExport, csv_cell
 from mentoring.progress import progress_of
 from mentoring.schedule import Occurrences, PartialDate
+from tests.helpers import SNAPSHOT_CONTENT
 
-REPO = Path(__file__).resolve().parents[2]
 BUILD_DAY = dt.date(2025, 11, 27)
 HEADER = [title for title, _ in COLUMNS]
 
 
 @pytest.fixture(scope="module")
 def content():
-    return load_content(REPO / "content")
+    return load_content(SNAPSHOT_CONTENT)
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +35,7 @@ def export(content) -> PlanExport:
 
 def plan_yaml_activities() -> list[dict]:
     """Activities straight from plan.yaml with a plain YAML parser, independent of the core."""
-    data = yaml.safe_load((REPO / "content" / "plan.yaml").read_text("utf-8"))
+    data = yaml.safe_load((SNAPSHOT_CONTENT / "plan.yaml").read_text("utf-8"))
     found = []
     for direction in data["directions"]:
         head = f"{direction['id']}. {direction['title']}"

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from mentoring.content import load_content
-from mentoring.errors import ContentError
 from mentoring.indicators import (
     BREAKDOWN_KEYS,
     INDICATOR_BY_KEY,
@@ -20,6 +19,7 @@ from mentoring.indicators import (
     looks_personal,
 )
 from mentoring.schema import load_schema
+from tests.helpers import content_problems
 
 REPO = Path(__file__).resolve().parents[2]
 MINIMAL = REPO / "tests" / "fixtures" / "minimal" / "content"
@@ -30,7 +30,7 @@ PRIVACY = (
 )
 
 
-def content_with(tmp_path: Path, indicators: str):
+def content_with(tmp_path: Path, indicators: str) -> Path:
     root = tmp_path / "content"
     shutil.copytree(MINIMAL, root)
     (root / "indicators.yaml").write_text(textwrap.dedent(indicators), "utf-8")
@@ -38,24 +38,7 @@ def content_with(tmp_path: Path, indicators: str):
 
 
 def problems_of(tmp_path: Path, indicators: str) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_content(content_with(tmp_path, indicators))
-    return caught.value.report_lines()
-
-
-def test_repository_figures_are_marked_samples_and_load() -> None:
-    indicators = load_content(REPO / "content").indicators
-    assert indicators is not None
-    assert indicators.sample is True
-    assert [y.year.label for y in indicators.years] == ["2021/2022", "2022/2023", "2023/2024"]
-    assert indicators.years[1].values["learners_involved"] == Decimal("20.5")
-    target = indicators.targets[0]
-    assert (target.indicator.key, target.value, target.by, target.verified) == (
-        "learners_involved",
-        70,
-        2024,
-        False,
-    )
+    return content_problems(content_with(tmp_path, indicators))
 
 
 def test_indicators_file_is_optional() -> None:

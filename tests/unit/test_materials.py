@@ -3,35 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from mentoring.content import load_content
-from mentoring.errors import ContentError
 from mentoring.models import Reference
+from tests.helpers import content_problems
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 VALID = "title: Формы наставничества\nsummary: Какие бывают формы.\ndate: 2022-05-10\n"
 
 
 @pytest.fixture
-def content_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(FIXTURES / "minimal" / "content", target)
-    (target / "materials").mkdir()
-    return target
+def content_dir(content_dir: Path) -> Path:
+    (content_dir / "materials").mkdir()
+    return content_dir
 
 
 def write_material(content_dir: Path, name: str, front_matter: str, body: str = "Текст.\n") -> None:
     (content_dir / "materials" / name).write_text(f"---\n{front_matter}---\n{body}", "utf-8")
-
-
-def problems(content_dir: Path) -> list[str]:
-    with pytest.raises(ContentError) as error:
-        load_content(content_dir)
-    return error.value.report_lines()
 
 
 def test_a_material_is_published_under_its_transliterated_name(content_dir):
@@ -96,14 +87,14 @@ def test_material_mistakes(content_dir, case):
     name, front_matter, body, expected = BAD_MATERIALS[case]
     write_material(content_dir, name, front_matter, body)
 
-    assert problems(content_dir) == [expected]
+    assert content_problems(content_dir) == [expected]
 
 
 def test_two_materials_at_one_address(content_dir):
     write_material(content_dir, "formy.md", VALID)
     write_material(content_dir, "Формы.md", VALID)
 
-    assert problems(content_dir) == [
+    assert content_problems(content_dir) == [
         "content/materials/Формы.md:1: адрес /materials/formy/ уже занят: его получает "
         "content/materials/formy.md; задайте одной из записей другое поле slug или "
         "переименуйте файл"
@@ -127,7 +118,7 @@ def test_a_material_text_allows_text_markup_only(content_dir):
     body = "Текст.\n\n<div>Вставка</div>\n\n<form><button>Отправить</button></form>\n"
     write_material(content_dir, "formy.md", VALID, body)
 
-    assert problems(content_dir) == [
+    assert content_problems(content_dir) == [
         "content/materials/formy.md:10: HTML-элемент «<button>» в тексте материала не "
         "допускается: можно писать только разметку текста (абзацы, заголовки, списки, таблицы, "
         "ссылки, изображения с этого сайта); уберите его или возьмите в обратные кавычки `…`, "

@@ -15,6 +15,7 @@ from mentoring.content import load_content
 from mentoring.indicators import INDICATOR_BY_KEY, format_value
 from mentoring.render import Renderer
 from mentoring.timeline import build_timeline
+from tests.helpers import SNAPSHOT_CONTENT
 
 REPO = Path(__file__).resolve().parents[2]
 SVG = "{http://www.w3.org/2000/svg}"
@@ -23,7 +24,7 @@ BUILD_DAY = dt.date(2025, 11, 27)
 
 @pytest.fixture(scope="module")
 def content():
-    return load_content(REPO / "content")
+    return load_content(SNAPSHOT_CONTENT)
 
 
 @pytest.fixture(scope="module")

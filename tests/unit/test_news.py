@@ -3,35 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from mentoring.content import load_content
-from mentoring.errors import ContentError
 from mentoring.models import Reference
 from mentoring.news import NewsItem, NewsListing, by_year, listing_path, paginate
+from tests.helpers import content_problems
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 @pytest.fixture
-def content_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(FIXTURES / "minimal" / "content", target)
-    (target / "news").mkdir()
-    return target
+def content_dir(content_dir: Path) -> Path:
+    (content_dir / "news").mkdir()
+    return content_dir
 
 
 def write_news(content_dir: Path, name: str, front_matter: str, body: str = "Текст.\n") -> None:
     (content_dir / "news" / name).write_text(f"---\n{front_matter}---\n\n{body}", "utf-8")
-
-
-def problems(content_dir: Path) -> list[str]:
-    with pytest.raises(ContentError) as error:
-        load_content(content_dir)
-    return error.value.report_lines()
 
 
 VALID = "title: Семинар\nsummary: Прошёл семинар.\n"
@@ -182,7 +173,7 @@ def test_news_mistakes(content_dir, case):
     name, front_matter, expected = BAD_NEWS[case]
     write_news(content_dir, name, front_matter)
 
-    assert problems(content_dir) == [expected]
+    assert content_problems(content_dir) == [expected]
 
 
 def test_front_matter_must_open_close_and_hold_fields(content_dir):
@@ -190,7 +181,7 @@ def test_front_matter_must_open_close_and_hold_fields(content_dir):
     (content_dir / "news" / "2021-11-20-b.md").write_text("---\ntitle: Т\n\nТекст.\n", "utf-8")
     (content_dir / "news" / "2021-11-20-c.md").write_text("---\n---\nТекст.\n", "utf-8")
 
-    assert problems(content_dir) == [
+    assert content_problems(content_dir) == [
         "content/news/2021-11-20-a.md:1: нет блока полей: файл должен начинаться со строки «---»",
         "content/news/2021-11-20-b.md:1: блок полей не закрыт: после полей нужна строка «---» "
         "сама по себе",
@@ -204,7 +195,7 @@ def test_two_items_at_one_address_are_both_named(content_dir):
     write_news(content_dir, "2021-12-01-drugoi.md", VALID + "slug: seminar\n")
     write_news(content_dir, "2022-01-10-seminar.md", VALID)  # another year: another address
 
-    assert problems(content_dir) == [
+    assert content_problems(content_dir) == [
         "content/news/2021-12-01-drugoi.md:4: поле «slug»: адрес /news/2021/seminar/ уже занят: "
         "его получает content/news/2021-11-20-seminar.md; задайте одной из записей другое поле "
         "slug или переименуйте файл"
@@ -214,7 +205,7 @@ def test_two_items_at_one_address_are_both_named(content_dir):
 def test_unknown_include_in_the_body_is_reported_at_its_line(content_dir):
     write_news(content_dir, "2021-11-20-seminar.md", VALID, "Текст.\n\n<!-- include: plan -->\n")
 
-    assert problems(content_dir) == [
+    assert content_problems(content_dir) == [
         "content/news/2021-11-20-seminar.md:8: неизвестная вставка «plan»; доступные: forms-list"
     ]
 
@@ -231,7 +222,7 @@ def test_a_news_text_is_markdown_that_runs_nothing_and_loads_nothing_from_elsewh
     )
     write_news(content_dir, "2021-11-20-seminar.md", VALID, body)
 
-    assert problems(content_dir) == [
+    assert content_problems(content_dir) == [
         "content/news/2021-11-20-seminar.md:6: HTML-элемент «<iframe>» в тексте новости не "
         "допускается: можно писать только разметку текста (абзацы, заголовки, списки, таблицы, "
         "ссылки, изображения с этого сайта); уберите его или возьмите в обратные кавычки `…`, "
@@ -253,7 +244,7 @@ def test_every_broken_item_is_reported_at_once(content_dir):
     write_news(content_dir, "2021-11-20-a.md", "title: А\n")
     write_news(content_dir, "2021-11-20-b.md", VALID + 'plan: ["9.9"]\n')
 
-    assert len(problems(content_dir)) == 2
+    assert len(content_problems(content_dir)) == 2
 
 
 def test_drafts_are_never_published_and_report_nothing(content_dir):
@@ -287,7 +278,7 @@ def test_a_sample_is_no_evidence_for_done(content_dir):
     )
     write_news(content_dir, "2021-11-20-a.md", VALID + 'plan: ["2.1"]\nsample: true\n')
 
-    assert problems(content_dir) == [
+    assert content_problems(content_dir) == [
         "content/plan.yaml:27: поле «status»: статус done (выполнено) ставится только вместе "
         "с подтверждением: добавьте поле evidence со ссылкой на документ или страницу"
     ]

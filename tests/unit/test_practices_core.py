@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 
 from mentoring.content import Content, load_content
-from mentoring.errors import ContentError, Problems
+from mentoring.errors import Problems
 from mentoring.models import Form
 from mentoring.organizations import Organization
 from mentoring.practices import Bank, Practice
 from mentoring.yamlsource import split_front_matter
-from tests.helpers import make_site, sample_bytes
+from tests.helpers import content_problems, make_site, sample_bytes
 
 DEFAULT_FIELDS = {
     "title": "Практика",
@@ -56,9 +56,7 @@ def load(project: Path) -> Content:
 
 
 def problems(project: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load(project)
-    return caught.value.report_lines()
+    return content_problems(project / "content")
 
 
 def practice(content: Content, slug: str) -> Practice:

@@ -154,9 +154,11 @@ def test_a_title_too_long_for_a_file_name_is_explained_not_oserror(content_dir: 
 
 
 def test_cli_new_entry_asks_for_the_title(
-    content_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    content_dir: Path,
+    fixed_epoch: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764201600")
     monkeypatch.setattr("builtins.input", lambda prompt: "Клуб наставников")
     assert main(["new-practice", str(content_dir)]) == 0
     file = content_dir / "practices" / "klub-nastavnikov.md"

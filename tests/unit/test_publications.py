@@ -9,13 +9,14 @@ import pytest
 from mentoring.build import SiteBuild
 from mentoring.includes import ENTRY_BLOCKS
 from mentoring.render import absolute_url, page_url, relative_url
+from tests.helpers import SNAPSHOT_CONTENT
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def build() -> SiteBuild:
-    return SiteBuild.load(REPO / "content", REPO / "templates")
+    return SiteBuild.load(SNAPSHOT_CONTENT, REPO / "templates")
 
 
 def test_shipped_news_and_materials_invent_nothing(build):

@@ -5,15 +5,13 @@ Text mutations of these files run in test_robustness.py with the other content f
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import SNAPSHOT_CONTENT
 from tests.unit.test_robustness import load_mutated, replace_somewhere, values
 
-REPO = Path(__file__).resolve().parents[2]
 SETTINGS = settings(
     max_examples=60,
     deadline=None,
@@ -25,7 +23,7 @@ SETTINGS = settings(
 @given(path_choices=st.lists(st.integers(0, 50), max_size=5), value=values)
 def test_front_matter_mutations_never_crash(tmp_path, path_choices, value):
     name = "news/2021-11-20-obrazets-novosti-o-seminare.md"
-    _, front_matter, body = (REPO / "content" / name).read_text("utf-8").split("---\n", 2)
+    _, front_matter, body = (SNAPSHOT_CONTENT / name).read_text("utf-8").split("---\n", 2)
     data = replace_somewhere(yaml.safe_load(front_matter), path_choices, value)
     dumped = yaml.safe_dump(data, allow_unicode=True)
 
@@ -35,7 +33,7 @@ def test_front_matter_mutations_never_crash(tmp_path, path_choices, value):
 @SETTINGS
 @given(path_choices=st.lists(st.integers(0, 50), max_size=5), value=values)
 def test_documents_data_mutations_never_crash(tmp_path, path_choices, value):
-    data = yaml.safe_load((REPO / "content" / "documents.yaml").read_text("utf-8"))
+    data = yaml.safe_load((SNAPSHOT_CONTENT / "documents.yaml").read_text("utf-8"))
     data = replace_somewhere(data, path_choices, value)
 
     load_mutated(tmp_path, "documents.yaml", yaml.safe_dump(data, allow_unicode=True))

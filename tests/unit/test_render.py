@@ -90,7 +90,7 @@ def test_abbreviations_skip_comments_and_nested_elements_and_survive_stray_brack
 def test_fragments_are_rendered_once_per_key_and_make_no_links_of_their_own(tmp_path: Path):
     (tmp_path / "card.html.j2").write_text('<a href="{{ link }}">{{ title }}</a>\n', "utf-8")
     (tmp_path / "linking.html.j2").write_text("{{ href('plan/index.md') }}\n", "utf-8")
-    content = load_content(Path(__file__).resolve().parents[2] / "content")
+    content = load_content(Path(__file__).resolve().parents[1] / "fixtures" / "minimal" / "content")
     renderer = Renderer(content, tmp_path, dt.date(2025, 11, 27))
 
     first = renderer.fragment("card.html.j2", ("a", "../a/"), link="../a/", title="А & Б")

@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from mentoring.content import load_content
 from mentoring.errors import ContentError
 from mentoring.exports import PlanExport
+from tests.helpers import SNAPSHOT_CONTENT
 
-REPO = Path(__file__).resolve().parents[2]
 _UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 FILES = ("plan.yaml", "site.yaml", "glossary.yaml", "forms.yaml", "indicators.yaml")
 # Entries with front matter and the documents list get the same text mutations.
@@ -111,7 +111,7 @@ def load_mutated(tmp: Path, name: str, text: str) -> None:
     content_dir = tmp / "content"
     if content_dir.exists():
         shutil.rmtree(content_dir)
-    shutil.copytree(REPO / "content", content_dir)
+    shutil.copytree(SNAPSHOT_CONTENT, content_dir)
     (content_dir / name).write_text(text, "utf-8")
     try:
         content = load_content(content_dir)
@@ -145,7 +145,7 @@ COMMON = settings(
     edits=st.lists(mutations, min_size=1, max_size=4),
 )
 def test_text_mutations_never_crash(tmp_path, name, edits):
-    text = (REPO / "content" / name).read_text("utf-8")
+    text = (SNAPSHOT_CONTENT / name).read_text("utf-8")
     for edit in edits:
         text = mutate_text(text, edit)
 
@@ -159,7 +159,7 @@ def test_text_mutations_never_crash(tmp_path, name, edits):
     value=values,
 )
 def test_data_mutations_never_crash(tmp_path, name, path_choices, value):
-    data = yaml.safe_load((REPO / "content" / name).read_text("utf-8"))
+    data = yaml.safe_load((SNAPSHOT_CONTENT / name).read_text("utf-8"))
     data = replace_somewhere(data, path_choices, value)
 
     load_mutated(tmp_path, name, yaml.safe_dump(data, allow_unicode=True))

@@ -9,14 +9,13 @@ import pytest
 
 from mentoring.content import load_content
 from mentoring.shells import empty_sections, empty_sections_notice, missing_contacts
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.helpers import SNAPSHOT_CONTENT
 
 
 @pytest.fixture
 def shipped_content(tmp_path: Path) -> Path:
     content = tmp_path / "content"
-    shutil.copytree(REPO / "content", content)
+    shutil.copytree(SNAPSHOT_CONTENT, content)
     return content
 
 

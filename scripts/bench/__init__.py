@@ -1,0 +1,1 @@
+"""Build benchmark (`make bench`, `python -m scripts.bench`): synthesis, measure, report."""

@@ -1,0 +1,178 @@
+"""The benchmark's report: Markdown tables in Russian on stdout (BENCHMARKS.md quotes them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.bench.measure import GZIP_LEVEL, SEARCH_N, SizeResult
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def kb(size: int) -> str:
+    return f"{size / 1024:.0f}"
+
+
+def say(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def ratio(ours: float, baseline: float | None) -> str:
+    return f"{ours / baseline:.2f}" if baseline else "—"
+
+
+def report_builds(results: list[SizeResult]) -> None:
+    say("\n## Сборка\n")
+    say(
+        "N — число практик и столько же новостей. Время — медиана полных сборок "
+        "`mkdocs build --strict` (с запуском Python); ЦП — процессорное время (user + sys) "
+        "той же сборки вместе с Pagefind: оно меньше зависит от загрузки машины. Базовый "
+        "сайт — обычный Material со встроенным поиском Material (как у любого сайта на нём); "
+        "без поиска — он же без плагина search (одна сборка). Pagefind читает страницы по "
+        "ходу сборки на втором ядре; «ожидание» — сколько сборка ждёт его после последней "
+        "страницы; «отдельно» — Pagefind по готовому сайту, запущенный сам по себе.\n"
+    )
+    header = ["N", "сборок", "время наш, с", "базовый, с", "наш / базовый"]
+    header += ["базовый без поиска, с", "наш / без поиска", "ЦП наш, с", "ЦП базовый, с"]
+    header += ["Pagefind: ожидание, с", "Pagefind отдельно: время / ЦП, с", "make check, с"]
+    rows = []
+    for result in results:
+        mine, plain, bare = result.ours, result.baseline, result.baseline_without_search
+        assert mine is not None
+        rows.append(
+            [
+                result.label,
+                str(result.runs),
+                f"{mine.seconds:.1f}",
+                f"{plain.seconds:.1f}" if plain else "—",
+                ratio(mine.seconds, plain and plain.seconds),
+                f"{bare.seconds:.1f}" if bare else "—",
+                ratio(mine.seconds, bare and bare.seconds),
+                f"{mine.cpu_seconds:.1f}",
+                f"{plain.cpu_seconds:.1f}" if plain else "—",
+                f"{mine.search_wait:.1f}" if mine.search_wait is not None else "—",
+                "{:.1f} / {:.1f}".format(*mine.search_index[:2]) if mine.search_index else "—",
+                f"{result.check_seconds:.2f}" if result.check_seconds is not None else "—",
+            ]
+        )
+    say(table(header, rows))
+    say(
+        "\nПамять — пиковый RSS сборки: процесса MkDocs или запущенного им Pagefind, смотря "
+        "у кого больше; MkDocs — процесс сборки без Pagefind; Pagefind — он один при "
+        "отдельном запуске. Объём — всё в site/.\n"
+    )
+    header = ["N", "память наш, МБ", "базовый, МБ", "наш / базовый", "MkDocs наш, МБ"]
+    header += ["MkDocs наш / базовый", "Pagefind, МБ", "страниц наш / базовый"]
+    header += ["объём наш / базовый, МБ"]
+    rows = []
+    for result in results:
+        mine, plain = result.ours, result.baseline
+        assert mine is not None
+        rows.append(
+            [
+                result.label,
+                f"{mine.peak_mb:.0f}",
+                f"{plain.peak_mb:.0f}" if plain else "—",
+                ratio(mine.peak_mb, plain and plain.peak_mb),
+                f"{mine.own_peak_mb:.0f}",
+                ratio(mine.own_peak_mb, plain and plain.own_peak_mb),
+                f"{mine.search_index[2]:.0f}" if mine.search_index else "—",
+                f"{mine.pages} / {plain.pages}" if plain else str(mine.pages),
+                f"{mine.output_mb:.1f} / {plain.output_mb:.1f}"
+                if plain
+                else f"{mine.output_mb:.1f}",
+            ]
+        )
+    say(table(header, rows))
+
+
+def report_own_time(results: list[SizeResult], top: int) -> None:
+    timed = [result for result in results if result.own_time is not None]
+    if not timed:
+        return
+    say("\n## Доля нашего кода\n")
+    say(
+        "Без профилировщика: одна сборка в процессе, в которой каждое событие наших хуков "
+        "замерено по процессорному времени своего потока (`time.thread_time`); к ним "
+        "добавлены импорт hooks/ (разница загрузки конфигурации с хуками и без) и потоки, "
+        "передающие страницы Pagefind. Доля — от процессорного времени всего процесса "
+        "сборки (сам Pagefind — отдельный процесс, в неё не входит).\n"
+    )
+    rows = [
+        [
+            result.label,
+            f"{own.total:.2f}",
+            f"{own.ours:.2f}",
+            f"{own.ours / own.total:.1%}",
+            f"{own.search_wait:.2f}",
+        ]
+        for result in timed
+        if (own := result.own_time) is not None
+    ]
+    header = ["N", "ЦП сборки, с", "из них наш код, с", "доля", "ожидание Pagefind, с"]
+    say(table(header, rows))
+    for result in timed if top else ():
+        say(f"\n### Самые дорогие функции нашего кода, {result.label} (cProfile)\n")
+        say(
+            table(
+                ["функция", "всего, с", "своё, с", "вызовов"],
+                [
+                    [name, f"{cumulative:.3f}", f"{own:.3f}", str(calls)]
+                    for name, cumulative, own, calls in result.costliest[:top]
+                ],
+            )
+        )
+
+
+def report_rebuilds(results: list[SizeResult]) -> None:
+    measured = [result for result in results if result.rebuild is not None]
+    if not measured:
+        return
+    say("\n## Пересборка в `make serve` после правки одной практики\n")
+    rows = [
+        [result.label, f"{result.rebuild.seconds:.2f}", f"{result.rebuild.build_seconds:.2f}"]
+        for result in measured
+        if result.rebuild is not None
+    ]
+    say(table(["сайт", "от сохранения до перезагрузки, с", "из них сборка (MkDocs), с"], rows))
+
+
+def report_weights(results: list[SizeResult]) -> None:
+    say(f"\n## Вес страниц (gzip уровня {GZIP_LEVEL}; HTML и все CSS/JS, без изображений)\n")
+    header = ["сайт", "страница", "HTML, КБ", "HTML gzip, КБ", "CSS/JS файлов", "всего, КБ"]
+    header += ["всего gzip, КБ", "внешние"]
+    rows = [
+        [
+            result.label,
+            label,
+            kb(weight.html),
+            kb(weight.html_gzip),
+            str(weight.files),
+            kb(weight.total),
+            kb(weight.total_gzip),
+            ", ".join(weight.external) or "нет",
+        ]
+        for result in results
+        for label, weight in result.weights.items()
+    ]
+    say(table(header, rows))
+
+
+def report_search(site: Path, search: list[tuple[str, int, int, int]] | None) -> None:
+    if search is None:
+        return
+    bundle = sum(path.stat().st_size for path in (site / "pagefind").rglob("*") if path.is_file())
+    say(f"\n## Поиск, N = {SEARCH_N}\n")
+    say(
+        f"Индекс Pagefind на диске: {bundle / 1e6:.1f} МБ. Загрузки из /pagefind/ при запросе "
+        "в поле поиска в шапке (Chromium; первый запрос на странице, затем следующие):\n"
+    )
+    rows = [
+        [f"«{query}»", str(requests), kb(served), kb(zipped)]
+        for query, requests, served, zipped in search
+    ]
+    say(table(["запрос", "запросов к /pagefind/", "КБ как отданы", "КБ с gzip"], rows))
