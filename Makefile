@@ -32,7 +32,7 @@ DEPLOY_TOOLS := /usr/sbin/sshd /usr/bin/ssh /usr/bin/rsync
 DEPLOY_PACKAGES := openssh-server openssh-client rsync
 
 .PHONY: help venv build serve check practice bench lint format browser-deps deploy-deps test \
-	deploy rollback clean distclean
+	deploy rollback clean distclean editor-vendor
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -48,10 +48,17 @@ $(STAMP): requirements.txt pyproject.toml
 
 venv: $(STAMP) ## Create or update the virtualenv in .venv
 
-build: $(STAMP) ## Build the site into site/ (strict)
+# The web editor /admin/: npm packages pinned by version and sha512 in mentoring/editor/vendor.json.
+EDITOR_VENDOR := .cache/editor/.spec.json
+$(EDITOR_VENDOR): mentoring/editor/vendor.json $(STAMP)
+	$(BIN)/python -m mentoring.editor.vendor
+
+editor-vendor: $(EDITOR_VENDOR) ## Fetch the editor's pinned npm files (npm pack + sha512 check)
+
+build: $(STAMP) $(EDITOR_VENDOR) ## Build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict
 
-serve: $(STAMP) ## Serve with live reload (ADDR=127.0.0.1:8000)
+serve: $(STAMP) $(EDITOR_VENDOR) ## Serve with live reload (ADDR=127.0.0.1:8000)
 	$(BIN)/mkdocs serve --dev-addr $(ADDR) $(WATCH_ARGS)
 
 check: $(STAMP) ## Find everything the build would refuse, without building (scripts/check.py)
@@ -107,7 +114,7 @@ rollback: $(STAMP) ## Switch the host back to the previous release in one step
 
 # Prerequisites run left to right: venv, Chromium, OpenSSH and rsync, lint, then all tests
 # (tests/unit, tests/build, tests/browser, tests/deploy).
-test: $(STAMP) browser-deps deploy-deps lint ## Lint, then run every test
+test: $(STAMP) $(EDITOR_VENDOR) browser-deps deploy-deps lint ## Lint, then run every test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP) ## Build times against plain MkDocs at N = 100, 1000, 5000 (BENCH_N, BENCH_ARGS)

@@ -144,11 +144,12 @@ def _fields(
         settings = table.get(child_path, FieldSettings())
         description = child.get("description", "")
         field: Json = {"name": name, "label": label_of(description, name)}
-        if description:
-            field["hint"] = description
-        field.update(_shape(child, root, child_path, table, choices))
-        if field["widget"] != PASSED_THROUGH:
-            field["required"] = name in required or settings.require
+        shape = _shape(child, root, child_path, table, choices)
+        if shape["widget"] != PASSED_THROUGH:
+            if description:
+                field["hint"] = description
+            shape["required"] = name in required or settings.require
+        field.update(shape)
         fields.append(field)
     return fields
 
@@ -201,8 +202,8 @@ def collection_config(schema: Json, settings: CollectionSettings, choices: Json)
         "create": True,
         "identifier_field": "title",
         "slug": "{{fields.slug}}",
-        # Files without front matter (the folder's README) are not entries.
-        "filter": {"field": "title", "pattern": "."},
+        # Files without a summary in their front matter (the folder's README) are not entries.
+        "filter": {"field": "summary", "pattern": "."},
         "summary": "{{title}}",
         "fields": fields,
     }
