@@ -51,6 +51,7 @@ from mentoring.practices import (
     check_page_links,
 )
 from mentoring.references import check_activity_ids
+from mentoring.review import ReviewCriteria, check_review_documents, load_review_criteria
 from mentoring.schedule import PlanPeriod, parse_schedule
 from mentoring.schema import validate
 from mentoring.yamlsource import YamlMap, load_yaml_file
@@ -78,6 +79,7 @@ class Content:
     practices: tuple[Practice, ...] = ()
     organizations: tuple[Organization, ...] = ()
     indicators: Indicators | None = None
+    review_criteria: ReviewCriteria | None = None
 
     @cached_property
     def bank(self) -> Bank:
@@ -143,7 +145,8 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
     news = build_news(root, display_root, plan, problems)
     errors_before = len(problems)
     documents = build_documents(root, display_root, plan, problems)
-    if len(problems) == errors_before:  # else a broken entry would read as an unknown id
+    documents_ok = len(problems) == errors_before  # else a broken entry reads as an unknown id
+    if documents_ok:
         check_evidence_documents(plan, documents, f"{display_root}/{PLAN_FILE}", problems)
     materials = build_materials(root, display_root, plan, problems)
     practices_dir = root / PRACTICES_DIR
@@ -158,6 +161,13 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
         plan=plan,
         problems=problems,
     )
+    if documents_ok:
+        check_review_documents(
+            [(p.source, p.review) for p in practices if p.review],
+            {document.id for document in documents},
+            problems,
+        )
+    review_criteria = load_review_criteria(root, display_root, problems)
     form_titles = {form.id: form.title for form in forms} if forms is not None else None
     indicators = load_indicators(root, display_root, form_titles, problems)
 
@@ -191,6 +201,7 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
         practices=practices,
         organizations=organizations,
         indicators=indicators,
+        review_criteria=review_criteria,
     )
 
 

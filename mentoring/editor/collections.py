@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mentoring.progress import STATUS_LABELS
+from mentoring.review import REVIEW_STATUSES
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ _PRACTICE_FIELDS = {
     "attachments.file": FieldSettings(media=Media("")),
     "cover.file": FieldSettings(media=Media("", image=True)),
     "plan": PLAN_ACTIVITY,
+    "review.status": FieldSettings(option_labels=REVIEW_STATUSES),
     "review.document": FieldSettings(relation=DOCUMENT),
     "slug": SLUG,
 }
@@ -187,6 +189,13 @@ COLLECTIONS: tuple[CollectionSettings, ...] = (
         label="Сокращения",
         schema="glossary",
         file="content/glossary.yaml",
+    ),
+    CollectionSettings(
+        name="review",
+        label="Рассмотрение практик: критерии",
+        schema="review",
+        file="content/review.yaml",
+        fields={"statuses.status": FieldSettings(option_labels=REVIEW_STATUSES)},
     ),
     CollectionSettings(
         name="forms",

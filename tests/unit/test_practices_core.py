@@ -342,7 +342,7 @@ def test_misspelt_field_is_named_with_the_right_one(project: Path) -> None:
         "content/practices/x.md:2: поле «summary»: обязательное поле не заполнено",
         "content/practices/x.md:6: поле «summry»: неизвестное поле; возможно, имелось в виду "
         "«summary»; допустимые поля: attachments, authors, cover, date, draft, forms, "
-        "organization, plan, results, sample, slug, summary, tags, target_group, title",
+        "organization, plan, results, review, sample, slug, summary, tags, target_group, title",
     ]
 
 
@@ -574,6 +574,7 @@ def test_facets_count_practices_per_value(project: Path) -> None:
     bank = load(project).bank
     counts = {kind: [(f.key, f.count) for f in facets] for kind, facets in bank.facets.items()}
     assert counts == {
+        "review": [],
         "form": [("uchenik-uchenik", 2), ("pedagog-pedagog", 2)],
         "organization": [("sample-org", 1), ("school-1", 1), ("school-2", 1)],
         "year": [("2025", 1), ("2024", 1), ("2023", 1)],
