@@ -42,7 +42,7 @@ from mentoring.yamlsource import YamlList, YamlMap
 PRACTICES_DIR = "practices"
 PRACTICES_PAGE = "practices/index.md"
 # Facet pages live at /practices/<kind>/<key>/, so these words cannot be practice slugs.
-FACET_KINDS = ("review", "form", "organization", "year", "tag")
+FACET_KINDS = ("form", "review", "organization", "year", "tag")
 BANK_REFERENCE_KIND = "Банк практик"
 PRACTICE_REFERENCE_KIND = "Практика"
 # Links to these are links to pages, never files to publish beside the practice.
@@ -464,8 +464,8 @@ def bank_references(
 # --------------------------------------------------------------------------- the published bank
 
 FACET_TITLES = {
-    "review": "Рассмотрение",
     "form": "Формы наставничества",
+    "review": "Рассмотрение",
     "organization": "Организации",
     "year": "Годы публикации",
     "tag": "Метки",

@@ -574,8 +574,8 @@ def test_facets_count_practices_per_value(project: Path) -> None:
     bank = load(project).bank
     counts = {kind: [(f.key, f.count) for f in facets] for kind, facets in bank.facets.items()}
     assert counts == {
-        "review": [],
         "form": [("uchenik-uchenik", 2), ("pedagog-pedagog", 2)],
+        "review": [],
         "organization": [("sample-org", 1), ("school-1", 1), ("school-2", 1)],
         "year": [("2025", 1), ("2024", 1), ("2023", 1)],
         "tag": [("adaptatsiia", 2), ("molodye-pedagogi", 1)],
