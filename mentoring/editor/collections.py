@@ -63,7 +63,8 @@ class CollectionSettings:
     # file is shown read-only, so that saving writes it back unchanged.
     editable: tuple[str, ...] | None = None
     media_folder: str | None = None
-    body: bool = False  # Markdown text after the front matter
+    body: str | None = None  # hint for the Markdown text after the front matter, if any
+    body_required: bool = False  # the loader refuses an entry without text
     fields: dict[str, FieldSettings] = field(default_factory=dict)
 
 
@@ -77,6 +78,10 @@ PLAN_ACTIVITY = FieldSettings(choices=Choices("plan_activities"))
 SLUG = FieldSettings(require=True)
 SUMMARY = FieldSettings(text=True)
 
+PRACTICE_TEXT = (
+    "Текст практики в Markdown, по разделам: «Цель и задачи», «Описание», «Результаты», "
+    "«Ресурсы». Имена наставляемых не указываются."
+)
 _PRACTICE_FIELDS = {
     "organization": FieldSettings(relation=ORGANIZATION),
     "forms": FieldSettings(relation=FORM),
@@ -97,7 +102,8 @@ COLLECTIONS: tuple[CollectionSettings, ...] = (
         folder="content/practices",
         path="{{slug}}",
         media_folder="",
-        body=True,
+        body=PRACTICE_TEXT,
+        body_required=True,
         fields=_PRACTICE_FIELDS,
     ),
     CollectionSettings(
@@ -107,7 +113,8 @@ COLLECTIONS: tuple[CollectionSettings, ...] = (
         folder="content/practices",
         path="{{slug}}/index",
         media_folder="",
-        body=True,
+        body=PRACTICE_TEXT,
+        body_required=True,
         fields=_PRACTICE_FIELDS,
     ),
     CollectionSettings(
@@ -116,7 +123,7 @@ COLLECTIONS: tuple[CollectionSettings, ...] = (
         schema="news",
         folder="content/news",
         path="{{year}}-{{month}}-{{day}}-{{slug}}",
-        body=True,
+        body="Текст новости в Markdown.",
         fields={
             "summary": SUMMARY,
             "image.file": FieldSettings(media=Media("content/news/images", image=True)),
@@ -130,7 +137,7 @@ COLLECTIONS: tuple[CollectionSettings, ...] = (
         schema="materials",
         folder="content/materials",
         path="{{slug}}",
-        body=True,
+        body="Текст материала в Markdown.",
         fields={"summary": SUMMARY, "plan": PLAN_ACTIVITY, "slug": SLUG},
     ),
     CollectionSettings(

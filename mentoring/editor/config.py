@@ -38,7 +38,7 @@ def label_of(description: str, name: str) -> str:
     """A short label: the description up to its first colon, semicolon or full stop."""
     description = description.removeprefix("true — ")
     head = re.split(r"[:;.(]\s|\.$", description.strip(), maxsplit=1)[0].strip(" ,—")
-    return head or name
+    return head[:1].upper() + head[1:] if head else name
 
 
 def _string(node: Json, settings: FieldSettings) -> Json:
@@ -190,7 +190,15 @@ def collection_config(schema: Json, settings: CollectionSettings, choices: Json)
             ],
         }
     if settings.body:
-        fields.append({"name": "body", "label": "Текст", "widget": "markdown", "required": False})
+        fields.append(
+            {
+                "name": "body",
+                "label": "Текст",
+                "hint": settings.body,
+                "widget": "markdown",
+                "required": settings.body_required,
+            }
+        )
     collection: Json = {
         "name": settings.name,
         "label": settings.label,

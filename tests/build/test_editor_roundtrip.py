@@ -4,47 +4,24 @@ check and renders the same pages; and a practice written by the editor from scra
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from mentoring.editor.config import editor_config
 from mentoring.editor.serialize import EditorFile, editor_files, field_order, write_like_the_editor
 from mentoring.sitediff import compare
-from scripts.check import check
-from tests.helpers import REPO, build_site, real_config
+from tests.helpers import REPO, build_site, check_messages, repository_project
 
 CONFIG = editor_config("owner/name", {"plan_activities": []})
-
-
-def _project(tmp_path: Path, name: str) -> Path:
-    """The repository's own content and pages in a temporary folder."""
-    project = tmp_path / name
-    project.mkdir()
-    for folder in ("content", "docs"):
-        shutil.copytree(REPO / folder, project / folder)
-    config = real_config()
-    config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
-    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
-    (project / "mkdocs.yml").write_text(yaml.dump(config, allow_unicode=True), "utf-8")
-    return project
-
-
-def _checked(project: Path) -> list[str]:
-    with contextlib.redirect_stdout(io.StringIO()):
-        result = check(project / "mkdocs.yml")
-    return [*result.errors, *([result.failure] if result.failure else [])]
 
 
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     monkeypatch = pytest.MonkeyPatch()
-    project = _project(tmp_path_factory.mktemp("shipped"), "project")
+    project = repository_project(tmp_path_factory.mktemp("shipped"), "project")
     assert build_site(project, monkeypatch).ok
     monkeypatch.undo()
     return project
@@ -53,14 +30,14 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_entry_written_back_by_the_editor_renders_the_same_site(
     shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project = _project(tmp_path, "edited")
+    project = repository_project(tmp_path, "edited")
     files = editor_files(CONFIG, project)
     before = {f.file: f.file.read_text("utf-8") for f in files}
     write_like_the_editor(files)
     rewritten = [f for f in files if f.file.read_text("utf-8") != before[f.file]]
     # Every file is rewritten (comments and folded lines go): the test compares real writes.
     assert len(files) >= 15 and len(rewritten) == len(files)
-    assert _checked(project) == []
+    assert check_messages(project) == []
     result = build_site(project, monkeypatch)
     assert result.ok, result.errors
     diff = compare(shipped / "site", project / "site")
@@ -72,7 +49,7 @@ def test_a_practice_with_an_attachment_written_by_the_editor_passes_the_check(
 ) -> None:
     """The entry the editor saves for a new practice in folder form: the fields a methodist
     fills in, in the editor's order and style, and the uploaded file beside index.md."""
-    project = _project(tmp_path, "new")
+    project = repository_project(tmp_path, "new")
     folder = project / "content/practices/shkola-molodogo-uchitelia"
     folder.mkdir()
     shutil.copy(
@@ -100,7 +77,7 @@ def test_a_practice_with_an_attachment_written_by_the_editor_passes_the_check(
     write_like_the_editor([EditorFile(entry, "frontmatter", field_order(collection["fields"]))])
     written = entry.read_text("utf-8")
     assert written.startswith("---\ntitle: '«Школа молодого учителя»: год в профессии'\n")
-    assert _checked(project) == []
+    assert check_messages(project) == []
     result = build_site(project, monkeypatch)
     assert result.ok, result.errors
     page = result.page("practices/shkola-molodogo-uchitelia/")
