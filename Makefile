@@ -18,21 +18,32 @@ ADDR ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 # Extra arguments for the benchmark, e.g. `make bench BENCH_ARGS="--runs 1"`; sizes: BENCH_N="100 1000".
 BENCH_ARGS ?=
-# Title of a new practice for `make practice TITLE="…"` (asked for when empty); passed
-# through the environment, so quotes in it need no escaping.
+# Title of a new entry for `make practice|news|document TITLE="…"` (asked for when empty);
+# passed through the environment, so quotes in it need no escaping. FILES: attached files,
+# separated by spaces (a practice with files becomes a folder with them).
 TITLE ?=
 export TITLE
+FILES ?=
 # Source folders that `make serve` watches (only those that exist are passed).
 WATCH_DIRS := content templates mentoring hooks overrides
 WATCH_ARGS := $(foreach d,$(WATCH_DIRS),$(if $(wildcard $(d)),--watch $(d)))
+
+# ProperDocs (the maintained fork of MkDocs 1.6) in a virtualenv of its own, from its own lock.
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 
 CHROMIUM := /usr/bin/chromium
 # What the deploy tests start (sshd) and what deploy itself runs (ssh, rsync).
 DEPLOY_TOOLS := /usr/sbin/sshd /usr/bin/ssh /usr/bin/rsync
 DEPLOY_PACKAGES := openssh-server openssh-client rsync
+# npm tools, pinned by version and integrity in package-lock.json and installed together by
+# `npm ci`: the W3C Nu HTML Checker and ESLint (eslint.config.mjs).
+NPM_TOOLS := node_modules/.installed
 
-.PHONY: help venv build serve check practice bench lint format browser-deps deploy-deps test \
-	deploy rollback clean distclean editor-vendor
+.PHONY: help venv build serve check practice news document bench lint format test clean distclean
+.PHONY: browser-deps deploy-deps validator-deps deploy rollback validate-html linkcheck validate
+.PHONY: properdocs-venv properdocs-check js-deps
+.PHONY: editor-vendor
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -58,48 +69,86 @@ editor-vendor: $(EDITOR_VENDOR) ## Fetch the editor's pinned npm files (npm pack
 build: $(STAMP) $(EDITOR_VENDOR) ## Build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict
 
+# hooks/serve.py is `mkdocs serve` that shows content errors as a page in the browser.
 serve: $(STAMP) $(EDITOR_VENDOR) ## Serve with live reload (ADDR=127.0.0.1:8000)
-	$(BIN)/mkdocs serve --dev-addr $(ADDR) $(WATCH_ARGS)
+	$(BIN)/python hooks/serve.py --dev-addr $(ADDR) $(WATCH_ARGS)
 
 check: $(STAMP) ## Find everything the build would refuse, without building (scripts/check.py)
 	$(BIN)/python scripts/check.py
 
-practice: $(STAMP) ## New practice from the template (TITLE="Название практики")
-	$(BIN)/python -m mentoring new-practice --title "$$TITLE"
+practice: $(STAMP) ## New practice from the template (TITLE="Название практики" FILES="…")
+	$(BIN)/python -m mentoring new-practice --title "$$TITLE" --files $(FILES)
 
-lint: $(STAMP) ## Lint and check formatting with ruff
+news: $(STAMP) ## New news item dated today (TITLE="Заголовок" FILES=фото.jpg)
+	$(BIN)/python -m mentoring new-news --title "$$TITLE" --files $(FILES)
+
+document: $(STAMP) ## New entry in content/documents.yaml (TITLE="Название" FILES=приказ.pdf)
+	$(BIN)/python -m mentoring new-document --title "$$TITLE" --files $(FILES)
+
+lint: $(STAMP) js-deps ## Lint and check formatting with ruff; the JavaScript with ESLint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node_modules/.bin/eslint overrides/assets/javascripts
 
 format: $(STAMP) ## Format and autofix with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-browser-deps: ## Install Debian Chromium for the browser tests (root only)
-	@if [ -x $(CHROMIUM) ]; then \
-		echo "browser-deps: $(CHROMIUM) is present"; \
+# $(call debian-packages,TARGET,PROGRAMS,PACKAGES): install PACKAGES from Debian when one of
+# PROGRAMS (names or paths) is missing; as root only, otherwise say what to run.
+define debian-packages
+	@missing=""; \
+	for program in $(2); do command -v $$program >/dev/null || missing="$$missing $$program"; done; \
+	if [ -z "$$missing" ]; then \
+		echo "$(1): $(2) present"; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		export DEBIAN_FRONTEND=noninteractive; \
-		apt-get update && \
-		apt-get install -y --no-install-recommends chromium fonts-dejavu-core; \
+		apt-get update && apt-get install -y --no-install-recommends $(3); \
 	else \
-		echo "browser-deps: $(CHROMIUM) is missing and this is not root." >&2; \
-		echo "browser-deps: run as root: apt-get install -y --no-install-recommends chromium fonts-dejavu-core" >&2; \
+		echo "$(1):$$missing missing and this is not root." >&2; \
+		echo "$(1): run as root: apt-get install -y --no-install-recommends $(3)" >&2; \
 		exit 1; \
 	fi
+endef
+
+browser-deps: ## Install Debian Chromium for the browser tests (root only)
+	$(call debian-packages,browser-deps,$(CHROMIUM),chromium fonts-dejavu-core)
 
 deploy-deps: ## Install OpenSSH server/client and rsync for deploy and its tests (root only)
-	@if ls $(DEPLOY_TOOLS) >/dev/null 2>&1; then \
-		echo "deploy-deps: $(DEPLOY_TOOLS) are present"; \
-	elif [ "$$(id -u)" = 0 ]; then \
-		export DEBIAN_FRONTEND=noninteractive; \
-		apt-get update && \
-		apt-get install -y --no-install-recommends $(DEPLOY_PACKAGES); \
-	else \
-		echo "deploy-deps: some of $(DEPLOY_TOOLS) are missing and this is not root." >&2; \
-		echo "deploy-deps: run as root: apt-get install -y --no-install-recommends $(DEPLOY_PACKAGES)" >&2; \
-		exit 1; \
-	fi
+	$(call debian-packages,deploy-deps,$(DEPLOY_TOOLS),$(DEPLOY_PACKAGES))
+
+# Java and npm from Debian, then the Nu HTML Checker pinned by version and integrity in
+# package-lock.json (npm ci; no package scripts, see .npmrc).
+validator-deps: ## Install Java (Debian) and the pinned W3C Nu HTML Checker (npm ci)
+	$(call debian-packages,validator-deps,java npm,default-jre-headless npm)
+	@$(MAKE) --no-print-directory $(NPM_TOOLS)
+
+js-deps: ## Install npm (Debian) and the pinned ESLint (npm ci)
+	$(call debian-packages,js-deps,npm,npm)
+	@$(MAKE) --no-print-directory $(NPM_TOOLS)
+
+$(NPM_TOOLS): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+validate-html: $(STAMP) validator-deps ## Check every page of site/ with the W3C Nu HTML Checker
+	$(BIN)/python scripts/validate_site.py html site
+
+linkcheck: $(STAMP) ## Check internal links and anchors of site/ with LinkChecker (no external hosts)
+	$(BIN)/python scripts/validate_site.py links site
+
+validate: validate-html linkcheck ## Both checks of the built site/ (make build first)
+
+$(PROPERDOCS_STAMP): requirements-properdocs.txt pyproject.toml
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --require-hashes -r requirements-properdocs.txt
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+properdocs-venv: $(PROPERDOCS_STAMP) ## Create the ProperDocs virtualenv (.venv-properdocs)
+
+properdocs-check: $(STAMP) $(EDITOR_VENDOR) $(PROPERDOCS_STAMP) ## Build with MkDocs and ProperDocs, require identical sites
+	$(BIN)/python scripts/properdocs_check.py
 
 # Settings come from the environment: DEPLOY_HOST, DEPLOY_USER, DEPLOY_PATH, DEPLOY_SSH_KEY
 # (or DEPLOY_SSH_KEY_FILE), DEPLOY_KNOWN_HOSTS (or _FILE), SITE_URL: README.md,
@@ -112,9 +161,10 @@ deploy: $(STAMP) ## Build for SITE_URL and publish site/ over SSH in one switch 
 rollback: $(STAMP) ## Switch the host back to the previous release in one step
 	$(BIN)/python -m mentoring.publish rollback
 
-# Prerequisites run left to right: venv, Chromium, OpenSSH and rsync, lint, then all tests
-# (tests/unit, tests/build, tests/browser, tests/deploy).
-test: $(STAMP) $(EDITOR_VENDOR) browser-deps deploy-deps lint ## Lint, then run every test
+# Prerequisites run left to right: venv, the ProperDocs venv, Debian packages (Chromium;
+# OpenSSH and rsync; Java) and the Nu checker, lint, then all tests (tests/unit, build,
+# browser, deploy).
+test: $(STAMP) $(EDITOR_VENDOR) $(PROPERDOCS_STAMP) browser-deps deploy-deps validator-deps lint ## Lint, then run every test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP) ## Build times against plain MkDocs at N = 100, 1000, 5000 (BENCH_N, BENCH_ARGS)
@@ -125,5 +175,5 @@ clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf *.egg-info
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
 
-distclean: clean ## Also remove the virtualenv
-	rm -rf $(VENV)
+distclean: clean ## Also remove the virtualenv and node_modules
+	rm -rf $(VENV) $(PROPERDOCS_VENV) node_modules

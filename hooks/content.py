@@ -20,9 +20,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mentoring.build import SiteBuild
+from mentoring.content import Content
 from mentoring.errors import ContentError
 from mentoring.files import symlink_problems
 from mentoring.render import expand_includes
+from mentoring.shells import empty_sections_notice, missing_contacts, warning_annotation
 from mentoring.yamlsource import check_characters
 
 log = logging.getLogger("mkdocs.hooks.content")
@@ -39,7 +41,22 @@ def fail(error: ContentError) -> Abort:
         log.error(line)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         print("\n".join(error.annotations()), flush=True)
-    return Abort(error.summary())
+    abort = Abort(error.summary())
+    abort.content_error = error  # type: ignore[attr-defined]  # shown as a page by hooks/serve.py
+    return abort
+
+
+def report_empty_sections(content: Content) -> None:
+    """Say which sections have nothing real yet; missing contacts are a warning that does
+    not stop the build (a strict MkDocs warning would), and an annotation in Actions."""
+    notice = empty_sections_notice(content)
+    if notice:
+        log.info(notice)
+    problem = missing_contacts(content)
+    if problem is not None:
+        log.info(f"ПРЕДУПРЕЖДЕНИЕ: {problem}")
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(warning_annotation(problem), flush=True)
 
 
 @event_priority(100)
@@ -51,12 +68,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise fail(ContentError(list(links)))
     try:
         build = SiteBuild.load(
-            content_dir, TEMPLATES_DIR, use_directory_urls=config.use_directory_urls
+            content_dir,
+            TEMPLATES_DIR,
+            use_directory_urls=config.use_directory_urls,
+            docs_dir=docs_dir,
         )
     except ContentError as error:
         raise fail(error) from None
     except ValueError as error:  # a wrong SOURCE_DATE_EPOCH
         raise Abort(str(error)) from None
+    report_empty_sections(build.content)
     config.site_name = str(escape(build.content.site.site_name))
     config.site_description = str(escape(build.content.site.site_description))
     config.copyright = str(escape(build.content.site.copyright))
@@ -80,8 +101,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
 
 @event_priority(100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
-    """HTML blocks that templates kept out of Markdown go back first: other hooks read them."""
-    return current_build(config).renderer.html_blocks.insert(html)
+    """Author text passes the allowlist once more, as the page shows it (a safety net: each
+    text was checked when loaded); then the HTML blocks that templates kept out of Markdown
+    go back, before other hooks read the page."""
+    build = current_build(config)
+    hand_written = None
+    if page.file.src_uri in build.hand_written_pages:
+        hand_written = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    html = build.renderer.author_regions.check(html, hand_written, build.page_problems)
+    return build.renderer.html_blocks.insert(html)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -1,5 +1,5 @@
 """Command line: ``python -m mentoring check`` validates content/ without building the site;
-``python -m mentoring new-practice`` creates a practice entry from the scaffold."""
+``new-practice``, ``new-news`` and ``new-document`` create entries from the scaffolds."""
 
 from __future__ import annotations
 
@@ -10,9 +10,13 @@ from pathlib import Path
 
 from mentoring.content import Content, load_content
 from mentoring.errors import ContentError
-from mentoring.newpractice import EntryExists, create_practice
+from mentoring.newentry import EntryExists, create_document, create_news, create_practice
 from mentoring.progress import build_date
 from mentoring.russian import count_words
+from mentoring.shells import empty_sections_notice, missing_contacts
+
+# Hand-written pages sit next to content/ (docs_dir of mkdocs.yml).
+DOCS_DIR = "docs"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,21 +24,34 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="проверить содержимое папки content/")
     check.add_argument("content_dir", nargs="?", default="content", type=Path)
-    new = commands.add_parser("new-practice", help="создать практику по шаблону")
-    new.add_argument("--title", default="", help="название практики (иначе будет задан вопрос)")
-    new.add_argument("content_dir", nargs="?", default="content", type=Path)
+    for kind, (what, files_help) in SCAFFOLDS.items():
+        new = commands.add_parser(f"new-{kind}", help=f"создать {what} по шаблону")
+        new.add_argument("--title", default="", help="название (иначе будет задан вопрос)")
+        new.add_argument("--files", nargs="*", default=[], type=Path, help=files_help)
+        new.add_argument("content_dir", nargs="?", default="content", type=Path)
     arguments = parser.parse_args(argv)
 
     if arguments.command == "check":
         return run_check(arguments.content_dir)
-    if arguments.command == "new-practice":
-        return run_new_practice(arguments.content_dir, arguments.title)
-    return 2
+    kind = arguments.command.removeprefix("new-")
+    return run_new_entry(kind, arguments.content_dir, arguments.title, arguments.files)
+
+
+# Kind of entry → (what is created, in the accusative; what --files takes).
+SCAFFOLDS = {
+    "practice": ("практику", "приложения и изображения: практика будет папкой с ними"),
+    "news": ("новость", "одно изображение (jpg или png) для поля image"),
+    "document": ("документ", "один файл документа"),
+}
 
 
 def run_check(content_dir: Path) -> int:
     try:
-        content = load_content(content_dir, display_root=content_dir.as_posix())
+        content = load_content(
+            content_dir,
+            display_root=content_dir.as_posix(),
+            docs_dir=content_dir.parent / DOCS_DIR,
+        )
     except ContentError as error:
         report(error)
         return 1
@@ -43,7 +60,8 @@ def run_check(content_dir: Path) -> int:
 
 
 def content_summary(content: Content) -> str:
-    """What `make check` found in order: the plan's size and what is published."""
+    """What `make check` found in order: the plan's size, what is published, the sections
+    with nothing to publish yet and missing contacts (the build logs the same two lines)."""
     activities = count_words(
         len(content.plan.activities), "мероприятие", "мероприятия", "мероприятий"
     )
@@ -61,7 +79,14 @@ def content_summary(content: Content) -> str:
         figures = (
             f"; показатели за {count_words(years, 'учебный год', 'учебных года', 'учебных лет')}"
         )
-    return f"Содержимое в порядке: в плане {activities}; публикуется: {published}{figures}."
+    lines = [f"Содержимое в порядке: в плане {activities}; публикуется: {published}{figures}."]
+    notice = empty_sections_notice(content)
+    if notice:
+        lines.append(f"{notice}.")
+    problem = missing_contacts(content)
+    if problem is not None:
+        lines.append(f"ПРЕДУПРЕЖДЕНИЕ: {problem}")
+    return "\n".join(lines)
 
 
 def report(error: ContentError) -> None:
@@ -72,38 +97,51 @@ def report(error: ContentError) -> None:
     print(error.summary(), file=sys.stderr)
 
 
-def run_new_practice(content_dir: Path, title: str) -> int:
+def run_new_entry(kind: str, content_dir: Path, title: str, files: list[Path]) -> int:
     if not title.strip():
         try:
-            title = input("Название практики: ")
+            title = input("Название: ")
         except EOFError:
-            print('Укажите название: make practice TITLE="Название практики"', file=sys.stderr)
+            print(f'Укажите название: make {kind} TITLE="Название"', file=sys.stderr)
             return 1
+    if kind != "practice" and len(files) > 1:
+        print("Не создано: к этой записи прикладывается один файл", file=sys.stderr)
+        return 1
     content: Content | None = None
     try:
         content = load_content(content_dir, display_root=content_dir.as_posix())
     except ContentError as error:
         report(error)
         print(
-            "Практика создаётся, но списки форм и организаций в подсказках будут пусты, "
+            "Запись создаётся, но подсказки со списками форм и организаций будут пусты, "
             "пока ошибки не исправлены.",
             file=sys.stderr,
         )
+    today = build_date()
+    attached = files[0] if files else None
     try:
-        file = create_practice(
-            content_dir,
-            title,
-            build_date(),
-            content.forms if content else (),
-            content.organizations if content else (),
-        )
+        if kind == "practice":
+            created = create_practice(
+                content_dir,
+                title,
+                today,
+                content.forms if content else (),
+                content.organizations if content else (),
+                files,
+            )
+            to_fill = "поля organization, forms и summary и текст практики"
+        elif kind == "news":
+            created = create_news(content_dir, title, today, attached)
+            to_fill = "поля summary и plan и текст новости"
+        else:
+            created, document_id = create_document(content_dir, title, today, attached)
+            to_fill = f"поля kind, level и issuer документа {document_id}"
     except (ValueError, EntryExists) as error:
-        print(f"Практика не создана: {error}", file=sys.stderr)
+        print(f"Не создано: {error}", file=sys.stderr)
         return 1
     print(
-        f"Создан файл {file.as_posix()}.\n"
-        "Заполните поля organization, forms и summary и текст практики, затем проверьте: "
-        "make check (или посмотрите страницу: make serve)."
+        f"Готово: {created.as_posix()}.\n"
+        f"Заполните {to_fill}, затем проверьте: make check (или посмотрите страницу: make serve)."
     )
     return 0
 

@@ -42,6 +42,7 @@ from mentoring.models import (
 )
 from mentoring.news import NewsItem, build_news
 from mentoring.organizations import Organization, load_organizations
+from mentoring.pages import check_pages
 from mentoring.practices import (
     PRACTICES_DIR,
     Bank,
@@ -120,11 +121,16 @@ class Content:
         return problems
 
 
-def load_content(root: Path, *, display_root: str = "content") -> Content:
-    """Load and validate the content folder; raise ContentError listing every problem."""
+def load_content(
+    root: Path, *, display_root: str = "content", docs_dir: Path | None = None
+) -> Content:
+    """Load and validate the content folder (and the hand-written pages of ``docs_dir``);
+    raise ContentError listing every problem."""
     # Nothing is read through a link: its target could even end up quoted in an error.
     symlink_problems(root, display_root).raise_if_any()
     problems = Problems()
+    if docs_dir is not None and docs_dir.is_dir():
+        check_pages(docs_dir, docs_dir.name, problems)
 
     def load(name: str, schema: str) -> YamlMap | None:
         shown_as = f"{display_root}/{name}"
@@ -186,6 +192,7 @@ def load_content(root: Path, *, display_root: str = "content") -> Content:
 
     if plan is not None:
         _check_done_has_evidence(plan, references, f"{display_root}/{PLAN_FILE}", problems)
+        _check_evidence_not_repeated(plan, references, f"{display_root}/{PLAN_FILE}", problems)
     problems.raise_if_any()
     assert site and glossary and plan and forms is not None, "builders report why they fail"
     return Content(
@@ -219,6 +226,27 @@ def _check_done_has_evidence(
                 "статус done (выполнено) ставится только вместе с подтверждением: "
                 "добавьте поле evidence со ссылкой на документ или страницу",
             )
+
+
+def _check_evidence_not_repeated(
+    plan: Plan, references: tuple[Reference, ...], path: str, problems: Problems
+) -> None:
+    """A news item (material, practice) with ``plan: ["2.1"]`` is already evidence of 2.1;
+    naming its page in the activity's ``evidence`` too would show it twice."""
+    reported = {(r.activity_id, r.page): r for r in references}
+    for activity in plan.activities:
+        for item in activity.evidence:
+            reference = reported.get((activity.id, (item.page or "").partition("#")[0]))
+            if reference is not None:
+                problems.add(
+                    path,
+                    item.line,
+                    "page",
+                    f"{reference.kind.lower()} «{reference.title}» уже подтверждает "
+                    f"мероприятие {activity.id}: в поле plan этой записи указано "
+                    f"«{activity.id}»; удалите строку evidence, чтобы запись не была показана "
+                    "дважды",
+                )
 
 
 def build_forms(data: YamlMap | None, path: str, problems: Problems) -> tuple[Form, ...] | None:

@@ -13,8 +13,9 @@ from mentoring.errors import Problems
 
 INCLUDE = re.compile(r"^<!--\s*include:\s*([\w-]+)\s*-->[ \t]*$", re.M)
 
-# Blocks that news and materials may include (Renderer.blocks provides each of them).
-ENTRY_BLOCKS = ("forms-list",)
+# Blocks that news and materials may include (Renderer.blocks provides each of them), with
+# the level of the headings each block starts with (None: a block without headings).
+ENTRY_BLOCKS: dict[str, int | None] = {"forms-list": 2}
 
 
 def check_entry_includes(body: str, body_line: int, path: str, problems: Problems) -> None:

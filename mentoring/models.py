@@ -174,3 +174,8 @@ class Site:
     # Plan activities that the bank of practices as a whole carries out (e.g. "5.2").
     practices_plan: tuple[str, ...] = ()
     copyright: str = ""
+
+    @property
+    def published_contacts(self) -> tuple[Contact, ...]:
+        """Contacts the site shows: samples only while samples are shown."""
+        return tuple(c for c in self.contacts if self.show_samples or not c.sample)

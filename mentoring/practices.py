@@ -32,6 +32,7 @@ from mentoring.entries import (
 from mentoring.errors import Problems
 from mentoring.files import IMAGE_TYPES, PublishedFile, check_file
 from mentoring.includes import INCLUDE
+from mentoring.links import spaced_addresses
 from mentoring.models import Form, Person, Plan, Reference
 from mentoring.organizations import Organization, unknown_organization_message
 from mentoring.references import check_activity_ids
@@ -388,7 +389,8 @@ def _check_body(
     text = raw.text  # HTML and remote images: checked by load_entry
     files: list[tuple[str, int]] = []
     pages: list[tuple[str, int]] = []
-    targets = [(m.start(), m.group(1)) for m in LINK.finditer(text)]
+    spaced = spaced_addresses(text)  # reported for every entry by load_entry
+    targets = [(m.start(), m.group(1)) for m in LINK.finditer(text) if m.start() not in spaced]
     targets += [(m.start(), m.group(1)) for m in _LINK_DEFINITION.finditer(text)]
     for offset, target in targets:
         line = raw.line_at(offset)

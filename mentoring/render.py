@@ -19,13 +19,13 @@ from markupsafe import Markup, escape
 
 from mentoring import russian
 from mentoring.content import Content
-from mentoring.documents import DOCUMENTS_PAGE, MATERIAL_KINDS, group_documents
+from mentoring.documents import DOCUMENTS_PAGE, group_documents
 from mentoring.errors import Problems
 from mentoring.htmlblocks import HtmlBlocks
 from mentoring.includes import INCLUDE
 from mentoring.materials import MATERIALS_PAGE
 from mentoring.monitoring import monitoring_view
-from mentoring.newpractice import entry_text
+from mentoring.newentry import entry_text
 from mentoring.news import (
     FEED_FILE,
     FEED_SIZE,
@@ -37,12 +37,22 @@ from mentoring.news import (
     year_path,
 )
 from mentoring.progress import STATUS_LABELS, progress_of, summarize
+from mentoring.sanitize import AuthorRegions
 from mentoring.schedule import has_concrete_dates
 from mentoring.schemadoc import schema_fields
+from mentoring.shells import material_documents
 
 PLAN_PAGE = "plan/index.md"
 # Content types whose field table a guide page includes with <!-- include: fields-<name> -->.
-GUIDE_SCHEMAS = ("practice", "organizations")
+GUIDE_SCHEMAS = (
+    "practice",
+    "organizations",
+    "news",
+    "materials",
+    "documents",
+    "site",
+    "indicators",
+)
 GLOSSARY_PAGE = "glossary.md"
 CONTACTS_PAGE = "contacts.md"
 MONITORING_PAGE = "monitoring.md"
@@ -164,6 +174,8 @@ class Renderer:
         self.environment = make_environment(templates_dir)
         self.html_blocks = HtmlBlocks()
         self.environment.filters["html_block"] = self.html_blocks.store
+        self.author_regions = AuthorRegions()
+        self.environment.filters["author_text"] = self.author_regions.author
         self._fragments: dict[tuple[str, Hashable], Markup] = {}
 
     def render(self, template: str, page_path: str, **context: Any) -> str:
@@ -222,17 +234,16 @@ class Renderer:
 
     def contacts_page(self) -> str:
         return self.render(
-            "contacts.md.j2", CONTACTS_PAGE, contacts=self._contacts(), plan=self.content.plan
+            "contacts.md.j2",
+            CONTACTS_PAGE,
+            contacts=self.content.site.published_contacts,
+            plan=self.content.plan,
         )
 
     def monitoring_page(self) -> str:
         return self.render(
             "monitoring.md.j2", MONITORING_PAGE, view=monitoring_view(self.content, self.today)
         )
-
-    def _contacts(self) -> list[Any]:
-        shown = self.content.site.show_samples
-        return [c for c in self.content.site.contacts if shown or not c.sample]
 
     def news_pages(self, *, with_feed: bool) -> dict[str, str]:
         """The news list (10 per page), an archive per year and a page per item, by path."""
@@ -276,8 +287,7 @@ class Renderer:
 
     def materials_pages(self) -> dict[str, str]:
         """The materials list and a page per material, by path."""
-        documents = [d for d in self.content.documents if d.kind in MATERIAL_KINDS]
-        documents.sort(key=lambda d: (d.date, d.title), reverse=True)
+        documents = material_documents(self.content)
         pages = {
             MATERIALS_PAGE: self.render(
                 "materials/index.md.j2",
@@ -324,7 +334,8 @@ class Renderer:
             blocks[f"fields-{name}"] = lambda name=name: self.render(
                 "blocks/schema-fields.html.j2", page_path, fields=schema_fields(name)
             )
-        return blocks
+        trusted = self.author_regions.trusted
+        return {name: lambda block=block: trusted(block()) for name, block in blocks.items()}
 
     def _forms_by_audience(self) -> dict[str, list[Any]]:
         groups: dict[str, list[Any]] = {}

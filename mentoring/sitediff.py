@@ -24,8 +24,10 @@ NOT_PAGES = ("assets/", "pagefind/")
 # Pages listed in full under each heading; the rest are counted.
 LISTED = 50
 
+# <meta name="generator" content="mkdocs-1.6.1, mkdocs-material-9.8.2">: names the generator.
+GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
 _VOLATILE = (
-    re.compile(r'<meta name="generator" content="[^"]*">'),
+    GENERATOR,
     # Theme bundles are named by their hash: bundle.a5f9d56c.min.js, main.57a0d79d.min.css.
     re.compile(r"\.[0-9a-f]{8}(?=\.min\.(?:js|css)\b)"),
 )
@@ -95,6 +97,36 @@ def compare(base: Path, head: Path) -> SiteDiff:
             if normalized(old) != normalized(new):
                 changed.append(PageChange(path, title_of(new, site_name)))
     return SiteDiff(tuple(added), tuple(changed), tuple(removed))
+
+
+# Pagefind's index is not reproducible: two builds of the same pages by the same MkDocs get
+# filter files of other contents and names. It is made from the pages, which are compared.
+NOT_REPRODUCIBLE = ("pagefind/",)
+
+
+def differing_files(base: Path, head: Path) -> list[str]:
+    """Every file of two builds of the same site that differs or exists in one only, sorted.
+
+    Stricter than ``compare``: assets, feeds, exports and sitemaps count too, byte for byte;
+    only the generator tag of HTML pages is blanked (``make properdocs-check``).
+    """
+    before, after = _files(base), _files(head)
+    differing = []
+    for path in sorted(before | after):
+        if path not in before or path not in after:
+            differing.append(path)
+            continue
+        old, new = (base / path).read_bytes(), (head / path).read_bytes()
+        if path.endswith(".html") and old != new:
+            old, new = (GENERATOR.sub("", text.decode("utf-8")) for text in (old, new))
+        if old != new:
+            differing.append(path)
+    return differing
+
+
+def _files(site: Path) -> set[str]:
+    paths = (file.relative_to(site).as_posix() for file in site.rglob("*") if file.is_file())
+    return {path for path in paths if not path.startswith(NOT_REPRODUCIBLE)}
 
 
 def _markdown_text(text: str) -> str:

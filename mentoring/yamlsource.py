@@ -225,6 +225,10 @@ def parse_yaml(text: str, path: str, problems: Problems, *, line_offset: int = 0
     """
     if not check_characters(text, path, problems, first_line=1 + line_offset):
         return None
+    split_line = _comma_inside_guillemets(text)
+    if split_line is not None:
+        problems.add(path, split_line + 1 + line_offset, None, _SPLIT_BY_COMMA + _GUILLEMETS)
+        return None
     if _FastLoader is not None and not _ONLY_PYYAML.search(text):
         fast = _FastLoader(text, line_offset)
         try:
@@ -255,7 +259,12 @@ def parse_yaml(text: str, path: str, problems: Problems, *, line_offset: int = 0
 
 
 def _explain_yaml_error(error: yaml.MarkedYAMLError, line_offset: int) -> tuple[int | None, str]:
-    """Translate PyYAML's message into Russian advice and pick the line the author must fix."""
+    """Translate PyYAML's message into Russian advice and pick the line the author must fix.
+
+    The advice names the habit behind the mistake where it can be recognised (Russian
+    quotes, text after a closing quote, a quote closed many lines later) and points at the
+    line where it starts; no English of the parser reaches the author.
+    """
 
     def line_of(mark: yaml.Mark | None) -> int | None:
         return mark.line + 1 + line_offset if mark else None
@@ -270,6 +279,11 @@ def _explain_yaml_error(error: yaml.MarkedYAMLError, line_offset: int) -> tuple[
             "символ табуляции: в YAML отступы делаются только пробелами; замените табуляцию "
             "пробелами"
         )
+    if "unknown escape character" in problem:
+        return problem_line, (
+            "обратная косая черта «\\» внутри двойных кавычек начинает служебный знак; "
+            "напишите её дважды («\\\\») или возьмите значение в одинарные кавычки '…'"
+        )
     if "quoted scalar" in context:
         return line_of(error.context_mark), (
             "не закрыта кавычка; поставьте в конце значения закрывающую кавычку того же вида"
@@ -279,7 +293,37 @@ def _explain_yaml_error(error: yaml.MarkedYAMLError, line_offset: int) -> tuple[
         return line_of(error.context_mark), (
             f"не закрыта {bracket} скобка; проверьте, что у каждой открывающей скобки есть пара"
         )
+    if "could not find expected ':'" in problem:
+        return line_of(error.context_mark), (
+            "строка без двоеточия: поле записывается как «название: значение»; если это "
+            "продолжение значения из строки выше, возьмите всё значение в прямые кавычки "
+            '"…" или сдвиньте эту строку пробелами правее названия поля'
+        )
+    if "expected a single document" in context:
+        return problem_line, "лишняя строка «---»: в этом блоке полей она не нужна; удалите её"
+    quoted = _quoted_value_before(error.problem_mark)
+    if quoted is not None and ("expected <block end>" in problem or "expected key" in problem):
+        opened, closed = quoted.start_mark, quoted.end_mark
+        if opened.line != closed.line:
+            return line_of(opened), (
+                f"кавычка {quoted.style} открыта здесь, а закрывается только в строке "
+                f"{line_of(closed)}; поставьте закрывающую кавычку в конце значения в этой "
+                "строке"
+            )
+        rest = _line_text(error.problem_mark)[closed.column :].strip()
+        inner = (
+            "апостроф внутри одинарных кавычек пишется дважды: ''"
+            if quoted.style == "'"
+            else "замените кавычки внутри на ёлочки «…» или возьмите всё значение "
+            "в одинарные кавычки '…'"
+        )
+        return line_of(opened), (
+            f"после закрывающей кавычки идёт текст «{rest}»: кавычка в начале значения "
+            f"открывает всё значение, а следующая такая же его закрывает; {inner}"
+        )
     if "mapping values are not allowed" in problem:
+        if "«" in _line_text(error.problem_mark):
+            return problem_line, "двоеточие с пробелом внутри значения" + _GUILLEMETS
         return problem_line, (
             "двоеточие с пробелом внутри значения; возьмите значение в кавычки "
             "или проверьте отступы"
@@ -294,10 +338,76 @@ def _explain_yaml_error(error: yaml.MarkedYAMLError, line_offset: int) -> tuple[
         return problem_line, (
             f"значение не может начинаться с символа «{shown}»; возьмите значение в кавычки"
         )
-    detail = "; ".join(part for part in (context, problem) if part)
-    return problem_line, (
-        f"ошибка в разметке YAML ({detail}); проверьте кавычки, двоеточия и отступы"
-    )
+    return problem_line, "ошибка в разметке YAML; проверьте кавычки, двоеточия и отступы"
+
+
+# Russian quotes are ordinary letters to YAML: the commonest misunderstanding, said once.
+_GUILLEMETS = ', а кавычки-ёлочки «…» не считаются; возьмите всё значение в прямые кавычки "…"'
+_SPLIT_BY_COMMA = "запятая внутри скобок {…} или […] делит значение на два"
+
+
+def _line_text(mark: yaml.Mark | None) -> str:
+    """The source line of a PyYAML mark (PyYAML keeps the whole text in its marks)."""
+    buffer = getattr(mark, "buffer", None)
+    if mark is None or not isinstance(buffer, str):
+        return ""
+    start = buffer.rfind("\n", 0, mark.pointer) + 1
+    end = buffer.find("\n", mark.pointer)
+    return buffer[start : end if end >= 0 else len(buffer)].rstrip("\0")
+
+
+def _tokens_before(mark: yaml.Mark | None) -> list[yaml.Token]:
+    """The tokens PyYAML's scanner read before ``mark`` (only on the path of an error)."""
+    buffer = getattr(mark, "buffer", None)
+    if mark is None or not isinstance(buffer, str):
+        return []
+    tokens: list[yaml.Token] = []
+    try:
+        for token in yaml.scan(buffer.rstrip("\0"), Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            tokens.append(token)
+    except yaml.YAMLError:
+        pass
+    return tokens
+
+
+def _quoted_value_before(mark: yaml.Mark | None) -> yaml.ScalarToken | None:
+    """The quoted value that ends right before ``mark``: text the author meant to belong
+    to it, or the quote that swallowed the lines up to here."""
+    tokens = _tokens_before(mark)
+    last = tokens[-1] if tokens else None
+    if isinstance(last, yaml.ScalarToken) and last.style in ('"', "'"):
+        return last
+    return None
+
+
+def _comma_inside_guillemets(text: str) -> int | None:
+    """0-based line of a comma that splits «…» inside {…} or […]; YAML reads it as a
+    separator, so «Семинар, 2021» silently becomes two values (or an unknown field)."""
+    if "«" not in text or not ("{" in text or "[" in text):
+        return None
+    depth = 0
+    previous: yaml.Token | None = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)):
+                depth += 1
+            elif isinstance(token, (yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)):
+                depth -= 1
+            elif (
+                depth
+                and isinstance(token, yaml.FlowEntryToken)
+                and isinstance(previous, yaml.ScalarToken)
+                and previous.plain
+                and previous.value.count("«") > previous.value.count("»")
+            ):
+                before = previous.value[: previous.value.rindex("«")]
+                return previous.start_mark.line + before.count("\n")
+            previous = token
+    except yaml.YAMLError:
+        return None  # the parser reports it
+    return None
 
 
 def load_yaml_file(file: Path, shown_as: str, problems: Problems) -> Any:
@@ -305,7 +415,12 @@ def load_yaml_file(file: Path, shown_as: str, problems: Problems) -> Any:
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
-        problems.add(shown_as, None, None, "файл не найден; создайте его по образцу из README.md")
+        problems.add(
+            shown_as,
+            None,
+            None,
+            "файл не найден; создайте его по инструкции на сайте (раздел «Авторам», docs/guide/)",
+        )
         return None
     except UnicodeDecodeError:
         problems.add(shown_as, None, None, "файл не в кодировке UTF-8; сохраните его в UTF-8")

@@ -15,7 +15,7 @@ weight of the main pages with everything they load.
     .venv/bin/python scripts/bench.py --help
 
 Standard library and the project's pinned dependencies only. Figures go to stdout as
-Markdown tables (docs/benchmarks.md is written from them).
+Markdown tables (BENCHMARKS.md at the repository root, not published, is written from them).
 """
 
 from __future__ import annotations

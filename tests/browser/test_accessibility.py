@@ -46,6 +46,8 @@ PAGES = (
     SitePage("/monitoring/", "monitoring"),
     SitePage("/search/?q=наставничество", "search-results", ready="[data-search-results] > li"),
     SitePage("/guide/practices/", "guide"),
+    SitePage("/guide/", "guide-index"),
+    SitePage("/guide/indicators/", "guide-field-table"),
     NOT_FOUND,
 )
 

@@ -42,7 +42,8 @@ def test_without_indicators_the_page_still_shows_the_plan(tmp_path: Path, monkey
     result = build_site(make_site(tmp_path), monkeypatch)
     assert result.ok, result.errors
     html = result.page("monitoring/")
-    assert "Показатели ещё не внесены (файл content/indicators.yaml)." in html
+    assert '<p class="monitoring-empty">Показатели пока не опубликованы.</p>' in html
+    assert "content/indicators.yaml" not in html  # the public is not told about files
     assert 'role="img"' in html  # the timeline
     assert 'href="../plan/#activity-1-1-1"' in html
     assert "Дата сборки 27.11.2025 — позже окончания плана →" in html
@@ -68,9 +69,8 @@ def test_samples_are_hidden_when_the_site_hides_samples(tmp_path: Path, monkeypa
     result = build_site(project, monkeypatch)
     assert result.ok, result.errors
     html = result.page("monitoring/")
-    assert (
-        "Показатели ещё не опубликованы: в файле content/indicators.yaml пока только образец."
-    ) in html
+    assert '<p class="monitoring-empty">Показатели пока не опубликованы.</p>' in html
+    assert "образец" not in html.lower()
     assert "пар наставничества" not in html
 
 

@@ -143,7 +143,7 @@ def test_folder_entry_files_are_published_beside_the_page(built: BuildResult) ->
         '<a href="programma.pdf" download>Программа</a> '
         '<span class="practice-attachments__format">(PDF, 125 Б)</span>'
     ) in page
-    assert '<img alt="Схема" src="photo.png" />' in page
+    assert '<img alt="Схема" src="photo.png">' in page
     assert '<img src="photo.png" alt="Обложка">' in page
     assert '<a href="programma.pdf">программе</a>' in page
     folder = built.site_dir / "practices" / "folder-practice"
@@ -274,7 +274,7 @@ def test_files_beside_the_page_work_without_directory_urls(
     result = build_site(project, monkeypatch, use_directory_urls=False)
     assert result.ok, result.errors
     page = (result.site_dir / "practices" / "folder-practice" / "index.html").read_text("utf-8")
-    assert '<img alt="Схема" src="photo.png" />' in page
+    assert '<img alt="Схема" src="photo.png">' in page
     assert (result.site_dir / "practices" / "folder-practice" / "photo.png").is_file()
     index = (result.site_dir / "practices" / "index.html").read_text("utf-8")
     assert '<a href="folder-practice/index.html">Практика-папка</a>' in index

@@ -223,7 +223,8 @@ def test_missing_and_empty_files(content_dir):
         load_content(content_dir)
 
     assert error.value.report_lines() == [
-        "content/forms.yaml: файл не найден; создайте его по образцу из README.md",
+        "content/forms.yaml: файл не найден; создайте его по инструкции на сайте "
+        "(раздел «Авторам», docs/guide/)",
         "content/glossary.yaml: файл пуст",
     ]
 

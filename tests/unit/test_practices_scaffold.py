@@ -1,4 +1,4 @@
-"""What methodists get: the new-practice scaffold, the CLI, and field tables from schemas."""
+"""What methodists get: the scaffolds of new entries, the CLI, and field tables from schemas."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from mentoring.__main__ import main
 from mentoring.content import load_content
 from mentoring.errors import ContentError, Problems
-from mentoring.newpractice import EntryExists, create_practice, entry_text
+from mentoring.newentry import create_document, create_news, create_practice, entry_text
 from mentoring.schema import load_schema
 from mentoring.schemadoc import schema_fields
 from mentoring.yamlsource import split_front_matter
@@ -65,11 +65,82 @@ def test_created_practice_fails_check_until_filled_in(content_dir: Path) -> None
     assert created.date == DAY and created.summary == "Кратко."
 
 
-def test_existing_practice_is_not_overwritten(content_dir: Path) -> None:
-    with pytest.raises(EntryExists, match="folder-practice"):
-        create_practice(content_dir, "Folder practice", DAY, (), ())
+def test_a_new_practice_never_takes_the_address_of_an_existing_one(content_dir: Path) -> None:
+    folder = content_dir / "practices"
+    # «Клуб молодого педагога.md» is a sample whose address is klub-molodogo-pedagoga.
+    first = create_practice(content_dir, "Клуб молодого педагога", DAY, (), ())
+    second = create_practice(content_dir, "Клуб молодого педагога", DAY, (), ())
+    beside_folder = create_practice(content_dir, "Folder practice", DAY, (), ())
+
+    assert first == folder / "klub-molodogo-pedagoga-2.md"
+    assert second == folder / "klub-molodogo-pedagoga-3.md"
+    assert beside_folder == folder / "folder-practice-2.md"
     with pytest.raises(ValueError, match="нужны буквы или цифры"):
         create_practice(content_dir, "!!!", DAY, (), ())
+
+
+def test_a_practice_with_files_is_a_folder_with_the_files_beside_it(
+    content_dir: Path, tmp_path: Path
+) -> None:
+    programme = tmp_path / "Программа клуба.pdf"
+    programme.write_bytes(b"%PDF-1.4\n")
+    photo = tmp_path / "foto.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n")
+
+    file = create_practice(content_dir, "Клуб", DAY, (), (), [programme, photo])
+
+    assert file == content_dir / "practices" / "klub" / "index.md"
+    assert sorted(p.name for p in file.parent.iterdir()) == [
+        "foto.png",
+        "index.md",
+        "Программа-клуба.pdf",
+    ]
+    data, _, _ = split_front_matter(file.read_text("utf-8"), "x.md", Problems())
+    assert data["attachments"] == [{"file": "Программа-клуба.pdf", "title": None}]
+    assert data["cover"] == {"file": "foto.png", "alt": None}
+    script = tmp_path / "run.exe"
+    script.write_bytes(b"MZ")
+    with pytest.raises(ValueError, match=r"run\.exe: такой тип не публикуется"):
+        create_practice(content_dir, "Клуб", DAY, (), (), [script])
+
+
+def test_a_new_news_item_is_checked_and_never_takes_an_existing_name(
+    tmp_path: Path,
+) -> None:
+    content_dir = make_site(tmp_path, "minimal", "publications") / "content"
+    existing = sorted((content_dir / "news").glob("*.md"))[0]
+    title_of_existing = existing.stem[11:]  # ГГГГ-ММ-ДД-<name>
+    photo = tmp_path / "фото семинара.jpg"
+    photo.write_bytes(b"\xff\xd8\xff")
+
+    file = create_news(content_dir, title_of_existing, DAY, photo)
+
+    assert file.name == f"2025-11-27-{title_of_existing}-2.md"
+    assert (content_dir / "news" / "images" / "фото-семинара.jpg").is_file()
+    with pytest.raises(ContentError) as caught:
+        load_content(content_dir)
+    assert {(p.path, p.field) for p in caught.value.problems} == {
+        (f"content/news/{file.name}", "alt"),
+        (f"content/news/{file.name}", "summary"),
+    }
+
+
+def test_a_new_document_is_appended_with_a_free_id(tmp_path: Path) -> None:
+    content_dir = make_site(tmp_path, "minimal", "publications") / "content"
+    scan = tmp_path / "prikaz.pdf"
+    scan.write_bytes(b"%PDF-1.4\n")
+    before = (content_dir / "documents.yaml").read_text("utf-8")
+
+    source, first = create_document(content_dir, "Приказ о наставничестве", DAY, scan)
+    _, second = create_document(content_dir, "Приказ о наставничестве", DAY)
+
+    assert (first, second) == ("prikaz-o-nastavnichestve", "prikaz-o-nastavnichestve-2")
+    assert source.read_text("utf-8").startswith(before)
+    assert (content_dir / "documents" / "2025" / "prikaz.pdf").is_file()
+    with pytest.raises(ContentError) as caught:
+        load_content(content_dir)
+    fields = {(p.field, p.message.split(";")[0]) for p in caught.value.problems}
+    assert {field for field, _ in fields} == {"kind", "level", "issuer"}
 
 
 def test_a_title_too_long_for_a_file_name_is_explained_not_oserror(content_dir: Path) -> None:
@@ -82,17 +153,21 @@ def test_a_title_too_long_for_a_file_name_is_explained_not_oserror(content_dir: 
     )
 
 
-def test_cli_new_practice_asks_for_the_title(
+def test_cli_new_entry_asks_for_the_title(
     content_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764201600")
     monkeypatch.setattr("builtins.input", lambda prompt: "Клуб наставников")
     assert main(["new-practice", str(content_dir)]) == 0
     file = content_dir / "practices" / "klub-nastavnikov.md"
-    assert f"Создан файл {file.as_posix()}." in capsys.readouterr().out
+    assert f"Готово: {file.as_posix()}." in capsys.readouterr().out
     assert "date: 2025-11-27" in file.read_text("utf-8")
-    assert main(["new-practice", "--title", "Клуб наставников", str(content_dir)]) == 1
-    assert "Практика не создана: практика с таким именем уже есть" in capsys.readouterr().err
+    assert main(["new-news", "--title", "Семинар", str(content_dir)]) == 0
+    assert (content_dir / "news" / "2025-11-27-seminar.md").is_file()
+    assert (
+        main(["new-news", "--title", "Семинар", "--files", "a.jpg", "b.jpg", str(content_dir)]) == 1
+    )
+    assert "прикладывается один файл" in capsys.readouterr().err
 
 
 def test_cli_check_counts_the_practices(
@@ -101,7 +176,8 @@ def test_cli_check_counts_the_practices(
     assert main(["check", str(content_dir)]) == 0
     assert capsys.readouterr().out == (
         "Содержимое в порядке: в плане 2 мероприятия; публикуется: 0 новостей, 0 документов, "
-        "0 материалов, 3 практики.\n"
+        "0 материалов, 3 практики.\nПока нечего публиковать в разделах: Новости, Материалы, "
+        "Мониторинг: показатели (на их страницах сказано, что записей пока нет).\n"
     )
 
 

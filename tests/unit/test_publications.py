@@ -41,8 +41,8 @@ def test_every_block_an_entry_may_include_exists(build):
 def test_forms_list_names_each_source_document(build):
     html = build.renderer.blocks("materials/formy-nastavnichestva.md")["forms-list"]()
 
-    assert "### Наставничество обучающихся" in html
-    assert "### Наставничество педагогических работников" in html
+    assert "## Наставничество обучающихся" in html
+    assert "## Наставничество педагогических работников" in html
     for form in build.content.forms:
         assert f"<dt>«{form.title}»</dt>" in html
     assert (

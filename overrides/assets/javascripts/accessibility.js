@@ -2,40 +2,42 @@
 //
 // Loaded as a blocking script in <head> (overrides/main.html): the stored settings are put
 // on <html> as data-a11y-* attributes before the first paint, so a page never flashes in
-// the normal colours; accessibility.css does the rest. Once the page is parsed, the panel
-// in the header (partials/accessibility-toggle.html) is wired up. Settings are kept in
-// localStorage under a key of the site's root path, so they hold across pages and visits.
+// the normal colours; accessibility.css does the rest. It is the site's one classic
+// script: an ES module is deferred and would run after the first paint. Once the page is
+// parsed, the panel in the header (partials/accessibility-toggle.html) is wired up.
+// Settings are kept in localStorage under a key of the site's root path, so they hold
+// across pages and visits. The page keys guard is page-keys.js.
 // Written for this site on purpose: no third-party widget, nothing loaded from outside.
 (function () {
   "use strict";
 
   // Each setting and its values; the first value is the default.
-  var OPTIONS = {
+  const OPTIONS = {
     font: ["100", "150", "200"],
     scheme: ["bw", "wb", "blue"],
     spacing: ["normal", "wide"],
     images: ["on", "off"]
   };
-  var NAMES = Object.keys(OPTIONS);
-  var root = document.documentElement;
+  const NAMES = Object.keys(OPTIONS);
+  const root = document.documentElement;
   // This file is assets/javascripts/accessibility.js: the site root is two levels up.
-  var KEY = "a11y:" + new URL("../..", document.currentScript.src).pathname;
+  const KEY = "a11y:" + new URL("../..", document.currentScript.src).pathname;
 
   // Stored settings, each checked against OPTIONS; null means the normal version.
   function load() {
-    var stored;
+    let stored;
     try {
       stored = JSON.parse(window.localStorage.getItem(KEY));
-    } catch (error) {
+    } catch {
       return null; // storage disabled or a damaged value: show the normal version
     }
     return stored && typeof stored === "object" ? complete(stored) : null;
   }
 
   function complete(partial) {
-    var settings = {};
-    NAMES.forEach(function (name) {
-      var value = partial[name];
+    const settings = {};
+    NAMES.forEach((name) => {
+      const value = partial[name];
       settings[name] = OPTIONS[name].indexOf(value) !== -1 ? value : OPTIONS[name][0];
     });
     return settings;
@@ -45,13 +47,13 @@
     try {
       if (settings) window.localStorage.setItem(KEY, JSON.stringify(settings));
       else window.localStorage.removeItem(KEY);
-    } catch (error) {
+    } catch {
       // Without storage the choice still holds on this page.
     }
   }
 
   function apply(settings) {
-    NAMES.forEach(function (name) {
+    NAMES.forEach((name) => {
       if (settings) root.setAttribute("data-a11y-" + name, settings[name]);
       else root.removeAttribute("data-a11y-" + name);
     });
@@ -62,31 +64,12 @@
   apply(load());
   root.classList.add("a11y-js");
 
-  function isEditable(element) {
-    return element.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(element.tagName);
-  }
-
-  // Material moves to the previous or next page on the single keys p , n . — shortcuts of
-  // one character that cannot be turned off fail WCAG 2.1.4 (a speech-input user saying a
-  // word would leave the page), so they are stopped before Material's listener sees them.
-  var PAGE_KEYS = ["p", ",", "n", "."];
-  window.addEventListener(
-    "keydown",
-    function (event) {
-      if (PAGE_KEYS.indexOf(event.key) === -1 || event.ctrlKey || event.altKey || event.metaKey) {
-        return;
-      }
-      if (!isEditable(event.target)) event.stopImmediatePropagation();
-    },
-    true
-  );
-
   // With images switched off, each described image is replaced by its description.
   function addImageDescriptions() {
-    document.querySelectorAll(".md-content img[alt]").forEach(function (image) {
-      var text = image.getAttribute("alt").trim();
+    document.querySelectorAll(".md-content img[alt]").forEach((image) => {
+      const text = image.getAttribute("alt").trim();
       if (!text) return;
-      var description = document.createElement("span");
+      const description = document.createElement("span");
       description.className = "a11y-alt";
       description.textContent = "Изображение: " + text;
       image.insertAdjacentElement("afterend", description);
@@ -94,15 +77,15 @@
   }
 
   function setUpPanel() {
-    var toggle = document.querySelector("[data-a11y-toggle]");
+    const toggle = document.querySelector("[data-a11y-toggle]");
     if (!toggle) return;
-    var panel = document.getElementById(toggle.getAttribute("aria-controls"));
-    var form = panel.querySelector("[data-a11y-form]");
-    var status = panel.querySelector("[data-a11y-status]");
+    const panel = document.getElementById(toggle.getAttribute("aria-controls"));
+    const form = panel.querySelector("[data-a11y-form]");
+    const status = panel.querySelector("[data-a11y-status]");
 
     function show(settings) {
-      NAMES.forEach(function (name) {
-        form.querySelectorAll('input[name="' + name + '"]').forEach(function (input) {
+      NAMES.forEach((name) => {
+        form.querySelectorAll('input[name="' + name + '"]').forEach((input) => {
           input.checked = settings !== null && input.value === settings[name];
         });
       });
@@ -126,33 +109,33 @@
     }
 
     show(load());
-    toggle.addEventListener("click", function () {
+    toggle.addEventListener("click", () => {
       open(panel.hidden);
     });
-    form.addEventListener("change", function () {
-      var chosen = {};
-      NAMES.forEach(function (name) {
-        var checked = form.querySelector('input[name="' + name + '"]:checked');
+    form.addEventListener("change", () => {
+      const chosen = {};
+      NAMES.forEach((name) => {
+        const checked = form.querySelector('input[name="' + name + '"]:checked');
         if (checked) chosen[name] = checked.value;
       });
       choose(complete(chosen), "Включена версия для слабовидящих.");
     });
-    form.addEventListener("submit", function (event) {
+    form.addEventListener("submit", (event) => {
       event.preventDefault();
     });
-    document.querySelectorAll("[data-a11y-reset]").forEach(function (button) {
-      button.addEventListener("click", function () {
+    document.querySelectorAll("[data-a11y-reset]").forEach((button) => {
+      button.addEventListener("click", () => {
         choose(null, "Включена обычная версия.");
         // The header button that was pressed disappears with the version it belonged to.
         if (!panel.contains(button)) toggle.focus();
       });
     });
     panel.querySelector("[data-a11y-close]").addEventListener("click", close);
-    document.addEventListener("keydown", function (event) {
-      var inside = panel.contains(document.activeElement) || document.activeElement === toggle;
+    document.addEventListener("keydown", (event) => {
+      const inside = panel.contains(document.activeElement) || document.activeElement === toggle;
       if (event.key === "Escape" && !panel.hidden && inside) close();
     });
-    document.addEventListener("click", function (event) {
+    document.addEventListener("click", (event) => {
       if (!panel.hidden && !panel.contains(event.target) && !toggle.contains(event.target)) {
         open(false);
       }
@@ -163,8 +146,8 @@
   // which the keyboard cannot reach: it becomes a button that moves focus into the menu,
   // and Esc closes the menu again (accessibility.css keeps the closed menu out of reach).
   function setUpDrawerButton() {
-    var drawer = document.getElementById("__drawer");
-    var button = document.querySelector('.md-header label[for="__drawer"]');
+    const drawer = document.getElementById("__drawer");
+    const button = document.querySelector('.md-header label[for="__drawer"]');
     if (!drawer || !button) return;
     button.setAttribute("role", "button");
     button.setAttribute("tabindex", "0");
@@ -174,15 +157,15 @@
     }
     sync();
     drawer.addEventListener("change", sync);
-    button.addEventListener("keydown", function (event) {
+    button.addEventListener("keydown", (event) => {
       if (event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault();
       event.stopPropagation(); // Material's own Enter handler would click the label again
       drawer.click();
-      var first = document.querySelector(".md-sidebar--primary a[href]");
+      const first = document.querySelector(".md-sidebar--primary a[href]");
       if (drawer.checked && first) first.focus();
     });
-    document.addEventListener("keydown", function (event) {
+    document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && drawer.checked) {
         drawer.click();
         button.focus();
@@ -190,7 +173,7 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
+  document.addEventListener("DOMContentLoaded", () => {
     addImageDescriptions();
     setUpPanel();
     setUpDrawerButton();

@@ -1,58 +1,50 @@
 // Filters of the plan table by responsible party and status. Progressive enhancement:
 // without JavaScript the form stays hidden and the whole plan is shown.
-(function () {
-  "use strict";
+import { countWords } from "./helpers.js";
 
-  function plural(n, one, few, many) {
-    var d = n % 10, h = n % 100;
-    if (d === 1 && h !== 11) return one;
-    if (d >= 2 && d <= 4 && (h < 12 || h > 14)) return few;
-    return many;
+const ACTIVITIES = { one: "мероприятие", few: "мероприятия", many: "мероприятий" };
+
+function setUp(form) {
+  const rows = Array.prototype.slice.call(document.querySelectorAll(".plan-activity"));
+  const result = form.querySelector("[data-plan-filters-result]");
+
+  function apply() {
+    const responsible = form.elements.responsible.value;
+    const status = form.elements.status.value;
+    let shown = 0;
+    rows.forEach((row) => {
+      const parties = row.getAttribute("data-responsible").split("|");
+      const match = (!responsible || parties.indexOf(responsible) !== -1) &&
+        (!status || row.getAttribute("data-status") === status);
+      row.hidden = !match;
+      if (match) shown += 1;
+    });
+    // Hide tables, section and direction headings that have nothing left to show.
+    document.querySelectorAll(".plan-table").forEach((table) => {
+      const visible = table.querySelector(".plan-activity:not([hidden])") !== null;
+      table.hidden = !visible;
+      const heading = table.previousElementSibling;
+      if (heading && heading.classList.contains("plan-section")) heading.hidden = !visible;
+    });
+    document.querySelectorAll(".plan-direction").forEach((heading) => {
+      let node = heading.nextElementSibling, visible = false;
+      while (node && !node.classList.contains("plan-direction")) {
+        if (node.classList.contains("plan-table") && !node.hidden) visible = true;
+        node = node.nextElementSibling;
+      }
+      heading.hidden = !visible;
+    });
+    const filtered = responsible || status;
+    result.textContent = filtered
+      ? `Показано ${countWords(shown, ACTIVITIES)} из ${rows.length}.`
+      : "";
   }
 
-  function setUp(form) {
-    var rows = Array.prototype.slice.call(document.querySelectorAll(".plan-activity"));
-    var result = form.querySelector("[data-plan-filters-result]");
+  form.hidden = false;
+  form.addEventListener("change", apply);
+  form.addEventListener("reset", () => { window.setTimeout(apply, 0); });
+  form.addEventListener("submit", (event) => { event.preventDefault(); });
+}
 
-    function apply() {
-      var responsible = form.elements.responsible.value;
-      var status = form.elements.status.value;
-      var shown = 0;
-      rows.forEach(function (row) {
-        var parties = row.getAttribute("data-responsible").split("|");
-        var match = (!responsible || parties.indexOf(responsible) !== -1) &&
-          (!status || row.getAttribute("data-status") === status);
-        row.hidden = !match;
-        if (match) shown += 1;
-      });
-      // Hide tables, section and direction headings that have nothing left to show.
-      document.querySelectorAll(".plan-table").forEach(function (table) {
-        var visible = table.querySelector(".plan-activity:not([hidden])") !== null;
-        table.hidden = !visible;
-        var heading = table.previousElementSibling;
-        if (heading && heading.classList.contains("plan-section")) heading.hidden = !visible;
-      });
-      document.querySelectorAll(".plan-direction").forEach(function (heading) {
-        var node = heading.nextElementSibling, visible = false;
-        while (node && !node.classList.contains("plan-direction")) {
-          if (node.classList.contains("plan-table") && !node.hidden) visible = true;
-          node = node.nextElementSibling;
-        }
-        heading.hidden = !visible;
-      });
-      var filtered = responsible || status;
-      result.textContent = filtered
-        ? "Показано " + shown + " " + plural(shown, "мероприятие", "мероприятия", "мероприятий") +
-          " из " + rows.length + "."
-        : "";
-    }
-
-    form.hidden = false;
-    form.addEventListener("change", apply);
-    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-  }
-
-  var form = document.querySelector("[data-plan-filters]");
-  if (form) setUp(form);
-})();
+const form = document.querySelector("[data-plan-filters]");
+if (form) setUp(form);

@@ -1,5 +1,5 @@
 // Search panels: a text query combined with Pagefind filters (facets), on the search page
-// and in lists such as the practice bank. Uses window.siteSearch from search.js.
+// and in lists such as the practice bank, with the search functions of search.js.
 //
 // A panel is an element with data-search-panel that contains (see README, «Поиск»):
 //   - a <form hidden> (shown by this script), with an optional query input
@@ -13,274 +13,270 @@
 // data-search-scope="KEY:VALUE" on the panel restricts it: collection:Практики means the
 // pages under practices/ but not the list practices/ itself (overrides/partials/content.html).
 // The state is kept in the address (?q=…&KEY=…), so a search can be shared by link.
-(function () {
-  "use strict";
+import * as search from "./search.js";
 
-  var search = window.siteSearch;
-  var PAGE_SIZE = 20;
-  var PARTS = 3;
+const PAGE_SIZE = 20;
+const PARTS = 3;
 
-  function scopeOf(panel) {
-    var scope = {};
-    (panel.getAttribute("data-search-scope") || "").split(";").forEach(function (pair) {
-      var at = pair.indexOf(":");
-      if (at > 0) scope[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+function scopeOf(panel) {
+  const scope = {};
+  (panel.getAttribute("data-search-scope") || "").split(";").forEach((pair) => {
+    const at = pair.indexOf(":");
+    if (at > 0) scope[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  });
+  return scope;
+}
+
+function pathOf(url) {
+  return new URL(url, window.location.href).pathname;
+}
+
+function sortValues(values) {
+  const numeric = values.every((value) => { return /^\d+$/.test(value); });
+  return values.sort((a, b) => {
+    return numeric ? Number(b) - Number(a) : a.localeCompare(b, "ru");
+  });
+}
+
+function setUp(panel) {
+  const form = panel.querySelector("form");
+  const query = panel.querySelector("[data-search-query]");
+  const facets = Array.prototype.slice.call(panel.querySelectorAll("select[data-search-facet]"));
+  const status = panel.querySelector("[data-search-status]");
+  const results = panel.querySelector("[data-search-results]");
+  const cardList = panel.querySelector("[data-search-cards]");
+  const cards = cardList
+    ? Array.prototype.slice.call(cardList.querySelectorAll(":scope > [data-search-url]"))
+    : [];
+  const cardsByPath = {};
+  cards.forEach((card) => { cardsByPath[pathOf(card.getAttribute("data-search-url"))] = card; });
+  const scope = scopeOf(panel);
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button search-panel__more";
+  more.hidden = true;
+  const output = results || cardList;
+  output.insertAdjacentElement("afterend", more);
+  let generation = 0;
+  let timer = null;
+  let pending = [];  // results found but not shown yet («Показать ещё»)
+
+  function selected() {
+    const chosen = {};
+    facets.forEach((select) => {
+      if (select.value) chosen[select.name] = select.value;
     });
-    return scope;
+    return chosen;
   }
 
-  function pathOf(url) {
-    return new URL(url, window.location.href).pathname;
+  function filtersWith(chosen) {
+    return Object.assign({}, scope, chosen);
   }
 
-  function sortValues(values) {
-    var numeric = values.every(function (value) { return /^\d+$/.test(value); });
-    return values.sort(function (a, b) {
-      return numeric ? Number(b) - Number(a) : a.localeCompare(b, "ru");
+  // Options rendered by the server (value = key, data-label = what people read) are kept;
+  // an empty select gets Pagefind's filter values.
+  function fillFacets(totals) {
+    const wanted = new URLSearchParams(window.location.search);
+    facets.forEach((select) => {
+      if (select.options.length <= 1) {
+        sortValues(Object.keys(totals[select.name] || {})).forEach((value) => {
+          const option = new Option(value, value);
+          option.setAttribute("data-label", value);
+          select.add(option);
+        });
+      }
+      const values = Array.prototype.map.call(select.options, (option) => { return option.value; });
+      if (wanted.get(select.name) && values.indexOf(wanted.get(select.name)) !== -1) {
+        select.value = wanted.get(select.name);
+      }
     });
   }
 
-  function setUp(panel) {
-    var form = panel.querySelector("form");
-    var query = panel.querySelector("[data-search-query]");
-    var facets = Array.prototype.slice.call(panel.querySelectorAll("select[data-search-facet]"));
-    var status = panel.querySelector("[data-search-status]");
-    var results = panel.querySelector("[data-search-results]");
-    var cardList = panel.querySelector("[data-search-cards]");
-    var cards = cardList
-      ? Array.prototype.slice.call(cardList.querySelectorAll(":scope > [data-search-url]"))
-      : [];
-    var cardsByPath = {};
-    cards.forEach(function (card) { cardsByPath[pathOf(card.getAttribute("data-search-url"))] = card; });
-    var scope = scopeOf(panel);
-    var more = document.createElement("button");
-    more.type = "button";
-    more.className = "md-button search-panel__more";
-    more.hidden = true;
-    var output = results || cardList;
-    output.insertAdjacentElement("afterend", more);
-    var generation = 0;
-    var timer = null;
-    var pending = [];  // results found but not shown yet («Показать ещё»)
+  // Cards carry their own facet keys (data-KEY="k1 k2"), so a choice without words is
+  // applied at once, in the list's own order, with no index to fetch.
+  function cardMatches(card, chosen, except) {
+    return Object.keys(chosen).every((key) => {
+      if (key === except) return true;
+      return (card.getAttribute("data-" + key) || "").split(" ").indexOf(chosen[key]) !== -1;
+    });
+  }
 
-    function selected() {
-      var chosen = {};
-      facets.forEach(function (select) {
-        if (select.value) chosen[select.name] = select.value;
+  function filterCardsHere(chosen) {
+    let shown = 0;
+    cards.forEach((card) => {
+      card.hidden = !cardMatches(card, chosen);
+      cardList.appendChild(card);
+      if (!card.hidden) shown += 1;
+    });
+    facets.forEach((select) => {
+      Array.prototype.slice.call(select.options, 1).forEach((option) => {
+        const count = cards.filter((card) => {
+          return cardMatches(card, chosen, select.name) &&
+            (card.getAttribute("data-" + select.name) || "").split(" ").indexOf(option.value) !== -1;
+        }).length;
+        option.textContent = option.getAttribute("data-label") + " (" + count + ")";
+        option.disabled = count === 0 && !option.selected;
       });
-      return chosen;
-    }
+    });
+    return shown;
+  }
 
-    function filtersWith(chosen) {
-      return Object.assign({}, scope, chosen);
-    }
-
-    // Options rendered by the server (value = key, data-label = what people read) are kept;
-    // an empty select gets Pagefind's filter values.
-    function fillFacets(totals) {
-      var wanted = new URLSearchParams(window.location.search);
-      facets.forEach(function (select) {
-        if (select.options.length <= 1) {
-          sortValues(Object.keys(totals[select.name] || {})).forEach(function (value) {
-            var option = new Option(value, value);
-            option.setAttribute("data-label", value);
-            select.add(option);
-          });
-        }
-        var values = Array.prototype.map.call(select.options, function (option) { return option.value; });
-        if (wanted.get(select.name) && values.indexOf(wanted.get(select.name)) !== -1) {
-          select.value = wanted.get(select.name);
-        }
-      });
-    }
-
-    // Cards carry their own facet keys (data-KEY="k1 k2"), so a choice without words is
-    // applied at once, in the list's own order, with no index to fetch.
-    function cardMatches(card, chosen, except) {
-      return Object.keys(chosen).every(function (key) {
-        if (key === except) return true;
-        return (card.getAttribute("data-" + key) || "").split(" ").indexOf(chosen[key]) !== -1;
-      });
-    }
-
-    function filterCardsHere(chosen) {
-      var shown = 0;
-      cards.forEach(function (card) {
-        card.hidden = !cardMatches(card, chosen);
-        cardList.appendChild(card);
-        if (!card.hidden) shown += 1;
-      });
-      facets.forEach(function (select) {
-        Array.prototype.slice.call(select.options, 1).forEach(function (option) {
-          var count = cards.filter(function (card) {
-            return cardMatches(card, chosen, select.name) &&
-              (card.getAttribute("data-" + select.name) || "").split(" ").indexOf(option.value) !== -1;
-          }).length;
-          option.textContent = option.getAttribute("data-label") + " (" + count + ")";
-          option.disabled = count === 0 && !option.selected;
-        });
-      });
-      return shown;
-    }
-
-    // Counts follow the query: for a facet with a chosen value they are counted as if it
-    // were not chosen (otherwise every other value would show 0).
-    function updateCounts(pagefind, text, chosen, main) {
-      var lookups = facets.map(function (select) {
-        if (!chosen[select.name]) return Promise.resolve(main.filters);
-        var others = Object.assign({}, chosen);
-        delete others[select.name];
-        return searchFor(pagefind, text, others).then(function (found) { return found.filters; });
-      });
-      return Promise.all(lookups).then(function (countsPerFacet) {
-        return function apply() {
-          facets.forEach(function (select, i) {
-            var counts = countsPerFacet[i][select.name] || {};
-            Array.prototype.slice.call(select.options, 1).forEach(function (option) {
-              var count = counts[option.value] || 0;
-              option.textContent = option.getAttribute("data-label") + " (" + count + ")";
-              option.disabled = count === 0 && !option.selected;
-            });
-          });
-        };
-      });
-    }
-
-    function saveState(text, chosen) {
-      var params = new URLSearchParams();
-      if (text) params.set("q", text);
-      Object.keys(chosen).forEach(function (key) { params.set(key, chosen[key]); });
-      var address = window.location.pathname + (params.toString() ? "?" + params : "");
-      window.history.replaceState(null, "", address + window.location.hash);
-    }
-
-    function showAllCards() {
-      cards.forEach(function (card) {
-        card.hidden = false;
-        cardList.appendChild(card);
-      });
-    }
-
-    function clearShown() {
-      if (results) results.textContent = "";
-      cards.forEach(function (card) { card.hidden = true; });
-    }
-
-    function showNext(mine) {
-      var batch = pending.splice(0, PAGE_SIZE);
-      return Promise.all(batch.map(function (result) { return search.describe(result, PARTS); }))
-        .then(function (items) {
-          if (mine !== generation) return;
-          items.forEach(function (item) {
-            var card = cardsByPath[pathOf(item.url.split("#")[0])];
-            if (card) {
-              card.hidden = false;
-              cardList.appendChild(card);  // in the order of relevance
-            } else {
-              output.appendChild(search.resultItem(item));
-            }
-          });
-          more.hidden = pending.length === 0;
-          more.textContent = "Показать ещё (осталось: " + pending.length + ")";
-        });
-    }
-
-    // With nothing asked and no scope, Pagefind's totals stand for the (empty) search.
-    function searchFor(pagefind, text, chosen) {
-      var filters = filtersWith(chosen);
-      if (!text && !Object.keys(filters).length) {
-        return pagefind.filters().then(function (totals) { return { results: [], filters: totals }; });
-      }
-      return search.find(text || null, { filters: filters });
-    }
-
-    function run() {
-      var text = query ? query.value.trim() : "";
-      var chosen = selected();
-      var idle = !text && !Object.keys(chosen).length;
-      var mine = ++generation;
-      saveState(text, chosen);
-      if (cardList && !text) {
-        pending = [];
-        more.hidden = true;
-        var shown = filterCardsHere(chosen);
-        status.textContent = idle ? "" : search.foundText(shown);
-        output.setAttribute("aria-busy", "false");
-        return;
-      }
-      output.setAttribute("aria-busy", "true");
-      // Pagefind counts filter values in results only once its filters are loaded.
-      search.load().then(function (pagefind) {
-        return pagefind.filters().then(function () { return pagefind; });
-      }).then(function (pagefind) {
-        return searchFor(pagefind, text, chosen).then(function (main) {
-          return updateCounts(pagefind, text, chosen, main).then(function (applyCounts) {
-            if (mine !== generation) return null;
-            applyCounts();
-            clearShown();
-            pending = idle ? [] : main.results.slice();
-            more.hidden = true;
-            if (idle) {
-              // Nothing asked: the whole list, or an empty search page.
-              if (cardList) showAllCards();
-              status.textContent = "";
-              return null;
-            }
-            status.textContent = search.foundText(main.results.length);
-            return showNext(mine);
+  // Counts follow the query: for a facet with a chosen value they are counted as if it
+  // were not chosen (otherwise every other value would show 0).
+  function updateCounts(pagefind, text, chosen, main) {
+    const lookups = facets.map((select) => {
+      if (!chosen[select.name]) return Promise.resolve(main.filters);
+      const others = Object.assign({}, chosen);
+      delete others[select.name];
+      return searchFor(pagefind, text, others).then((found) => { return found.filters; });
+    });
+    return Promise.all(lookups).then((countsPerFacet) => {
+      return function apply() {
+        facets.forEach((select, i) => {
+          const counts = countsPerFacet[i][select.name] || {};
+          Array.prototype.slice.call(select.options, 1).forEach((option) => {
+            const count = counts[option.value] || 0;
+            option.textContent = option.getAttribute("data-label") + " (" + count + ")";
+            option.disabled = count === 0 && !option.selected;
           });
         });
-      }).catch(function () {
+      };
+    });
+  }
+
+  function saveState(text, chosen) {
+    const params = new URLSearchParams();
+    if (text) params.set("q", text);
+    Object.keys(chosen).forEach((key) => { params.set(key, chosen[key]); });
+    const address = window.location.pathname + (params.toString() ? "?" + params : "");
+    window.history.replaceState(null, "", address + window.location.hash);
+  }
+
+  function showAllCards() {
+    cards.forEach((card) => {
+      card.hidden = false;
+      cardList.appendChild(card);
+    });
+  }
+
+  function clearShown() {
+    if (results) results.textContent = "";
+    cards.forEach((card) => { card.hidden = true; });
+  }
+
+  function showNext(mine) {
+    const batch = pending.splice(0, PAGE_SIZE);
+    return Promise.all(batch.map((result) => { return search.describe(result, PARTS); }))
+      .then((items) => {
         if (mine !== generation) return;
-        if (cardList) showAllCards();
-        status.textContent = search.unavailableText;
-      }).then(function () {
-        if (mine === generation) output.setAttribute("aria-busy", "false");
+        items.forEach((item) => {
+          const card = cardsByPath[pathOf(item.url.split("#")[0])];
+          if (card) {
+            card.hidden = false;
+            cardList.appendChild(card);  // in the order of relevance
+          } else {
+            output.appendChild(search.resultItem(item));
+          }
+        });
+        more.hidden = pending.length === 0;
+        more.textContent = "Показать ещё (осталось: " + pending.length + ")";
       });
-    }
+  }
 
-    form.hidden = false;
-    // What the panel replaces (e.g. the bank's static facet links) steps aside.
-    Array.prototype.forEach.call(panel.querySelectorAll("[data-search-hide]"), function (element) {
-      element.hidden = true;
-    });
-    form.addEventListener("reset", function () {
-      window.clearTimeout(timer);
-      window.setTimeout(run, 0);
-    });
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      window.clearTimeout(timer);
-      run();
-    });
-    form.addEventListener("change", function (event) {
-      if (event.target.tagName === "SELECT") run();
-    });
-    if (query) {
-      query.value = new URLSearchParams(window.location.search).get("q") || "";
-      query.addEventListener("input", function () {
-        window.clearTimeout(timer);
-        timer = window.setTimeout(run, 200);
-      });
+  // With nothing asked and no scope, Pagefind's totals stand for the (empty) search.
+  function searchFor(pagefind, text, chosen) {
+    const filters = filtersWith(chosen);
+    if (!text && !Object.keys(filters).length) {
+      return pagefind.filters().then((totals) => { return { results: [], filters: totals }; });
     }
-    more.addEventListener("click", function () { showNext(generation); });
+    return search.find(text || null, { filters });
+  }
 
-    if (cardList) {
-      // The list filters itself; the index is loaded only when words are typed.
-      fillFacets({});
-      run();
+  function run() {
+    const text = query ? query.value.trim() : "";
+    const chosen = selected();
+    const idle = !text && !Object.keys(chosen).length;
+    const mine = ++generation;
+    saveState(text, chosen);
+    if (cardList && !text) {
+      pending = [];
+      more.hidden = true;
+      const shown = filterCardsHere(chosen);
+      status.textContent = idle ? "" : search.foundText(shown);
+      output.setAttribute("aria-busy", "false");
       return;
     }
     output.setAttribute("aria-busy", "true");
-    search.load().then(function (pagefind) { return pagefind.filters(); }).then(function (totals) {
-      fillFacets(totals);
-      run();
-    }).catch(function () {
-      status.textContent = search.unavailableText;
-      output.setAttribute("aria-busy", "false");
+    // Pagefind counts filter values in results only once its filters are loaded.
+    search.loadPagefind().then((pagefind) => {
+      return pagefind.filters().then(() => { return pagefind; });
+    }).then((pagefind) => {
+      return searchFor(pagefind, text, chosen).then((main) => {
+        return updateCounts(pagefind, text, chosen, main).then((applyCounts) => {
+          if (mine !== generation) return null;
+          applyCounts();
+          clearShown();
+          pending = idle ? [] : main.results.slice();
+          more.hidden = true;
+          if (idle) {
+            // Nothing asked: the whole list, or an empty search page.
+            if (cardList) showAllCards();
+            status.textContent = "";
+            return null;
+          }
+          status.textContent = search.foundText(main.results.length);
+          return showNext(mine);
+        });
+      });
+    }).catch(() => {
+      if (mine !== generation) return;
+      if (cardList) showAllCards();
+      status.textContent = search.UNAVAILABLE;
+    }).then(() => {
+      if (mine === generation) output.setAttribute("aria-busy", "false");
     });
   }
 
-  if (!search) return;
-  Array.prototype.forEach.call(document.querySelectorAll("[data-search-panel]"), setUp);
-})();
+  form.hidden = false;
+  // What the panel replaces (e.g. the bank's static facet links) steps aside.
+  Array.prototype.forEach.call(panel.querySelectorAll("[data-search-hide]"), (element) => {
+    element.hidden = true;
+  });
+  form.addEventListener("reset", () => {
+    window.clearTimeout(timer);
+    window.setTimeout(run, 0);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    window.clearTimeout(timer);
+    run();
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.tagName === "SELECT") run();
+  });
+  if (query) {
+    query.value = new URLSearchParams(window.location.search).get("q") || "";
+    query.addEventListener("input", () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(run, 200);
+    });
+  }
+  more.addEventListener("click", () => { showNext(generation); });
+
+  if (cardList) {
+    // The list filters itself; the index is loaded only when words are typed.
+    fillFacets({});
+    run();
+    return;
+  }
+  output.setAttribute("aria-busy", "true");
+  search.loadPagefind().then((pagefind) => { return pagefind.filters(); }).then((totals) => {
+    fillFacets(totals);
+    run();
+  }).catch(() => {
+    status.textContent = search.UNAVAILABLE;
+    output.setAttribute("aria-busy", "false");
+  });
+}
+
+Array.prototype.forEach.call(document.querySelectorAll("[data-search-panel]"), setUp);
