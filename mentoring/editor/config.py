@@ -221,13 +221,18 @@ def collection_config(schema: Json, settings: CollectionSettings, choices: Json)
     return collection
 
 
-def editor_config(repository: str, choices: Json, branch: str = "main") -> Json:
-    """The whole config.yml: GitHub backend, each save a pull request, our collections."""
+def editor_config(repository: str, choices: Json, branch: str = "predlozheniya") -> Json:
+    """The whole config.yml: the GitHub backend and our collections.
+
+    Sveltia CMS 0.221 has no editorial workflow yet (it warns and saves straight to the
+    branch), so the editor saves to a branch of proposals, never to main: the ЦРО reviews
+    it as a pull request into main (CODEOWNERS), as the authors' guide describes."""
     return {
         "backend": {"name": "github", "repo": repository, "branch": branch},
-        "publish_mode": "editorial_workflow",
         "media_folder": "content/documents",
         "public_folder": "",
+        # Stock photo services are other origins, and their photos are no school's practice.
+        "media_libraries": {"stock_assets": {"providers": []}},
         "output": {
             "omit_empty_optional_fields": True,
             "yaml": {"indent_size": 2, "indent_sequences": True, "quote": "none"},

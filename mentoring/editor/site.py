@@ -48,12 +48,17 @@ def repository() -> str:
     )
 
 
+def branch() -> str:
+    """The branch the editor saves to: EDITOR_BRANCH, else the branch of proposals."""
+    return os.environ.get("EDITOR_BRANCH") or "predlozheniya"
+
+
 def plan_choices(plan: Plan) -> list[tuple[str, str]]:
     return [(a.id, f"{a.id} — {a.title}") for a in plan.activities]
 
 
 def config_yaml(plan: Plan) -> str:
-    config = editor_config(repository(), {"plan_activities": plan_choices(plan)})
+    config = editor_config(repository(), {"plan_activities": plan_choices(plan)}, branch())
     header = "# Создан при сборке из mentoring/schemas/ (mentoring/editor/config.py): не правьте.\n"
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=10**6)
 

@@ -82,3 +82,18 @@ def test_a_practice_with_an_attachment_written_by_the_editor_passes_the_check(
     assert result.ok, result.errors
     page = result.page("practices/shkola-molodogo-uchitelia/")
     assert "programma.pdf" in page and "Подана" in page
+
+
+def test_the_editor_page_is_out_of_the_sitemap_search_and_nav(shipped: Path) -> None:
+    site = shipped / "site"
+    admin = (site / "admin/index.html").read_text("utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in admin
+    assert (site / "admin/config.yml").is_file() and (site / "admin/sveltia-cms.js").is_file()
+    assert "admin" not in (site / "sitemap.xml").read_text("utf-8")
+    assert "data-pagefind-body" not in admin  # the search indexes marked pages only
+    linking = sorted(
+        page.relative_to(site).as_posix()
+        for page in site.rglob("*.html")
+        if not page.is_relative_to(site / "admin") and "admin/" in page.read_text("utf-8")
+    )
+    assert linking == ["guide/editor/index.html"]

@@ -147,3 +147,9 @@ def test_a_changed_constraint_is_caught() -> None:
     next(f for f in fields if f["name"] == "summary")["maxlength"] = 3000
     with pytest.raises(AssertionError):
         _compare(schema, schema, fields, "", settings, set())
+
+
+def test_the_editor_never_saves_to_main_and_reaches_no_stock_photos() -> None:
+    assert CONFIG["backend"]["branch"] != "main"
+    assert "publish_mode" not in CONFIG  # unsupported by Sveltia 0.221: it would mislead
+    assert CONFIG["media_libraries"]["stock_assets"]["providers"] == []
