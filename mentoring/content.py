@@ -182,6 +182,8 @@ def load_content(
     materials = tuple(material for material in materials if is_shown(material, show_samples))
     practices = tuple(practice for practice in practices if is_shown(practice, show_samples))
     organizations = tuple(o for o in organizations or () if show_samples or not o.sample)
+    if review_criteria is not None and review_criteria.sample and not show_samples:
+        review_criteria = None
     references = tuple(
         reference
         for entry in (*news, *documents, *materials, *practices)

@@ -84,6 +84,7 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
             plan=plan,
             related=bank.related(practice),
             documents=documents,
+            review_criteria=renderer.content.review_criteria,
         )
         yield GeneratedPage(practice.page, markdown)
     yield GeneratedPage(
