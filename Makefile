@@ -43,6 +43,7 @@ NPM_TOOLS := node_modules/.installed
 .PHONY: help venv build serve check practice news document bench lint format test clean distclean
 .PHONY: browser-deps deploy-deps validator-deps deploy rollback validate-html linkcheck validate
 .PHONY: properdocs-venv properdocs-check js-deps
+.PHONY: editor-vendor
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -58,11 +59,18 @@ $(STAMP): requirements.txt pyproject.toml
 
 venv: $(STAMP) ## Create or update the virtualenv in .venv
 
-build: $(STAMP) ## Build the site into site/ (strict)
+# The web editor /admin/: npm packages pinned by version and sha512 in mentoring/editor/vendor.json.
+EDITOR_VENDOR := .cache/editor/.spec.json
+$(EDITOR_VENDOR): mentoring/editor/vendor.json $(STAMP)
+	$(BIN)/python -m mentoring.editor.vendor
+
+editor-vendor: $(EDITOR_VENDOR) ## Fetch the editor's pinned npm files (npm pack + sha512 check)
+
+build: $(STAMP) $(EDITOR_VENDOR) ## Build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict
 
 # hooks/serve.py is `mkdocs serve` that shows content errors as a page in the browser.
-serve: $(STAMP) ## Serve with live reload (ADDR=127.0.0.1:8000)
+serve: $(STAMP) $(EDITOR_VENDOR) ## Serve with live reload (ADDR=127.0.0.1:8000)
 	$(BIN)/python hooks/serve.py --dev-addr $(ADDR) $(WATCH_ARGS)
 
 check: $(STAMP) ## Find everything the build would refuse, without building (scripts/check.py)
@@ -140,7 +148,7 @@ $(PROPERDOCS_STAMP): requirements-properdocs.txt pyproject.toml
 
 properdocs-venv: $(PROPERDOCS_STAMP) ## Create the ProperDocs virtualenv (.venv-properdocs)
 
-properdocs-check: $(STAMP) $(PROPERDOCS_STAMP) ## Build with MkDocs and ProperDocs, require identical sites
+properdocs-check: $(STAMP) $(EDITOR_VENDOR) $(PROPERDOCS_STAMP) ## Build with MkDocs and ProperDocs, require identical sites
 	$(BIN)/python scripts/properdocs_check.py
 
 # Settings come from the environment: DEPLOY_HOST, DEPLOY_USER, DEPLOY_PATH, DEPLOY_SSH_KEY
@@ -155,9 +163,9 @@ rollback: $(STAMP) ## Switch the host back to the previous release in one step
 	$(BIN)/python -m mentoring.publish rollback
 
 # Prerequisites run left to right: venv, the ProperDocs venv, Debian packages (Chromium;
-# OpenSSH and rsync; Java) and the Nu checker, lint, then all tests (tests/unit,
-# content, build, browser, deploy).
-test: $(STAMP) $(PROPERDOCS_STAMP) browser-deps deploy-deps validator-deps lint ## Lint, then run every test
+# OpenSSH and rsync; Java) and the Nu checker, the editor's vendored files, lint, then all
+# tests (tests/unit, content, build, browser, deploy).
+test: $(STAMP) $(EDITOR_VENDOR) $(PROPERDOCS_STAMP) browser-deps deploy-deps validator-deps lint ## Lint, then run every test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP) ## Build times against plain MkDocs at N = 100, 1000, 5000 (BENCH_N, BENCH_ARGS)

@@ -52,6 +52,7 @@ from mentoring.practices import (
     check_page_links,
 )
 from mentoring.references import check_activity_ids
+from mentoring.review import ReviewCriteria, check_review_documents, load_review_criteria
 from mentoring.schedule import PlanPeriod, parse_schedule
 from mentoring.schema import validate
 from mentoring.yamlsource import YamlMap, load_yaml_file
@@ -79,6 +80,7 @@ class Content:
     practices: tuple[Practice, ...] = ()
     organizations: tuple[Organization, ...] = ()
     indicators: Indicators | None = None
+    review_criteria: ReviewCriteria | None = None
 
     @cached_property
     def bank(self) -> Bank:
@@ -149,7 +151,8 @@ def load_content(
     news = build_news(root, display_root, plan, problems)
     errors_before = len(problems)
     documents = build_documents(root, display_root, plan, problems)
-    if len(problems) == errors_before:  # else a broken entry would read as an unknown id
+    documents_ok = len(problems) == errors_before  # else a broken entry reads as an unknown id
+    if documents_ok:
         check_evidence_documents(plan, documents, f"{display_root}/{PLAN_FILE}", problems)
     materials = build_materials(root, display_root, plan, problems)
     practices_dir = root / PRACTICES_DIR
@@ -164,6 +167,13 @@ def load_content(
         plan=plan,
         problems=problems,
     )
+    if documents_ok:
+        check_review_documents(
+            [(p.source, p.review) for p in practices if p.review],
+            {document.id for document in documents},
+            problems,
+        )
+    review_criteria = load_review_criteria(root, display_root, problems)
     form_titles = {form.id: form.title for form in forms} if forms is not None else None
     indicators = load_indicators(root, display_root, form_titles, problems)
 
@@ -172,6 +182,8 @@ def load_content(
     materials = tuple(material for material in materials if is_shown(material, show_samples))
     practices = tuple(practice for practice in practices if is_shown(practice, show_samples))
     organizations = tuple(o for o in organizations or () if show_samples or not o.sample)
+    if review_criteria is not None and review_criteria.sample and not show_samples:
+        review_criteria = None
     entries: tuple[NewsItem | Document | Material | Practice, ...] = (
         *news,
         *documents,
@@ -200,6 +212,7 @@ def load_content(
         practices=practices,
         organizations=organizations,
         indicators=indicators,
+        review_criteria=review_criteria,
     )
 
 

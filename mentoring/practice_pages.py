@@ -64,7 +64,13 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
             **context,
         )
 
-    yield GeneratedPage(PRACTICES_PAGE, render("practices/index.md.j2", PRACTICES_PAGE), True)
+    index = render(
+        "practices/index.md.j2",
+        PRACTICES_PAGE,
+        review_criteria=renderer.content.review_criteria,
+    )
+    yield GeneratedPage(PRACTICES_PAGE, index, True)
+    documents = {document.id: document for document in renderer.content.documents}
     for facets in bank.facets.values():
         for facet in facets:
             yield GeneratedPage(
@@ -77,6 +83,8 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
             practice=practice,
             plan=plan,
             related=bank.related(practice),
+            documents=documents,
+            review_criteria=renderer.content.review_criteria,
         )
         yield GeneratedPage(practice.page, markdown)
     yield GeneratedPage(

@@ -36,13 +36,14 @@ from mentoring.links import spaced_addresses
 from mentoring.models import Form, Person, Plan, Reference
 from mentoring.organizations import Organization, unknown_organization_message
 from mentoring.references import check_activity_ids
+from mentoring.review import REVIEW_STATUSES, Review, build_review
 from mentoring.russian import count_words, slugify
 from mentoring.yamlsource import YamlList, YamlMap
 
 PRACTICES_DIR = "practices"
 PRACTICES_PAGE = "practices/index.md"
 # Facet pages live at /practices/<kind>/<key>/, so these words cannot be practice slugs.
-FACET_KINDS = ("form", "organization", "year", "tag")
+FACET_KINDS = ("form", "review", "organization", "year", "tag")
 BANK_REFERENCE_KIND = "Банк практик"
 PRACTICE_REFERENCE_KIND = "Практика"
 # Links to these are links to pages, never files to publish beside the practice.
@@ -81,6 +82,7 @@ class Practice:
     attachments: tuple[Attachment, ...] = ()
     cover: Cover | None = None
     plan: tuple[str, ...] = ()
+    review: Review | None = None
     sample: bool = False
     draft: bool = False
     files: tuple[PublishedFile, ...] = ()  # everything published beside the page
@@ -206,6 +208,7 @@ def _build_practice(
     plan_ids = check_activity_ids(data.get("plan", YamlList()), context.plan, path, problems)
     authors = _consented_authors(data.get("authors", []), path, problems)
     tags = _tags(data.get("tags", YamlList()), path, context)
+    review = build_review(data["review"], path, problems) if "review" in data else None
 
     def publish(
         name: str, line: int | None, field: str | None, **rules: Any
@@ -257,6 +260,7 @@ def _build_practice(
         attachments=tuple(attachments),
         cover=cover,
         plan=plan_ids,
+        review=review,
         sample=data.get("sample", False),
         draft=data.get("draft", False),
         files=tuple(dict.fromkeys(f for f in files if f is not None)),
@@ -463,6 +467,7 @@ def bank_references(
 
 FACET_TITLES = {
     "form": "Формы наставничества",
+    "review": "Рассмотрение",
     "organization": "Организации",
     "year": "Годы публикации",
     "tag": "Метки",
@@ -518,6 +523,8 @@ class Bank:
                 ("organization", practice.organization, names[practice.organization]),
                 ("year", str(practice.year), str(practice.year)),
             ]
+            if practice.review:
+                values.append(("review", practice.review.status, practice.review.label))
             values += [("form", f, form_titles[f]) for f in practice.forms]
             tags = zip(practice.tag_keys, practice.tags, strict=True)
             values += [("tag", key, tag) for key, tag in tags]
@@ -525,6 +532,7 @@ class Bank:
                 groups[kind].setdefault(key, []).append(practice)
                 labels.setdefault((kind, key), label)
         sort_keys: dict[str, Any] = {
+            "review": list(REVIEW_STATUSES).index,
             "form": lambda key: order[key],
             "organization": lambda key: labels["organization", key].casefold(),
             "year": lambda key: -int(key),

@@ -52,6 +52,7 @@ GUIDE_SCHEMAS = (
     "documents",
     "site",
     "indicators",
+    "review",
 )
 GLOSSARY_PAGE = "glossary.md"
 CONTACTS_PAGE = "contacts.md"

@@ -85,6 +85,26 @@ def make_site(tmp_path: Path, fixture: str = "minimal", *overlays: str) -> Path:
     return project
 
 
+def repository_project(tmp_path: Path, name: str = "project") -> Path:
+    """The repository's own content/ and docs/ in a temporary folder, with its mkdocs.yml."""
+    project = tmp_path / name
+    project.mkdir()
+    for folder in ("content", "docs"):
+        shutil.copytree(REPO / folder, project / folder)
+    config = real_config()
+    config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
+    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
+    (project / "mkdocs.yml").write_text(yaml.dump(config, allow_unicode=True), "utf-8")
+    return project
+
+
+def check_messages(project: Path) -> list[str]:
+    """What `make check` reports for ``project``: its errors, then its failure line."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        result = check(project / "mkdocs.yml")
+    return [*result.errors, *([result.failure] if result.failure else [])]
+
+
 def build_site(
     project: Path, monkeypatch=None, *, check_parity: bool = True, **overrides: object
 ) -> BuildResult:

@@ -48,6 +48,8 @@ PAGES = (
     SitePage("/guide/practices/", "guide"),
     SitePage("/guide/", "guide-index"),
     SitePage("/guide/indicators/", "guide-field-table"),
+    SitePage("/guide/editor/", "guide-editor"),
+    SitePage("/practices/review/recommended/", "practice-review-facet"),
     NOT_FOUND,
 )
 

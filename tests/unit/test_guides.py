@@ -41,6 +41,7 @@ def test_the_guide_covers_every_kind_of_content() -> None:
         "practices": "Как добавить практику",
         "contacts": "Контакты и настройки сайта",
         "indicators": "Показатели мониторинга",
+        "editor": "Веб-редактор",
     }
     plan = (GUIDE / "plan.md").read_text("utf-8")
     assert 'Новость с `plan: ["2.1"]` появится' in plan  # a news item's plan is evidence

@@ -340,7 +340,7 @@ def test_misspelt_field_is_named_with_the_right_one(project: Path) -> None:
         "content/practices/x.md:2: поле «summary»: обязательное поле не заполнено",
         "content/practices/x.md:6: поле «summry»: неизвестное поле; возможно, имелось в виду "
         "«summary»; допустимые поля: attachments, authors, cover, date, draft, forms, "
-        "organization, plan, results, sample, slug, summary, tags, target_group, title",
+        "organization, plan, results, review, sample, slug, summary, tags, target_group, title",
     ]
 
 
@@ -576,6 +576,7 @@ def test_facets_count_practices_per_value(project: Path) -> None:
     counts = {kind: [(f.key, f.count) for f in facets] for kind, facets in bank.facets.items()}
     assert counts == {
         "form": [("uchenik-uchenik", 2), ("pedagog-pedagog", 2)],
+        "review": [],
         "organization": [("sample-org", 1), ("school-1", 1), ("school-2", 1)],
         "year": [("2025", 1), ("2024", 1), ("2023", 1)],
         "tag": [("adaptatsiia", 2), ("molodye-pedagogi", 1)],

@@ -1,0 +1,188 @@
+"""The web editor /admin/: boots from the vendored bundle, talks Russian, lists every
+collection with our labels, reaches no third-party origin but the Git host's status page,
+and works with a local repository (the File System Access API, answered here from the
+browser's origin-private file system) so that a practice can be created through it."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from mentoring.editor.collections import COLLECTIONS
+from tests.helpers import build_site, check_messages, repository_project
+
+ROOT = Path(__file__).resolve().parents[2]
+GIT_HOST = ("https://api.github.com/", "https://www.githubstatus.com/")
+
+# Hands the editor a copy of content/ as "the local repository" when it asks for a folder.
+LOCAL_REPOSITORY = """
+window.showDirectoryPicker = async () => {
+  const root = await navigator.storage.getDirectory();
+  const repo = await root.getDirectoryHandle('repo', {create: true});
+  for (const [path, data] of Object.entries(%s)) {
+    const parts = path.split('/');
+    let dir = repo;
+    for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, {create: true});
+    const writable = await (await dir.getFileHandle(parts.at(-1), {create: true})).createWritable();
+    await writable.write(Uint8Array.from(atob(data), (c) => c.charCodeAt(0)));
+    await writable.close();
+  }
+  window.localRepository = repo;
+  return repo;
+};
+"""
+
+
+def _repository_files() -> dict[str, str]:
+    files = {".git/HEAD": base64.b64encode(b"ref: refs/heads/main\n").decode()}
+    for file in (ROOT / "content").rglob("*"):
+        if file.is_file():
+            files[file.relative_to(ROOT).as_posix()] = base64.b64encode(file.read_bytes()).decode()
+    return files
+
+
+def _open_editor(new_page, site_server: str):
+    page = new_page()
+    network: list[str] = []
+
+    def outside(route) -> None:
+        network.append(route.request.url)
+        route.abort()
+
+    page.context.route(lambda url: not url.startswith(site_server), outside)
+    served_by_worker: list[str] = []
+    page.on(
+        "response",
+        lambda r: served_by_worker.append(r.url) if r.from_service_worker else None,
+    )
+    page.context.add_init_script(LOCAL_REPOSITORY % json.dumps(_repository_files()))
+    page.goto("/admin/")
+    return page, network, served_by_worker
+
+
+def test_editor_boots_in_russian_from_vendored_files(new_page, site_server: str) -> None:
+    page, network, served_by_worker = _open_editor(new_page, site_server)
+    page.get_by_text("Работать с локальным репозиторием").wait_for()
+    assert page.get_by_text("Войти с помощью токена доступа").is_visible()
+    assert any(url.endswith("/locales/ru.json") for url in served_by_worker), served_by_worker
+    fonts = page.evaluate(
+        "document.fonts.ready.then(() => [...document.fonts]"
+        ".filter(f => f.status === 'loaded').map(f => f.family))"
+    )
+    assert "Material Symbols Outlined" in fonts
+    assert [u for u in network if not u.startswith(GIT_HOST)] == []
+    robots = page.locator("meta[name=robots]").first.get_attribute("content")
+    assert robots == "noindex, nofollow"
+
+
+def test_every_collection_is_listed_with_our_labels(new_page, site_server: str) -> None:
+    page, network, _ = _open_editor(new_page, site_server)
+    page.get_by_text("Работать с локальным репозиторием").click()
+    page.get_by_text("Коллекции").wait_for()
+    for settings in COLLECTIONS:
+        assert (
+            page.get_by_role("option", name=settings.label)
+            .or_(page.get_by_text(settings.label, exact=True))
+            .first.is_visible()
+        ), settings.label
+    assert [u for u in network if not u.startswith(GIT_HOST)] == []
+
+
+# Every file under a folder of the local repository, as text or as its size for binaries.
+READ_FOLDER = """async (folder) => {
+  let dir = window.localRepository;
+  for (const part of folder.split('/')) dir = await dir.getDirectoryHandle(part);
+  const files = {};
+  for await (const [name, handle] of dir.entries()) {
+    const file = await handle.getFile();
+    files[name] = name.endsWith('.md') ? await file.text() : file.size;
+  }
+  return files;
+}"""
+# The editor draws the fields of a long entry as they are scrolled to.
+SCROLL_DOWN = """document.querySelectorAll('*').forEach((e) => {
+  if (e.scrollHeight > e.clientHeight + 10 && /auto|scroll/.test(getComputedStyle(e).overflowY))
+    e.scrollTop += 300;
+})"""
+
+
+def _field(page, key: str):
+    """The editing section of a field, scrolled to until the editor has drawn it."""
+    section = page.locator(f'section.field[data-key-path="{key}"]')
+    for _ in range(30):
+        if section.count():
+            section.scroll_into_view_if_needed()
+            return section
+        page.evaluate(SCROLL_DOWN)
+        page.wait_for_timeout(150)
+    raise AssertionError(f"the editor shows no field {key}")
+
+
+ATTACHMENT = ROOT / "content/practices/nastavniki-starsheklassniki/programma-obrazets.pdf"
+SLUG = "shkola-molodogo-uchitelia"
+
+
+def test_a_practice_made_in_the_editor_passes_the_check(
+    new_page, site_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A methodist's steps in the Russian interface: new practice in folder form, the
+    fields, an uploaded attachment, «Сохранить»; what the editor writes passes make check."""
+    page, network, _ = _open_editor(new_page, site_server)
+    page.get_by_text("Работать с локальным репозиторием").click()
+    page.get_by_text("Коллекции").wait_for()
+    page.get_by_role("button", name="Создать").first.click()
+    page.get_by_role("menuitem", name="Практики (папка с приложениями)").click()
+    page.get_by_role("textbox", name="Название практики").fill("Школа молодого учителя")
+    page.get_by_role("radio", name="Школа (образец)").check()
+    page.get_by_role("combobox", name="Формы наставничества").click()
+    page.get_by_role("option", name="педагог – педагог").click()
+    page.get_by_role("textbox", name="Название практики").click()
+    page.locator('[data-key-path="date"] input[type=date]').fill("2025-11-20")
+    page.get_by_role("textbox", name="Краткое описание для карточки практики").fill(
+        "Образец: встречи молодых учителей с наставниками по средам."
+    )
+    page.get_by_role("button", name=re.compile("Добавить.*Приложенные файлы")).click()
+    page.get_by_role("textbox", name="Как файл назван на странице").fill("Программа")
+    page.get_by_role("button", name="Обзор").click()
+    dialog = page.get_by_role("dialog")
+    with page.expect_file_chooser() as chooser:
+        dialog.get_by_role("button", name=re.compile("Загрузить")).click()
+    chooser.value.set_files(ATTACHMENT)
+    dialog.get_by_role("button", name="Вставить").click()
+    _field(page, "slug").get_by_role("textbox").fill(SLUG)
+    _field(page, "sample").get_by_role("switch").click()
+    _field(page, "body").locator('[contenteditable="true"]').click()
+    page.keyboard.type("Поддержать молодых учителей в первый год работы.")
+    page.get_by_role("button", name="Сохранить").click()
+
+    folder = f"content/practices/{SLUG}"
+    saved: dict = {}
+    for _ in range(50):  # the save is written to the folder in the background
+        saved = page.evaluate(
+            f"({READ_FOLDER})(arguments[0]).catch(() => ({{}}))".replace(
+                "arguments[0]", json.dumps(folder)
+            )
+        )
+        if "index.md" in saved and "programma-obrazets.pdf" in saved:
+            break
+        page.wait_for_timeout(200)
+    assert saved["programma-obrazets.pdf"] == ATTACHMENT.stat().st_size
+    entry = saved["index.md"]
+    assert entry.startswith("---\ntitle: Школа молодого учителя\norganization: obrazets-shkola\n")
+    assert "attachments:\n  - file: programma-obrazets.pdf\n    title: Программа\n" in entry
+    assert "sample: true\n" in entry
+    assert entry.endswith("---\n\nПоддержать молодых учителей в первый год работы.\n")
+    assert [u for u in network if not u.startswith(GIT_HOST)] == []
+
+    project = repository_project(tmp_path)
+    (project / folder).mkdir()
+    (project / folder / "index.md").write_text(entry, "utf-8")
+    (project / folder / "programma-obrazets.pdf").write_bytes(ATTACHMENT.read_bytes())
+    assert check_messages(project) == []
+    result = build_site(project, monkeypatch)
+    assert result.ok, result.errors
+    assert "programma-obrazets.pdf" in result.page(f"practices/{SLUG}/")
