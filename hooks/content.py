@@ -68,7 +68,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise fail(ContentError(list(links)))
     try:
         build = SiteBuild.load(
-            content_dir, TEMPLATES_DIR, use_directory_urls=config.use_directory_urls
+            content_dir,
+            TEMPLATES_DIR,
+            use_directory_urls=config.use_directory_urls,
+            docs_dir=docs_dir,
         )
     except ContentError as error:
         raise fail(error) from None
@@ -98,8 +101,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
 
 @event_priority(100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
-    """HTML blocks that templates kept out of Markdown go back first: other hooks read them."""
-    return current_build(config).renderer.html_blocks.insert(html)
+    """Author text passes the allowlist once more, as the page shows it (a safety net: each
+    text was checked when loaded); then the HTML blocks that templates kept out of Markdown
+    go back, before other hooks read the page."""
+    build = current_build(config)
+    hand_written = None
+    if page.file.src_uri in build.hand_written_pages:
+        hand_written = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    html = build.renderer.author_regions.check(html, hand_written, build.page_problems)
+    return build.renderer.html_blocks.insert(html)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -41,8 +42,14 @@ def fail(error: SearchIndexError) -> Abort:
     return Abort(ABORT)
 
 
+def search_section(page: Page) -> str:
+    """The section label; a page's title is HTML already (MkDocs and hooks/content.py give
+    it escaped), so the template's ``| e`` must not escape it a second time."""
+    return section_of(page.url, Markup(page.title or ""))
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.filters["search_section"] = lambda page: section_of(page.url, page.title or "")
+    env.filters["search_section"] = search_section
     env.tests["search_entry"] = lambda page: is_entry(page.url)
     env.globals["search_page_url"] = files.get_file_from_path(SEARCH_PAGE).url
     return env

@@ -15,6 +15,9 @@ from mentoring.progress import build_date
 from mentoring.russian import count_words
 from mentoring.shells import empty_sections_notice, missing_contacts
 
+# Hand-written pages sit next to content/ (docs_dir of mkdocs.yml).
+DOCS_DIR = "docs"
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mentoring", description=__doc__)
@@ -44,7 +47,11 @@ SCAFFOLDS = {
 
 def run_check(content_dir: Path) -> int:
     try:
-        content = load_content(content_dir, display_root=content_dir.as_posix())
+        content = load_content(
+            content_dir,
+            display_root=content_dir.as_posix(),
+            docs_dir=content_dir.parent / DOCS_DIR,
+        )
     except ContentError as error:
         report(error)
         return 1

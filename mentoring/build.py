@@ -36,9 +36,11 @@ class SiteBuild:
         *,
         use_directory_urls: bool = True,
         today: dt.date | None = None,
+        docs_dir: Path | None = None,
     ) -> SiteBuild:
-        """Load and validate content; raises ContentError with every problem found."""
-        content = load_content(content_dir)
+        """Load and validate content and the pages of ``docs_dir``; raises ContentError with
+        every problem found."""
+        content = load_content(content_dir, docs_dir=docs_dir)
         today = today or build_date()
         renderer = Renderer(content, templates_dir, today, use_directory_urls=use_directory_urls)
         abbreviations = AbbreviationMarker(

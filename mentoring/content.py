@@ -42,6 +42,7 @@ from mentoring.models import (
 )
 from mentoring.news import NewsItem, build_news
 from mentoring.organizations import Organization, load_organizations
+from mentoring.pages import check_pages
 from mentoring.practices import (
     PRACTICES_DIR,
     Bank,
@@ -118,11 +119,16 @@ class Content:
         return problems
 
 
-def load_content(root: Path, *, display_root: str = "content") -> Content:
-    """Load and validate the content folder; raise ContentError listing every problem."""
+def load_content(
+    root: Path, *, display_root: str = "content", docs_dir: Path | None = None
+) -> Content:
+    """Load and validate the content folder (and the hand-written pages of ``docs_dir``);
+    raise ContentError listing every problem."""
     # Nothing is read through a link: its target could even end up quoted in an error.
     symlink_problems(root, display_root).raise_if_any()
     problems = Problems()
+    if docs_dir is not None and docs_dir.is_dir():
+        check_pages(docs_dir, docs_dir.name, problems)
 
     def load(name: str, schema: str) -> YamlMap | None:
         shown_as = f"{display_root}/{name}"

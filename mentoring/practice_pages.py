@@ -75,9 +75,6 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
             "practices/practice.md.j2",
             practice.page,
             practice=practice,
-            # The body is Markdown by contract (checked for raw HTML when loaded): it is
-            # handed to MkDocs as written, not escaped like the fields.
-            body=Markup(practice.body),
             plan=plan,
             related=bank.related(practice),
         )

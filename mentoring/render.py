@@ -37,6 +37,7 @@ from mentoring.news import (
     year_path,
 )
 from mentoring.progress import STATUS_LABELS, progress_of, summarize
+from mentoring.sanitize import AuthorRegions
 from mentoring.schedule import has_concrete_dates
 from mentoring.schemadoc import schema_fields
 from mentoring.shells import material_documents
@@ -173,6 +174,8 @@ class Renderer:
         self.environment = make_environment(templates_dir)
         self.html_blocks = HtmlBlocks()
         self.environment.filters["html_block"] = self.html_blocks.store
+        self.author_regions = AuthorRegions()
+        self.environment.filters["author_text"] = self.author_regions.author
         self._fragments: dict[tuple[str, Hashable], Markup] = {}
 
     def render(self, template: str, page_path: str, **context: Any) -> str:
@@ -331,7 +334,8 @@ class Renderer:
             blocks[f"fields-{name}"] = lambda name=name: self.render(
                 "blocks/schema-fields.html.j2", page_path, fields=schema_fields(name)
             )
-        return blocks
+        trusted = self.author_regions.trusted
+        return {name: lambda block=block: trusted(block()) for name, block in blocks.items()}
 
     def _forms_by_audience(self) -> dict[str, list[Any]]:
         groups: dict[str, list[Any]] = {}

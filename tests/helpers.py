@@ -71,6 +71,8 @@ def make_site(tmp_path: Path, fixture: str = "minimal", *overlays: str) -> Path:
         shutil.copytree(FIXTURES / overlay, project, dirs_exist_ok=True)
     config = real_config()
     config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
+    # Pages under generated/ stand for generated ones (tests/generated_pages.py).
+    config["hooks"].append(str(Path(__file__).resolve().parent / "generated_pages.py"))
     config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     config.pop("nav", None)
     # Pages are out of the nav here; links are validated as on the real site.

@@ -9,6 +9,7 @@ that pages load nothing from the outside.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import subprocess
@@ -145,7 +146,14 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_server(built_site: Path) -> Iterator[str]:
     """Base URL (with trailing slash) of the built site served on 127.0.0.1."""
-    handler = functools.partial(_SiteHandler, directory=str(built_site))
+    with serve(built_site) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """Serve ``site_dir`` on a free 127.0.0.1 port; yields its base URL."""
+    handler = functools.partial(_SiteHandler, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)

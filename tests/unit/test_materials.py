@@ -123,11 +123,17 @@ def test_sample_materials_follow_show_samples(content_dir):
     assert hidden.references == ()
 
 
-def test_a_material_text_is_markdown_without_html(content_dir):
-    write_material(content_dir, "formy.md", VALID, "Текст.\n\n<div>Вставка</div>\n")
+def test_a_material_text_allows_text_markup_only(content_dir):
+    body = "Текст.\n\n<div>Вставка</div>\n\n<form><button>Отправить</button></form>\n"
+    write_material(content_dir, "formy.md", VALID, body)
 
     assert problems(content_dir) == [
-        "content/materials/formy.md:8: HTML-разметка «<div>», «</div>» в тексте материала: "
-        "текст пишется в Markdown, HTML не допускается; уберите теги или возьмите их в "
-        "обратные кавычки `…`, если их нужно показать"
+        "content/materials/formy.md:10: HTML-элемент «<button>» в тексте материала не "
+        "допускается: можно писать только разметку текста (абзацы, заголовки, списки, таблицы, "
+        "ссылки, изображения с этого сайта); уберите его или возьмите в обратные кавычки `…`, "
+        "если его нужно показать",
+        "content/materials/formy.md:10: HTML-элемент «<form>» в тексте материала не "
+        "допускается: можно писать только разметку текста (абзацы, заголовки, списки, таблицы, "
+        "ссылки, изображения с этого сайта); уберите его или возьмите в обратные кавычки `…`, "
+        "если его нужно показать",
     ]

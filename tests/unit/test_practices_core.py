@@ -518,12 +518,14 @@ def test_body_problems_point_at_their_lines(project: Path) -> None:
     )
     write(project, "x.md", practice_text(body=body))
     assert problems(project) == [
-        "content/practices/x.md:11: HTML-разметка «<script>», «</script>» в тексте практики: "
-        "текст пишется в Markdown, HTML не допускается; уберите теги или возьмите их в обратные "
-        "кавычки `…`, если их нужно показать",
-        "content/practices/x.md:13: изображение «https://example.org/photo.jpg» загружается "
-        "с другого сайта, а сайт не должен обращаться к чужим серверам; скачайте файл и "
-        "положите его в папку content/practices/",
+        "content/practices/x.md:11: HTML-элемент «<script>» в тексте практики не допускается: "
+        "можно писать только разметку текста (абзацы, заголовки, списки, таблицы, ссылки, "
+        "изображения с этого сайта); уберите его или возьмите в обратные кавычки `…`, если его "
+        "нужно показать",
+        "content/practices/x.md:13: изображение «https://example.org/photo.jpg» в тексте "
+        "практики загружается не с этого сайта, а сайт не должен обращаться к чужим серверам; "
+        "скачайте файл и положите его в папку content/practices/, а в тексте укажите его имя: "
+        "![Что изображено](имя-файла.jpg)",
         "content/practices/x.md:15: файла content/practices/missing.png нет; положите файл в "
         "папку content/practices/ или исправьте имя (большие и маленькие буквы различаются)",
     ]

@@ -1,0 +1,69 @@
+"""Hostile author input end to end (issue 12): refused vectors fail the build, each with
+its Russian file:line message; tricks shown as text build (the browser half is in
+tests/browser/test_hostile_content.py)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from tests.helpers import build_site, make_site
+from tests.hostile import ORGANIZATION_NAME, REFUSED, write_refused, write_shown
+
+
+def test_every_hostile_vector_fails_the_build_at_its_file_and_line(tmp_path, monkeypatch):
+    project = make_site(tmp_path, "minimal", "practices")
+    expected = write_refused(project)
+
+    result = build_site(project, monkeypatch)
+
+    assert not result.ok
+    assert result.abort_message.startswith("Содержимое не прошло проверку")
+    missing = [
+        (vector.name, location)
+        for vector in REFUSED
+        for location in expected[vector.name]
+        if not any(error.startswith(f"{location}: ") for error in result.errors)
+    ]
+    assert missing == []
+    assert all(re.search("[а-яё]{4}", error) for error in result.errors)
+
+
+def test_tricks_in_fields_code_and_escaped_text_build_as_text(tmp_path, monkeypatch):
+    project = make_site(tmp_path, "minimal", "practices")
+    write_shown(project)
+
+    result = build_site(project, monkeypatch)
+
+    assert result.ok, result.errors
+    news = result.page("news/2022/pole-1/")
+    assert "&lt;svg/onload=alert(1)&gt;" in news
+    assert "<svg/onload" not in news
+    organization = result.page("organizations/sample-org/")
+    escaped_once = "Школа &#34;Гимназия № 3&#34; &amp; лицей"
+    assert "<h1 id=" in organization and f">{escaped_once}<a " in organization
+    assert f'data-pagefind-meta="section:{escaped_once}"' in organization
+    assert "Гимназия № 3&amp;#34;" not in organization
+    assert ORGANIZATION_NAME not in organization  # never raw
+
+
+def test_make_check_refuses_a_hostile_docs_page_without_importing_mkdocs(tmp_path):
+    project = make_site(tmp_path)
+    (project / "docs" / "page.md").write_text("# Страница\n\n[x](javascript:alert(1))\n", "utf-8")
+
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "mentoring", "check", "content"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 1
+    assert "docs/page.md:3: ссылка «javascript:alert(1)» на странице не допускается" in (
+        result.stderr
+    )
+    imported = [line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line]
+    assert "markdown" in imported
+    assert not [name for name in imported if name.split(".")[0] == "mkdocs"]
