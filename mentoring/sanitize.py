@@ -93,6 +93,8 @@ CLASSES = frozenset(
     }
 )
 _CODE_LANGUAGE_CLASS = re.compile(r"language-[a-z0-9+#_-]+")
+# Pygments names a token's subtype after its type: «p-Indicator», «l-Scalar-Plain».
+_PYGMENTS_SUBTYPE_CLASS = re.compile(r"[a-z]{1,3}(?:-[A-Z][A-Za-z]*)+")
 # An id starts with a letter or digit: the theme's own ids start with «__» (__config…).
 _ID = re.compile(r"[^\W_][\w.:-]*")
 # The one style the tables extension writes, for a column aligned with «:».
@@ -143,7 +145,11 @@ def _allowed_value(tag: str, attribute: str, value: str) -> str | None:
 
 
 def _allowed_class(name: str) -> bool:
-    return name in CLASSES or _CODE_LANGUAGE_CLASS.fullmatch(name) is not None
+    return (
+        name in CLASSES
+        or _CODE_LANGUAGE_CLASS.fullmatch(name) is not None
+        or _PYGMENTS_SUBTYPE_CLASS.fullmatch(name) is not None
+    )
 
 
 def _exposed(html: str) -> str:
