@@ -11,6 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from mentoring.registry import TYPES
 from tests.browser.a11y_harness import (
     NORMAL,
     Mode,
@@ -68,6 +69,13 @@ pytestmark = pytest.mark.browser
 
 
 # --------------------------------------------------------------------------- axe-core
+
+
+def test_every_section_of_the_registry_is_walked() -> None:
+    """A kind of content with pages (mentoring/registry.py) is checked in every mode."""
+    walked = {page.path.strip("/").split("/")[0] for page in PAGES}
+    missing = {kind.section for kind in TYPES if kind.section} - walked
+    assert not missing, f"add a page of {sorted(missing)} to PAGES"
 
 
 @pytest.mark.parametrize("mode", MODES, ids=str)

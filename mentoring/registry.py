@@ -1,0 +1,86 @@
+"""The kinds of content, each declared once: where it lives, its schema, its section.
+
+Whatever lists the kinds (the wording of messages about an entry's text, search sections,
+`make check`'s summary, the accessibility walk, the tests of the schemas) reads them from
+here. Every field must be given (there are no defaults), so a kind added without deciding
+its section or its summary fails at import; tests/unit/test_registry.py holds the
+declarations to the schemas, the navigation and the Content model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ContentType:
+    name: str  # the field of mentoring.content.Content that holds it
+    schema: str  # mentoring/schemas/<schema>.schema.json
+    source: str  # under content/: a YAML file, or a folder of Markdown entries («news/»)
+    section: str | None  # the first segment of its pages' addresses; None without pages
+    search_section: str | None  # the section named beside a search result; None: page title
+    text_of: str | None  # how a message names an entry's text; None for YAML kinds
+    counted: tuple[str, str, str] | None  # «1 новость, 2 новости, 5 новостей» in `make check`
+
+    @property
+    def is_entries(self) -> bool:
+        """Markdown entries with front matter, one file (or folder) each."""
+        return self.source.endswith("/")
+
+
+TYPES = (
+    ContentType("site", "site", "site.yaml", "contacts", "Контакты", None, None),
+    ContentType("glossary", "glossary", "glossary.yaml", "glossary", "Сокращения", None, None),
+    ContentType("plan", "plan", "plan.yaml", "plan", "План", None, None),
+    ContentType("forms", "forms", "forms.yaml", None, None, None, None),
+    ContentType(
+        "news",
+        "news",
+        "news/",
+        "news",
+        "Новости",
+        "в тексте новости",
+        ("новость", "новости", "новостей"),
+    ),
+    ContentType(
+        "documents",
+        "documents",
+        "documents.yaml",
+        "documents",
+        "Документы",
+        None,
+        ("документ", "документа", "документов"),
+    ),
+    ContentType(
+        "materials",
+        "materials",
+        "materials/",
+        "materials",
+        "Материалы",
+        "в тексте материала",
+        ("материал", "материала", "материалов"),
+    ),
+    ContentType(
+        "practices",
+        "practice",
+        "practices/",
+        "practices",
+        "Практики",
+        "в тексте практики",
+        ("практика", "практики", "практик"),
+    ),
+    # Organisation pages are found by their own titles: no section of their own in search.
+    ContentType(
+        "organizations", "organizations", "organizations.yaml", "organizations", None, None, None
+    ),
+    ContentType(
+        "indicators", "indicators", "indicators.yaml", "monitoring", "Мониторинг", None, None
+    ),
+)
+
+_BY_SCHEMA = {kind.schema: kind for kind in TYPES}
+
+
+def by_schema(schema: str) -> ContentType:
+    """The kind validated by ``schema``; a KeyError names a schema nobody declared."""
+    return _BY_SCHEMA[schema]
