@@ -2,7 +2,7 @@
 
 MkDocs checks the links and anchors of every page while it renders them, and says what it
 found in English, naming the page it rendered: ``news/2022/x.md``, which no author ever
-wrote. The build hands each such warning here (hooks/links.py); it comes back as a Russian
+wrote. The build hands each such warning here (hooks/site.py); it comes back as a Russian
 problem at the file and line the author wrote: ``content/news/2022-03-01-x.md:12: …``.
 Anchors in ``page:`` fields of the plan and of documents, which MkDocs never sees as links,
 are checked here too, once every page is rendered.

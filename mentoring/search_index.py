@@ -344,7 +344,7 @@ def build_index(site_dir: Path, *, timeout_s: float = INDEX_TIMEOUT_S) -> IndexS
     """Index the HTML pages already written in ``site_dir`` into ``site_dir/pagefind/``.
 
     For tools that index a finished site; the build itself hands pages over as it
-    writes them (hooks/search.py). Raises SearchIndexError in Russian.
+    writes them (hooks/site.py). Raises SearchIndexError in Russian.
     """
     site_dir = site_dir.resolve()
     bundle = site_dir / BUNDLE_DIR

@@ -63,7 +63,7 @@ SEARCH_QUERIES = ("наставничество", "молодых педагог
 OUR_CODE = ("hooks", "mentoring", "templates")
 SEED = 20251127
 NO_SEARCH_CONFIG = "mkdocs-no-search.yml"  # the baseline without Material's search
-# What hooks/search.py logs: how long the build waited for Pagefind after its last page.
+# What hooks/site.py logs: how long the build waited for Pagefind after its last page.
 SEARCH_WAIT = re.compile(r"после последней страницы ([\d.]+) с")
 GZIP_LEVEL = 6  # what web servers commonly use
 

@@ -1,7 +1,7 @@
 """Links between pages: the build and `make check` name the author's file and line in Russian.
 
 MkDocs finds these while it renders the generated pages and says so in English, naming
-``news/2021/seminar.md``; hooks/links.py turns each into the source's problem. Every failing
+``news/2021/seminar.md``; hooks/site.py turns each into the source's problem. Every failing
 build here is also run through `make check` by tests.helpers.build_site (parity).
 """
 
