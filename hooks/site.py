@@ -62,7 +62,9 @@ from mentoring.search_index import (
 from mentoring.shells import empty_sections_notice, missing_contacts, warning_annotation
 from mentoring.yamlsource import check_characters
 
-log = logging.getLogger("mkdocs.hooks.site")
+# The build's own messages, by what they are about.
+log = logging.getLogger("mkdocs.hooks.content")
+search_log = logging.getLogger("mkdocs.hooks.search")
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 SEARCH_PAGE = "search.md"
 SEARCH_ABORT = "Поисковый индекс не построен. Исправьте ошибку и повторите сборку."
@@ -85,7 +87,7 @@ def fail(error: ContentError) -> Abort:
 
 
 def fail_search(error: SearchIndexError) -> Abort:
-    log.error(log_safe(f"Поиск: {error}"))
+    search_log.error(log_safe(f"Поиск: {error}"))
     return Abort(SEARCH_ABORT)
 
 
@@ -383,14 +385,14 @@ class MentoringSite:
         finally:
             indexer.close()
             self.indexer = None
-        log.info(
+        search_log.info(
             f"Поиск: проиндексировано страниц: {stats.pages}, "
             f"файлов индекса: {stats.files} ({stats.bytes / 1024:.0f} КБ), "
             f"{stats.seconds:.1f} с, из них после последней страницы {stats.final_seconds:.1f} с"
         )
         others = sorted(code for code in stats.languages if code != "ru")
         if others:
-            log.warning(
+            search_log.warning(
                 "Поиск: Pagefind определил у части страниц язык не «ru» ("
                 + ", ".join(f"{code}: {stats.languages[code]}" for code in others)
                 + "); поиск с русских страниц их не найдёт — проверьте <html lang>"

@@ -56,7 +56,7 @@ def test_the_build_says_the_same_and_still_publishes(
     result = build_site(project_without_contacts, monkeypatch)
 
     assert result.ok, result.errors
-    assert [r.getMessage() for r in caplog.records if r.name == "mkdocs.hooks.site"] == [
+    assert [r.getMessage() for r in caplog.records if r.name == "mkdocs.hooks.content"] == [
         NOTICE,
         WARNING,
     ]
