@@ -45,6 +45,7 @@ from mentoring.materials import MATERIALS_PAGE
 from mentoring.news import FEED_FILE, NEWS_PAGE
 from mentoring.pagelinks import PageLinks, check_page_anchors
 from mentoring.practice_pages import bank_files, bank_pages
+from mentoring.registry import SELF_WIRED
 from mentoring.render import (
     CONTACTS_PAGE,
     GLOSSARY_PAGE,
@@ -211,6 +212,12 @@ class MentoringSite:
         files.append(File.generated(config, CSV_FILE, content=export.csv_bytes()))
         files.append(File.generated(config, XLSX_FILE, content=export.xlsx_bytes()))
         files.append(File.generated(config, ICS_FILE, content=export.ics_bytes()))
+        for kind in SELF_WIRED:
+            for path, text_or_bytes, in_nav in kind.loaded().pages(build.renderer):
+                if isinstance(text_or_bytes, bytes):
+                    files.append(File.generated(config, path, content=text_or_bytes))
+                else:
+                    self.add_page(files, config, path, text_or_bytes, in_nav=in_nav)
         search_page = build.renderer.render("search/page.md.j2", SEARCH_PAGE)
         self.add_page(files, config, SEARCH_PAGE, search_page, in_nav=False)
         self.translate_link_warnings(files, config)  # every page is known; the nav is next

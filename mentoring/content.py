@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ from mentoring.practices import (
     check_page_links,
 )
 from mentoring.references import check_activity_ids
+from mentoring.registry import SELF_WIRED
 from mentoring.schedule import PlanPeriod, parse_schedule
 from mentoring.schema import validate
 from mentoring.yamlsource import YamlMap, load_yaml_file
@@ -79,6 +81,8 @@ class Content:
     practices: tuple[Practice, ...] = ()
     organizations: tuple[Organization, ...] = ()
     indicators: Indicators | None = None
+    # Published entries of the kinds that bring their own module, by kind name.
+    kinds: dict[str, tuple[Any, ...]] = field(default_factory=dict)
 
     @cached_property
     def bank(self) -> Bank:
@@ -166,15 +170,22 @@ def load_content(
     )
     form_titles = {form.id: form.title for form in forms} if forms is not None else None
     indicators = load_indicators(root, display_root, form_titles, problems)
+    loaded: dict[str, Any] = {"plan": plan, "organizations": organizations, "news": news}
+    for kind in SELF_WIRED:
+        loaded[kind.name] = kind.loaded().load(root, display_root, problems, **loaded)
 
     show_samples = site.show_samples if site is not None else True
     news = tuple(item for item in news if is_shown(item, show_samples))
     materials = tuple(material for material in materials if is_shown(material, show_samples))
     practices = tuple(practice for practice in practices if is_shown(practice, show_samples))
     organizations = tuple(o for o in organizations or () if show_samples or not o.sample)
+    kinds = {
+        kind.name: tuple(entry for entry in loaded[kind.name] if is_shown(entry, show_samples))
+        for kind in SELF_WIRED
+    }
     references = tuple(
         reference
-        for entry in (*news, *documents, *materials, *practices)
+        for entry in (*news, *documents, *materials, *practices, *chain(*kinds.values()))
         for reference in entry.references
     )
     if site is not None:
@@ -198,6 +209,7 @@ def load_content(
         practices=practices,
         organizations=organizations,
         indicators=indicators,
+        kinds=kinds,
     )
 
 

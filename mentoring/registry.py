@@ -9,7 +9,9 @@ declarations to the schemas, the navigation and the Content model.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
+from types import ModuleType
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,14 @@ class ContentType:
     search_section: str | None  # the section named beside a search result; None: page title
     text_of: str | None  # how a message names an entry's text; None for YAML kinds
     counted: tuple[str, str, str] | None  # «1 новость, 2 новости, 5 новостей» in `make check`
+    # The module that loads, renders and publishes the kind by itself (see KindModule);
+    # None: the older kinds, wired by name in content.py, render.py and hooks/site.py.
+    module: str | None
+
+    def loaded(self) -> ModuleType:
+        """The kind's own module (``load``, ``pages``, ``blocks``, ``home``)."""
+        assert self.module is not None, f"{self.name} is wired by name"
+        return importlib.import_module(self.module)
 
     @property
     def is_entries(self) -> bool:
@@ -29,10 +39,12 @@ class ContentType:
 
 
 TYPES = (
-    ContentType("site", "site", "site.yaml", "contacts", "Контакты", None, None),
-    ContentType("glossary", "glossary", "glossary.yaml", "glossary", "Сокращения", None, None),
-    ContentType("plan", "plan", "plan.yaml", "plan", "План", None, None),
-    ContentType("forms", "forms", "forms.yaml", None, None, None, None),
+    ContentType("site", "site", "site.yaml", "contacts", "Контакты", None, None, None),
+    ContentType(
+        "glossary", "glossary", "glossary.yaml", "glossary", "Сокращения", None, None, None
+    ),
+    ContentType("plan", "plan", "plan.yaml", "plan", "План", None, None, None),
+    ContentType("forms", "forms", "forms.yaml", None, None, None, None, None),
     ContentType(
         "news",
         "news",
@@ -41,6 +53,7 @@ TYPES = (
         "Новости",
         "в тексте новости",
         ("новость", "новости", "новостей"),
+        None,
     ),
     ContentType(
         "documents",
@@ -50,6 +63,7 @@ TYPES = (
         "Документы",
         None,
         ("документ", "документа", "документов"),
+        None,
     ),
     ContentType(
         "materials",
@@ -59,6 +73,7 @@ TYPES = (
         "Материалы",
         "в тексте материала",
         ("материал", "материала", "материалов"),
+        None,
     ),
     ContentType(
         "practices",
@@ -68,15 +83,41 @@ TYPES = (
         "Практики",
         "в тексте практики",
         ("практика", "практики", "практик"),
+        None,
     ),
     # Organisation pages are found by their own titles: no section of their own in search.
     ContentType(
-        "organizations", "organizations", "organizations.yaml", "organizations", None, None, None
+        "organizations",
+        "organizations",
+        "organizations.yaml",
+        "organizations",
+        None,
+        None,
+        None,
+        None,
     ),
     ContentType(
-        "indicators", "indicators", "indicators.yaml", "monitoring", "Мониторинг", None, None
+        "indicators",
+        "indicators",
+        "indicators.yaml",
+        "monitoring",
+        "Мониторинг",
+        None,
+        None,
+        None,
     ),
 )
+
+SELF_WIRED = tuple(kind for kind in TYPES if kind.module is not None)
+"""Kinds that bring their own module. Such a module has
+
+- ``load(root, display_root, problems, **loaded)``: every entry (drafts and samples too),
+  given the kinds loaded before it by name (plan, organizations, news…); an entry has
+  ``draft``, ``sample`` and ``references`` (what it proves of the plan);
+- ``pages(renderer)``: (path, text or bytes, in the nav) of each page and published file;
+- ``blocks(renderer, page_path)``: include blocks for hand-written pages, by name;
+- ``home(renderer, page_path)``: its part of the home page (``<!-- include: home-kinds -->``).
+"""
 
 _BY_SCHEMA = {kind.schema: kind for kind in TYPES}
 

@@ -55,7 +55,11 @@ def test_names_and_sections_are_unique() -> None:
 def test_kind_is_wired(kind) -> None:
     assert load_schema(kind.schema)["description"]
     assert by_schema(kind.schema) is kind
-    assert kind.name in {field.name for field in dataclasses.fields(Content)}
+    if kind.module is None:
+        assert kind.name in {field.name for field in dataclasses.fields(Content)}
+    else:
+        module = kind.loaded()
+        assert all(callable(getattr(module, name)) for name in ("load", "pages", "blocks", "home"))
     if kind.is_entries:
         assert text_of(kind.schema).startswith("в тексте ")
     else:
