@@ -67,7 +67,7 @@ def content_summary(content: Content) -> str:
         len(content.plan.activities), "мероприятие", "мероприятия", "мероприятий"
     )
     published = ", ".join(
-        count_words(len(getattr(content, kind.name)), *kind.counted)
+        count_words(len(kind.published(content)), *kind.counted)
         for kind in TYPES
         if kind.counted is not None
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from types import ModuleType
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,10 @@ class ContentType:
     # The module that loads, renders and publishes the kind by itself (see KindModule);
     # None: the older kinds, wired by name in content.py, render.py and hooks/site.py.
     module: str | None
+
+    def published(self, content: Any) -> tuple[Any, ...]:
+        """Its published entries in a mentoring.content.Content."""
+        return content.kinds[self.name] if self.module else getattr(content, self.name)
 
     def loaded(self) -> ModuleType:
         """The kind's own module (``load``, ``pages``, ``blocks``, ``home``)."""
