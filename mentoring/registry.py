@@ -90,6 +90,16 @@ TYPES = (
         ("практика", "практики", "практик"),
         None,
     ),
+    ContentType(
+        "events",
+        "events",
+        "events/",
+        "events",
+        "Мероприятия",
+        "в тексте анонса мероприятия",
+        ("мероприятие", "мероприятия", "мероприятий"),
+        "mentoring.events",
+    ),
     # Organisation pages are found by their own titles: no section of their own in search.
     ContentType(
         "organizations",
