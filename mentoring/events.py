@@ -98,7 +98,9 @@ def load(
 ) -> tuple[Event, ...]:
     """Every event, drafts and samples included, soonest first."""
     shown_folder = f"{display_root}/{EVENTS_FOLDER}"
-    known = {organization.id: organization for organization in organizations or ()}
+    if organizations is None:  # content/organizations.yaml has problems, reported already
+        return ()
+    known = {organization.id: organization for organization in organizations}
     reports = {Path(item.source).stem: item for item in news}
     addresses = Addresses()
     events = []
@@ -142,16 +144,22 @@ def _build_event(
             "end",
             f"окончание ({data['end']}) раньше начала ({data['start']}); исправьте одно из них",
         )
-    organizer = None
-    if organizations:
-        organizer = organizations.get(data["organizer"])
-        if organizer is None:
-            problems.add(
-                path,
-                data.line_of("organizer"),
-                "organizer",
-                unknown_organization_message(data["organizer"], list(organizations)),
-            )
+    organizer = organizations.get(data["organizer"])
+    if organizer is None:
+        problems.add(
+            path,
+            data.line_of("organizer"),
+            "organizer",
+            unknown_organization_message(data["organizer"], list(organizations)),
+        )
+    elif organizer.sample and not data.get("sample", False):
+        problems.add(
+            path,
+            data.line_of("organizer"),
+            "organizer",
+            f"организация «{organizer.id}» — образец (sample: true), а мероприятие — нет; "
+            "укажите настоящую организацию или отметьте мероприятие как образец (sample: true)",
+        )
     report = None
     if "report" in data:
         report = reports.get(data["report"])
