@@ -10,18 +10,24 @@ The search index (``pagefind/``) is left out: built from the same pages, its fil
 still follow the order in which the pages reached Pagefind.
 
     .venv/bin/python scripts/same_site.py                 # main against HEAD, N = 1000
-    .venv/bin/python scripts/same_site.py --base 1aa97d5 --n 100 --except events/
+    .venv/bin/python scripts/same_site.py --base 2e1ba38 --n 100 --without-links-to events/
+
+With ``--without-links-to PREFIX`` (a new section) its pages may be new, and other files
+may differ only by what links to it: list items, sections, the footer's previous and next
+page, sitemap entries; both sides are compared with those removed.
 """
 
 from __future__ import annotations
 
 import argparse
-import filecmp
+import gzip
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -44,6 +50,47 @@ def synthetic_files(n: int) -> dict[str, bytes]:
         for entry in (synthesizer.practice(index), synthesizer.news(index)):
             files.update(entry.files)
     return files
+
+
+def resolve(rev: str) -> str:
+    """The commit a name stands for now, so that later commits do not slip in mid-run."""
+    return subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--verify", f"{rev}^{{commit}}"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
+def without_links_to(prefix: str) -> Callable[[str, bytes], bytes]:
+    """Removes from a page what only links to pages under ``prefix`` (a new section): list
+    items and sections holding such a link, the footer's neighbours, sitemap entries."""
+    href = rf'href="[^"]*(?<![\w-]){re.escape(prefix)}[^"]*"'
+    patterns = (
+        re.compile(rf"<li\b[^>]*>(?:(?!</?li\b).)*?{href}(?:(?!</?li\b).)*?</li>\s*", re.S),
+        re.compile(
+            rf"<section\b[^>]*>(?:(?!</?section\b).)*?{href}(?:(?!</?section\b).)*?</section>\s*",
+            re.S,
+        ),
+        # The previous and next page (footer, <link rel>) and the numbers of the nav's
+        # sections follow the nav, which has one more item.
+        re.compile(r'<nav class="md-footer__inner[^"]*"[^>]*>.*?</nav>', re.S),
+        re.compile(r'<link rel="(?:prev|next)" href="[^"]*">'),
+        re.compile(r"(?<=__nav_)\d+"),
+        re.compile(rf"<url>\s*<loc>[^<]*/{re.escape(prefix)}[^<]*</loc>.*?</url>\s*", re.S),
+    )
+
+    def strip(name: str, data: bytes) -> bytes:
+        if name.endswith(".gz"):
+            data = gzip.decompress(data)
+        if not name.endswith((".html", ".xml", ".gz")):
+            return data
+        text = data.decode("utf-8")
+        for pattern in patterns:
+            text = pattern.sub("", text)
+        return " ".join(text.split()).encode("utf-8")  # the spaces a removed item left
+
+    return strip
 
 
 def build(rev: str, work: Path, content: dict[str, bytes]) -> Path:
@@ -78,7 +125,16 @@ def files_of(site: Path) -> set[str]:
     return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
 
 
-def compare(old: Path, new: Path, allowed: tuple[str, ...]) -> list[str]:
+def same(old: Path, new: Path, name: str, strip: Callable[[str, bytes], bytes] | None) -> bool:
+    old_bytes, new_bytes = (old / name).read_bytes(), (new / name).read_bytes()
+    if old_bytes == new_bytes:
+        return True
+    return strip is not None and strip(name, old_bytes) == strip(name, new_bytes)
+
+
+def compare(
+    old: Path, new: Path, allowed: tuple[str, ...], strip: Callable[[str, bytes], bytes] | None
+) -> list[str]:
     """Files that differ, are missing or new outside the ``allowed`` prefixes."""
     old_files, new_files = files_of(old), files_of(new)
     differences = []
@@ -89,7 +145,7 @@ def compare(old: Path, new: Path, allowed: tuple[str, ...]) -> list[str]:
             verdict = "нет в новой сборке"
         elif name not in old_files:
             verdict = "новый файл"
-        elif not filecmp.cmp(old / name, new / name, shallow=False):
+        elif not same(old, new, name, strip):
             verdict = "отличается"
         else:
             continue
@@ -108,20 +164,30 @@ def main() -> int:
     parser.add_argument(
         "--except", dest="allowed", action="append", default=[], help="prefix allowed to differ"
     )
+    parser.add_argument(
+        "--without-links-to",
+        metavar="PREFIX",
+        help="a new section (events/): pages may differ only by links to it",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the two sites")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="same-site-"))
     try:
+        base, head = resolve(args.base), resolve(args.head)
+        print(f"Было: {args.base} = {base}; стало: {args.head} = {head}")
         content = synthetic_files(args.n)
-        old = build(args.base, work, content)
-        new = build(args.head, work, content)
-        differences = compare(old, new, tuple(args.allowed))
+        old = build(base, work, content)
+        new = build(head, work, content)
+        strip = without_links_to(args.without_links_to) if args.without_links_to else None
+        allowed = tuple(args.allowed) + ((args.without_links_to,) if strip else ())
+        differences = compare(old, new, allowed, strip)
         pages = len(files_of(new))
         if differences:
             print(f"Сайты различаются ({len(differences)} из {pages} файлов):")
             print("\n".join(f"  {line}" for line in differences[:50]))
             return 1
-        print(f"Сайты одинаковы побайтно: {pages} файлов, N = {args.n}.")
+        how = f" без ссылок на {args.without_links_to}" if strip else ""
+        print(f"Сайты одинаковы побайтно{how}: {pages} файлов, N = {args.n}.")
         return 0
     finally:
         if args.keep:
