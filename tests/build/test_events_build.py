@@ -143,3 +143,14 @@ def test_bad_events_are_refused_with_the_file_line_and_field(tmp_path, monkeypat
     result = build_site(project, monkeypatch)
     assert not result.ok
     assert result.errors == [message]
+
+
+def test_an_event_text_passes_the_same_allowlist_as_other_entries(tmp_path, monkeypatch):
+    text = UPCOMING.replace("О встрече.", 'О встрече <img src="x" onerror="alert(1)">.')
+    project = make_events_site(tmp_path, **{"2026-01-15-vstrecha": text})
+    result = build_site(project, monkeypatch)
+    assert not result.ok
+    assert result.errors == [
+        "content/events/2026-01-15-vstrecha.md:12: атрибут «onerror» у «<img>» в тексте анонса "
+        "мероприятия запускает скрипт, а сайт не выполняет чужой код; уберите его"
+    ]
