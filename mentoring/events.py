@@ -22,8 +22,8 @@ from icalendar import Event as CalendarEvent
 
 from mentoring.entries import Addresses, RawEntry, entry_slug, load_entries
 from mentoring.errors import Problems
-from mentoring.models import Reference
-from mentoring.organizations import unknown_organization_message
+from mentoring.models import Reference, references_of
+from mentoring.organizations import check_organization
 from mentoring.progress import MOSCOW, build_date
 from mentoring.references import check_activity_ids
 
@@ -80,10 +80,7 @@ class Event:
         """Only an event that is over and reported on proves anything of the plan."""
         if self.report is None or not self.is_past(build_date()):
             return ()
-        return tuple(
-            Reference(activity_id, "Мероприятие", self.title, self.page, self.date, self.sample)
-            for activity_id in self.plan
-        )
+        return references_of(self, "Мероприятие")
 
 
 def load(
@@ -144,22 +141,8 @@ def _build_event(
             "end",
             f"окончание ({data['end']}) раньше начала ({data['start']}); исправьте одно из них",
         )
-    organizer = organizations.get(data["organizer"])
-    if organizer is None:
-        problems.add(
-            path,
-            data.line_of("organizer"),
-            "organizer",
-            unknown_organization_message(data["organizer"], list(organizations)),
-        )
-    elif organizer.sample and not data.get("sample", False):
-        problems.add(
-            path,
-            data.line_of("organizer"),
-            "organizer",
-            f"организация «{organizer.id}» — образец (sample: true), а мероприятие — нет; "
-            "укажите настоящую организацию или отметьте мероприятие как образец (sample: true)",
-        )
+    entry = ("мероприятие", "мероприятие")
+    organizer = check_organization(data, "organizer", organizations, entry, path, problems)
     report = None
     if "report" in data:
         report = reports.get(data["report"])

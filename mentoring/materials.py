@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mentoring.entries import Addresses, entry_slug, load_entries, parse_date
 from mentoring.errors import Problems
-from mentoring.models import Plan, Reference
+from mentoring.models import Plan, Reference, references_of
 from mentoring.references import check_activity_ids
 
 MATERIALS_FOLDER = "materials"
@@ -37,10 +37,7 @@ class Material:
 
     @property
     def references(self) -> tuple[Reference, ...]:
-        return tuple(
-            Reference(activity_id, "Материал", self.title, self.page, self.date, self.sample)
-            for activity_id in self.plan
-        )
+        return references_of(self, "Материал")
 
 
 def build_materials(

@@ -14,7 +14,7 @@ from pathlib import Path
 from mentoring.entries import Addresses, RawEntry, entry_slug, load_entries, parse_date
 from mentoring.errors import Problems
 from mentoring.files import IMAGE_TYPES, PublishedFile, check_file
-from mentoring.models import Plan, Reference
+from mentoring.models import Plan, Reference, references_of
 from mentoring.references import check_activity_ids
 from mentoring.schedule import check_year
 
@@ -55,10 +55,7 @@ class NewsItem:
 
     @property
     def references(self) -> tuple[Reference, ...]:
-        return tuple(
-            Reference(activity_id, "Новость", self.title, self.page, self.date, self.sample)
-            for activity_id in self.plan
-        )
+        return references_of(self, "Новость")
 
 
 def build_news(

@@ -33,8 +33,8 @@ from mentoring.errors import Problems
 from mentoring.files import IMAGE_TYPES, PublishedFile, check_file
 from mentoring.includes import INCLUDE
 from mentoring.links import spaced_addresses
-from mentoring.models import Form, Person, Plan, Reference
-from mentoring.organizations import Organization, unknown_organization_message
+from mentoring.models import Form, Person, Plan, Reference, references_of
+from mentoring.organizations import Organization, check_organization
 from mentoring.references import check_activity_ids
 from mentoring.russian import count_words, slugify
 from mentoring.yamlsource import YamlList, YamlMap
@@ -101,12 +101,7 @@ class Practice:
 
     @property
     def references(self) -> tuple[Reference, ...]:
-        return tuple(
-            Reference(
-                activity_id, PRACTICE_REFERENCE_KIND, self.title, self.page, self.date, self.sample
-            )
-            for activity_id in self.plan
-        )
+        return references_of(self, PRACTICE_REFERENCE_KIND)
 
 
 # --------------------------------------------------------------------------- loading
@@ -286,20 +281,10 @@ def _slug(raw: RawEntry, name: str, addresses: Addresses, problems: Problems) ->
 
 
 def _check_organization(data: YamlMap, path: str, context: _Context) -> None:
-    if context.organizations is None:
-        return
-    organization = context.organizations.get(data["organization"])
-    line = data.line_of("organization")
-    if organization is None:
-        message = unknown_organization_message(data["organization"], list(context.organizations))
-        context.problems.add(path, line, "organization", message)
-    elif organization.sample and not data.get("sample", False):
-        context.problems.add(
-            path,
-            line,
-            "organization",
-            f"организация «{organization.id}» — образец (sample: true), а практика — нет; "
-            "укажите настоящую организацию или отметьте практику как образец (sample: true)",
+    if context.organizations is not None:
+        entry = ("практика", "практику")
+        check_organization(
+            data, "organization", context.organizations, entry, path, context.problems
         )
 
 
