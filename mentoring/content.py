@@ -7,7 +7,6 @@ the whole list after one build. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -54,6 +53,7 @@ from mentoring.practices import (
 )
 from mentoring.references import check_activity_ids
 from mentoring.registry import SELF_WIRED
+from mentoring.russian import did_you_mean
 from mentoring.schedule import PlanPeriod, parse_schedule
 from mentoring.schema import validate
 from mentoring.yamlsource import YamlMap, load_yaml_file
@@ -423,9 +423,7 @@ def _check_responsible(
     if party in allowed:
         return
     message = f"неизвестный ответственный «{party}»"
-    close = difflib.get_close_matches(party, allowed, n=1, cutoff=0.5)
-    if close:
-        message += f"; возможно, имелось в виду «{close[0]}»"
+    message += did_you_mean(party, allowed)
     message += (
         "; допустимые значения: " + ", ".join(allowed) + " (новое сокращение добавьте в "
         "content/glossary.yaml с responsible: true)"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from mentoring.errors import FirstOccurrences, Problems
+from mentoring.russian import did_you_mean
 from mentoring.schema import validate
 from mentoring.yamlsource import YamlMap, load_yaml_file
 
@@ -103,10 +103,9 @@ def check_organization(
 def unknown_organization_message(organization_id: str, known: Sequence[str]) -> str:
     """What to say about an id that names no organisation: the closest id, else the list."""
     message = f"неизвестная организация «{organization_id}»"
-    close = difflib.get_close_matches(organization_id, known, n=1, cutoff=0.5)
-    if close:
-        message += f"; возможно, имелось в виду «{close[0]}»"
-    elif known:
+    suggestion = did_you_mean(organization_id, known)
+    message += suggestion
+    if not suggestion and known:
         message += "; известные организации: " + ", ".join(known)
     return (
         message + f"; организации и их id перечислены в content/{ORGANIZATIONS_FILE}, "

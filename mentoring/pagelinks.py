@@ -19,6 +19,7 @@ from pathlib import Path
 
 from mentoring.content import DOCUMENTS_FILE, PLAN_FILE, Content
 from mentoring.errors import Problem, Problems
+from mentoring.russian import did_you_mean
 
 OMITTED = (
     "страницы нет в меню сайта: добавьте её в nav в mkdocs.yml или, если на неё ведут только "
@@ -189,8 +190,7 @@ class PageLinks:
 
     def _anchor(self, target: str, anchor: str) -> str:
         known = sorted(self.anchors_of(target) or ())
-        close = difflib.get_close_matches(anchor, known, n=1, cutoff=0.6)
-        return f"; возможно, имелось в виду «#{close[0]}»" if close else ""
+        return did_you_mean(anchor, known, "#{}")
 
     def _other_anchor(self, fields: dict[str, str]) -> str:
         target, anchor = fields["target"], fields["anchor"]
@@ -239,7 +239,6 @@ def check_page_anchors(
         known = anchors_of(target)
         if not anchor or known is None or anchor in known:
             continue
-        close = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0.6)
-        hint = f"; возможно, имелось в виду «{target}#{close[0]}»" if close else ""
+        hint = did_you_mean(anchor, sorted(known), f"{target}#{{}}")
         problems.add(path, line, "page", f"на странице {target} нет раздела «#{anchor}»" + hint)
     return problems

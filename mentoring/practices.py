@@ -10,7 +10,6 @@ and links to files or pages that are missing. Every problem names the file and i
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -36,7 +35,7 @@ from mentoring.links import spaced_addresses
 from mentoring.models import Form, Person, Plan, Reference, references_of
 from mentoring.organizations import Organization, check_organization
 from mentoring.references import check_activity_ids
-from mentoring.russian import count_words, slugify
+from mentoring.russian import count_words, did_you_mean, slugify
 from mentoring.yamlsource import YamlList, YamlMap
 
 PRACTICES_DIR = "practices"
@@ -295,9 +294,7 @@ def _known_forms(data: YamlMap, path: str, context: _Context) -> tuple[str, ...]
         if known is None or form_id in known:
             continue
         message = f"недопустимое значение «{form_id}», допустимые значения: " + ", ".join(known)
-        close = difflib.get_close_matches(form_id, known, n=1)
-        if close:
-            message += f"; возможно, имелось в виду «{close[0]}»"
+        message += did_you_mean(form_id, known)
         context.problems.add(path, raw.line_of(index), "forms", message)
     return tuple(raw)
 
