@@ -151,9 +151,9 @@ def load_content(
     site = build_site(site_data, glossary, plan, f"{display_root}/{SITE_FILE}", problems)
     forms = build_forms(forms_data, f"{display_root}/{FORMS_FILE}", problems)
     news = build_news(root, display_root, plan, problems)
-    errors_before = len(problems)
+    scope = problems.scope()
     documents = build_documents(root, display_root, plan, problems)
-    if len(problems) == errors_before:  # else a broken entry would read as an unknown id
+    if scope.clean:  # else a broken entry would read as an unknown id
         check_evidence_documents(plan, documents, f"{display_root}/{PLAN_FILE}", problems)
     materials = build_materials(root, display_root, plan, problems)
     practices_dir = root / PRACTICES_DIR
@@ -296,7 +296,7 @@ def build_plan(
 ) -> Plan | None:
     if data is None:
         return None
-    errors_before = len(problems)
+    scope = problems.scope()
     approval = data["approval"]
     approval_date = parse_date(approval, "date", path, problems)
     first_year, last_year = data["period"]["from"], data["period"]["to"]
@@ -324,7 +324,7 @@ def build_plan(
         directions.append(
             Direction(raw_direction["id"], raw_direction["title"], tuple(sections), activities)
         )
-    if len(problems) > errors_before:
+    if not scope.clean:
         return None
     return Plan(
         title=data["title"],
@@ -440,7 +440,7 @@ def build_site(
 ) -> Site | None:
     if data is None:
         return None
-    errors_before = len(problems)
+    scope = problems.scope()
     bodies = {}
     for key in ("organization", "authority"):
         raw = data[key]
@@ -471,7 +471,7 @@ def build_site(
                 sample=raw.get("sample", False),
             )
         )
-    if len(problems) > errors_before:
+    if not scope.clean:
         return None
     return Site(
         site_name=data["site_name"],

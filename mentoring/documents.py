@@ -126,7 +126,7 @@ def _build_document(
     path: str,
     problems: Problems,
 ) -> Document | None:
-    errors_before = len(problems)
+    scope = problems.scope()
     date = parse_date(raw, "date", path, problems)
     published = None
     if "file" in raw:
@@ -141,7 +141,7 @@ def _build_document(
             problems=problems,
         )
     activity_ids = check_activity_ids(raw.get("plan", []), plan, path, problems)
-    if len(problems) > errors_before:
+    if not scope.clean:
         return None
     assert date is not None, "reported above"
     return Document(

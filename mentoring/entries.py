@@ -73,9 +73,9 @@ def load_entry(file: Path, path: str, schema: str, problems: Problems) -> RawEnt
     except UnicodeDecodeError:
         problems.add(path, None, None, "файл не в кодировке UTF-8; сохраните его в UTF-8")
         return None
-    errors_before = len(problems)
+    scope = problems.scope()
     data, body, body_line = split_front_matter(text, path, problems)
-    if len(problems) > errors_before:
+    if not scope.clean:
         return None
     if data is None:
         required = ", ".join(load_schema(schema)["required"])

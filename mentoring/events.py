@@ -117,7 +117,7 @@ def _build_event(
     problems: Problems,
 ) -> Event | None:
     data, path = raw.data, raw.path
-    errors_before = len(problems)
+    scope = problems.scope()
     name = FILE_NAME.match(raw.file.name)
     if name is None:
         problems.add(
@@ -155,7 +155,7 @@ def _build_event(
                 "новости-отчёта без «.md»",
             )
     activity_ids = check_activity_ids(data.get("plan", []), plan, path, problems)
-    if len(problems) > errors_before or slug is None:
+    if not scope.clean or slug is None:
         return None
     return Event(
         source=path,

@@ -308,7 +308,7 @@ def load_indicators(
 def build_indicators(
     data: YamlMap, form_titles: Mapping[str, str] | None, path: str, problems: Problems
 ) -> Indicators | None:
-    errors_before = len(problems)
+    scope = problems.scope()
     years: dict[int, YearFigures] = {}
     lines: dict[int, int] = {}
     for raw in data["years"]:
@@ -356,7 +356,7 @@ def build_indicators(
                 note=raw.get("note"),
             )
         )
-    if len(problems) > errors_before:
+    if not scope.clean:
         return None
     return Indicators(
         years=tuple(years[start] for start in sorted(years)),

@@ -48,13 +48,13 @@ def build_materials(
     addresses = Addresses()
     materials = []
     for raw in load_entries(root / MATERIALS_FOLDER, shown_folder, "materials", problems):
-        errors_before = len(problems)
+        scope = problems.scope()
         date = parse_date(raw.data, "date", raw.path, problems)
         slug = entry_slug(raw, raw.file.stem, problems)
         if slug is not None:
             addresses.claim(f"/materials/{slug}/", raw, problems)
         activity_ids = check_activity_ids(raw.data.get("plan", []), plan, raw.path, problems)
-        if len(problems) > errors_before:
+        if not scope.clean:
             continue
         assert date is not None and slug is not None, "reported above"
         materials.append(

@@ -81,7 +81,7 @@ def _build_item(
     addresses: Addresses,
     problems: Problems,
 ) -> NewsItem | None:
-    errors_before = len(problems)
+    scope = problems.scope()
     data = raw.data
     name = FILE_NAME.match(raw.file.name)
     if name is None:
@@ -123,7 +123,7 @@ def _build_item(
         if published is not None:
             image = NewsImage(published, data["image"]["alt"])
     activity_ids = check_activity_ids(data.get("plan", []), plan, raw.path, problems)
-    if len(problems) > errors_before:
+    if not scope.clean:
         return None
     assert date is not None and slug is not None, "reported above"
     return NewsItem(

@@ -191,7 +191,7 @@ def _build_practice(
     entry: Entry, raw: RawEntry, addresses: Addresses, context: _Context
 ) -> Practice | None:
     problems = context.problems
-    errors_before = len(problems)
+    scope = problems.scope()
     data, path = raw.data, raw.path
     slug = _slug(raw, entry.name, addresses, problems)
     date = parse_date(data, "date", path, problems)
@@ -231,7 +231,7 @@ def _build_practice(
             cover = Cover(published, raw_cover["alt"])
     linked, page_links = _check_body(entry, raw, problems)
     body_files = [publish(name, line, None) for name, line in linked]
-    if len(problems) > errors_before:
+    if not scope.clean:
         return None
     assert slug is not None and date is not None, "problems were reported above"
     files = [a.file for a in attachments] + ([cover.file] if cover else []) + body_files
