@@ -24,8 +24,10 @@ BENCH_ARGS ?=
 TITLE ?=
 export TITLE
 FILES ?=
-# Source folders that `make serve` watches (only those that exist are passed).
-WATCH_DIRS := content templates mentoring hooks overrides
+# Source folders that `make serve` watches (only those that exist are passed). Python in
+# mentoring/ and hooks/ is not among them: MkDocs keeps hook modules (and what they import)
+# loaded, so a change of code needs `make serve` restarted.
+WATCH_DIRS := content templates overrides
 WATCH_ARGS := $(foreach d,$(WATCH_DIRS),$(if $(wildcard $(d)),--watch $(d)))
 
 # ProperDocs (the maintained fork of MkDocs 1.6) in a virtualenv of its own, from its own lock.

@@ -12,6 +12,7 @@ from mentoring.content import Content, load_content
 from mentoring.errors import ContentError
 from mentoring.newentry import EntryExists, create_document, create_news, create_practice
 from mentoring.progress import build_date
+from mentoring.registry import TYPES
 from mentoring.russian import count_words
 from mentoring.shells import empty_sections_notice, missing_contacts
 
@@ -66,12 +67,9 @@ def content_summary(content: Content) -> str:
         len(content.plan.activities), "мероприятие", "мероприятия", "мероприятий"
     )
     published = ", ".join(
-        (
-            count_words(len(content.news), "новость", "новости", "новостей"),
-            count_words(len(content.documents), "документ", "документа", "документов"),
-            count_words(len(content.materials), "материал", "материала", "материалов"),
-            count_words(len(content.practices), "практика", "практики", "практик"),
-        )
+        count_words(len(kind.published(content)), *kind.counted)
+        for kind in TYPES
+        if kind.counted is not None
     )
     figures = ""
     if content.indicators is not None:

@@ -7,10 +7,10 @@ the whole list after one build. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,8 @@ from mentoring.practices import (
 )
 from mentoring.references import check_activity_ids
 from mentoring.review import ReviewCriteria, check_review_documents, load_review_criteria
+from mentoring.registry import SELF_WIRED
+from mentoring.russian import did_you_mean
 from mentoring.schedule import PlanPeriod, parse_schedule
 from mentoring.schema import validate
 from mentoring.yamlsource import YamlMap, load_yaml_file
@@ -81,6 +83,8 @@ class Content:
     organizations: tuple[Organization, ...] = ()
     indicators: Indicators | None = None
     review_criteria: ReviewCriteria | None = None
+    # Published entries of the kinds that bring their own module, by kind name.
+    kinds: dict[str, tuple[Any, ...]] = field(default_factory=dict)
 
     @cached_property
     def bank(self) -> Bank:
@@ -149,9 +153,9 @@ def load_content(
     site = build_site(site_data, glossary, plan, f"{display_root}/{SITE_FILE}", problems)
     forms = build_forms(forms_data, f"{display_root}/{FORMS_FILE}", problems)
     news = build_news(root, display_root, plan, problems)
-    errors_before = len(problems)
+    scope = problems.scope()
     documents = build_documents(root, display_root, plan, problems)
-    documents_ok = len(problems) == errors_before  # else a broken entry reads as an unknown id
+    documents_ok = scope.clean  # else a broken entry would read as an unknown id
     if documents_ok:
         check_evidence_documents(plan, documents, f"{display_root}/{PLAN_FILE}", problems)
     materials = build_materials(root, display_root, plan, problems)
@@ -176,6 +180,9 @@ def load_content(
     review_criteria = load_review_criteria(root, display_root, problems)
     form_titles = {form.id: form.title for form in forms} if forms is not None else None
     indicators = load_indicators(root, display_root, form_titles, problems)
+    loaded: dict[str, Any] = {"plan": plan, "organizations": organizations, "news": news}
+    for kind in SELF_WIRED:
+        loaded[kind.name] = kind.loaded().load(root, display_root, problems, **loaded)
 
     show_samples = site.show_samples if site is not None else True
     news = tuple(item for item in news if is_shown(item, show_samples))
@@ -184,13 +191,15 @@ def load_content(
     organizations = tuple(o for o in organizations or () if show_samples or not o.sample)
     if review_criteria is not None and review_criteria.sample and not show_samples:
         review_criteria = None
-    entries: tuple[NewsItem | Document | Material | Practice, ...] = (
-        *news,
-        *documents,
-        *materials,
-        *practices,
+    kinds = {
+        kind.name: tuple(entry for entry in loaded[kind.name] if is_shown(entry, show_samples))
+        for kind in SELF_WIRED
+    }
+    references = tuple(
+        reference
+        for entry in (*news, *documents, *materials, *practices, *chain(*kinds.values()))
+        for reference in entry.references
     )
-    references = tuple(reference for entry in entries for reference in entry.references)
     if site is not None:
         references += bank_references(practices, site.practices_plan)
 
@@ -213,6 +222,7 @@ def load_content(
         organizations=organizations,
         indicators=indicators,
         review_criteria=review_criteria,
+        kinds=kinds,
     )
 
 
@@ -299,7 +309,7 @@ def build_plan(
 ) -> Plan | None:
     if data is None:
         return None
-    errors_before = len(problems)
+    scope = problems.scope()
     approval = data["approval"]
     approval_date = parse_date(approval, "date", path, problems)
     first_year, last_year = data["period"]["from"], data["period"]["to"]
@@ -327,7 +337,7 @@ def build_plan(
         directions.append(
             Direction(raw_direction["id"], raw_direction["title"], tuple(sections), activities)
         )
-    if len(problems) > errors_before:
+    if not scope.clean:
         return None
     return Plan(
         title=data["title"],
@@ -426,9 +436,7 @@ def _check_responsible(
     if party in allowed:
         return
     message = f"неизвестный ответственный «{party}»"
-    close = difflib.get_close_matches(party, allowed, n=1, cutoff=0.5)
-    if close:
-        message += f"; возможно, имелось в виду «{close[0]}»"
+    message += did_you_mean(party, allowed)
     message += (
         "; допустимые значения: " + ", ".join(allowed) + " (новое сокращение добавьте в "
         "content/glossary.yaml с responsible: true)"
@@ -445,7 +453,7 @@ def build_site(
 ) -> Site | None:
     if data is None:
         return None
-    errors_before = len(problems)
+    scope = problems.scope()
     bodies = {}
     for key in ("organization", "authority"):
         raw = data[key]
@@ -476,7 +484,7 @@ def build_site(
                 sample=raw.get("sample", False),
             )
         )
-    if len(problems) > errors_before:
+    if not scope.clean:
         return None
     return Site(
         site_name=data["site_name"],

@@ -9,7 +9,6 @@ as a bibliographic reference when none of them is available.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from mentoring.errors import FirstOccurrences, Problems
 from mentoring.files import PublishedFile, check_file
 from mentoring.models import Plan, Reference
 from mentoring.references import check_activity_ids
+from mentoring.russian import did_you_mean
 from mentoring.schema import validate
 from mentoring.yamlsource import YamlMap, load_yaml_file
 
@@ -126,7 +126,7 @@ def _build_document(
     path: str,
     problems: Problems,
 ) -> Document | None:
-    errors_before = len(problems)
+    scope = problems.scope()
     date = parse_date(raw, "date", path, problems)
     published = None
     if "file" in raw:
@@ -141,7 +141,7 @@ def _build_document(
             problems=problems,
         )
     activity_ids = check_activity_ids(raw.get("plan", []), plan, path, problems)
-    if len(problems) > errors_before:
+    if not scope.clean:
         return None
     assert date is not None, "reported above"
     return Document(
@@ -203,9 +203,7 @@ def check_evidence_documents(
             document = by_id.get(item.document)
             if document is None:
                 message = f"в {DOCUMENTS_FILE} нет документа «{item.document}»"
-                close = difflib.get_close_matches(item.document, list(by_id), n=1, cutoff=0.6)
-                if close:
-                    message += f"; возможно, имелось в виду «{close[0]}»"
+                message += did_you_mean(item.document, by_id)
                 message += "; укажите id документа из content/documents.yaml"
                 problems.add(path, item.line, "document", message)
             elif activity.id in document.plan:

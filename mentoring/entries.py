@@ -19,6 +19,7 @@ from mentoring.files import long_name_problem
 from mentoring.headings import check_headings
 from mentoring.includes import check_entry_includes
 from mentoring.links import check_spaced_addresses
+from mentoring.registry import by_schema
 from mentoring.russian import slugify
 from mentoring.sanitize import check_author_markdown
 from mentoring.schedule import check_year
@@ -27,12 +28,6 @@ from mentoring.yamlsource import YamlMap, split_front_matter
 
 # An entry published at <folder>/<slug>/ must not take the address of the folder's index.
 RESERVED_SLUGS = ("index",)
-# How a message names the text of an entry, by the entry's schema.
-TEXT_OF = {
-    "practice": "в тексте практики",
-    "news": "в тексте новости",
-    "materials": "в тексте материала",
-}
 
 FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)
 CODE_SPAN = re.compile(r"(`+)[^\n]+?\1")
@@ -78,9 +73,9 @@ def load_entry(file: Path, path: str, schema: str, problems: Problems) -> RawEnt
     except UnicodeDecodeError:
         problems.add(path, None, None, "файл не в кодировке UTF-8; сохраните его в UTF-8")
         return None
-    errors_before = len(problems)
+    scope = problems.scope()
     data, body, body_line = split_front_matter(text, path, problems)
-    if len(problems) > errors_before:
+    if not scope.clean:
         return None
     if data is None:
         required = ", ".join(load_schema(schema)["required"])
@@ -95,9 +90,16 @@ def load_entry(file: Path, path: str, schema: str, problems: Problems) -> RawEnt
         return None
     check_entry_includes(body, body_line, path, problems)
     raw = RawEntry(file, path, data, body, body_line, without_code(body))
-    check_markup(raw, TEXT_OF.get(schema, "в тексте записи"), problems)
+    check_markup(raw, text_of(schema), problems)
     check_spaced_addresses(raw, problems)
     return raw
+
+
+def text_of(schema: str) -> str:
+    """How a message names the text of an entry of ``schema`` (mentoring/registry.py)."""
+    wording = by_schema(schema).text_of
+    assert wording is not None, f"{schema} is not a kind of Markdown entries"
+    return wording
 
 
 def blank(match: re.Match[str]) -> str:

@@ -85,6 +85,21 @@ class Problems:
         if self.items:
             raise ContentError(list(self))
 
+    def scope(self) -> ProblemScope:
+        """From here on: whether a part of the content added problems of its own, so that
+        what depends on it is neither built nor reported twice."""
+        return ProblemScope(self, len(self.items))
+
+
+@dataclass(frozen=True)
+class ProblemScope:
+    problems: Problems
+    start: int
+
+    @property
+    def clean(self) -> bool:
+        return len(self.problems.items) == self.start
+
 
 @dataclass
 class FirstOccurrences:

@@ -1,6 +1,6 @@
 """The plan in other forms: a CSV and an Excel workbook of the table, an iCalendar feed.
 
-Bytes are produced here, without MkDocs, and published by hooks/exports.py. Every export
+Bytes are produced here, without MkDocs, and published by hooks/site.py. Every export
 is reproducible: the only date in them is the build date (SOURCE_DATE_EPOCH), never the
 time the file happened to be written.
 """

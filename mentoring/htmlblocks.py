@@ -7,7 +7,7 @@ facet pages and the news lists that was most of the time MkDocs spent on the pag
 
 A template wraps such a block in ``{% filter html_block %}…{% endfilter %}``: the Markdown
 gets a one-line placeholder comment instead, and ``insert`` puts the HTML back into the
-converted page (hooks/content.py, before any other hook sees the HTML). The block must be
+converted page (hooks/site.py, before any other step sees the HTML). The block must be
 a whole HTML block — on lines of its own — and hold no Markdown: exactly what Markdown
 would have passed through untouched.
 """

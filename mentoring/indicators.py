@@ -9,7 +9,6 @@ that it is unknown.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mentoring.errors import FirstOccurrences, Problems
-from mentoring.russian import plural
+from mentoring.russian import did_you_mean, plural
 from mentoring.schedule import check_year
 from mentoring.schema import validate
 from mentoring.yamlsource import YamlList, YamlMap, load_yaml_file
@@ -309,7 +308,7 @@ def load_indicators(
 def build_indicators(
     data: YamlMap, form_titles: Mapping[str, str] | None, path: str, problems: Problems
 ) -> Indicators | None:
-    errors_before = len(problems)
+    scope = problems.scope()
     years: dict[int, YearFigures] = {}
     lines: dict[int, int] = {}
     for raw in data["years"]:
@@ -357,7 +356,7 @@ def build_indicators(
                 note=raw.get("note"),
             )
         )
-    if len(problems) > errors_before:
+    if not scope.clean:
         return None
     return Indicators(
         years=tuple(years[start] for start in sorted(years)),
@@ -416,10 +415,7 @@ def _breakdowns(
 
 def _unknown_form(name: str, known: list[str]) -> str:
     message = f"формы «{name}» нет в content/forms.yaml"
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    if close:
-        message += f"; возможно, имелось в виду «{close[0]}»"
-    return message + "; допустимые значения: " + ", ".join(known)
+    return message + did_you_mean(name, known) + "; допустимые значения: " + ", ".join(known)
 
 
 def _number(raw: int | str) -> Number:

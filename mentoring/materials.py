@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mentoring.entries import Addresses, entry_slug, load_entries, parse_date
 from mentoring.errors import Problems
-from mentoring.models import Plan, Reference
+from mentoring.models import Plan, Reference, references_of
 from mentoring.references import check_activity_ids
 
 MATERIALS_FOLDER = "materials"
@@ -37,10 +37,7 @@ class Material:
 
     @property
     def references(self) -> tuple[Reference, ...]:
-        return tuple(
-            Reference(activity_id, "Материал", self.title, self.page, self.date, self.sample)
-            for activity_id in self.plan
-        )
+        return references_of(self, "Материал")
 
 
 def build_materials(
@@ -51,13 +48,13 @@ def build_materials(
     addresses = Addresses()
     materials = []
     for raw in load_entries(root / MATERIALS_FOLDER, shown_folder, "materials", problems):
-        errors_before = len(problems)
+        scope = problems.scope()
         date = parse_date(raw.data, "date", raw.path, problems)
         slug = entry_slug(raw, raw.file.stem, problems)
         if slug is not None:
             addresses.claim(f"/materials/{slug}/", raw, problems)
         activity_ids = check_activity_ids(raw.data.get("plan", []), plan, raw.path, problems)
-        if len(problems) > errors_before:
+        if not scope.clean:
             continue
         assert date is not None and slug is not None, "reported above"
         materials.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from mentoring.schedule import PlanPeriod, Schedule
 
@@ -179,3 +180,21 @@ class Site:
     def published_contacts(self) -> tuple[Contact, ...]:
         """Contacts the site shows: samples only while samples are shown."""
         return tuple(c for c in self.contacts if self.show_samples or not c.sample)
+
+
+class ReportsOnPlan(Protocol):
+    """An entry whose ``plan`` field names the activities it reports on."""
+
+    title: str
+    page: str
+    date: dt.date
+    sample: bool
+    plan: tuple[str, ...]
+
+
+def references_of(entry: ReportsOnPlan, kind: str) -> tuple[Reference, ...]:
+    """One reference per activity the entry names, shown as «kind: title» in the plan."""
+    return tuple(
+        Reference(activity_id, kind, entry.title, entry.page, entry.date, entry.sample)
+        for activity_id in entry.plan
+    )

@@ -14,7 +14,7 @@ from pathlib import Path
 from mentoring.entries import Addresses, RawEntry, entry_slug, load_entries, parse_date
 from mentoring.errors import Problems
 from mentoring.files import IMAGE_TYPES, PublishedFile, check_file
-from mentoring.models import Plan, Reference
+from mentoring.models import Plan, Reference, references_of
 from mentoring.references import check_activity_ids
 from mentoring.schedule import check_year
 
@@ -55,10 +55,7 @@ class NewsItem:
 
     @property
     def references(self) -> tuple[Reference, ...]:
-        return tuple(
-            Reference(activity_id, "Новость", self.title, self.page, self.date, self.sample)
-            for activity_id in self.plan
-        )
+        return references_of(self, "Новость")
 
 
 def build_news(
@@ -84,7 +81,7 @@ def _build_item(
     addresses: Addresses,
     problems: Problems,
 ) -> NewsItem | None:
-    errors_before = len(problems)
+    scope = problems.scope()
     data = raw.data
     name = FILE_NAME.match(raw.file.name)
     if name is None:
@@ -126,7 +123,7 @@ def _build_item(
         if published is not None:
             image = NewsImage(published, data["image"]["alt"])
     activity_ids = check_activity_ids(data.get("plan", []), plan, raw.path, problems)
-    if len(problems) > errors_before:
+    if not scope.clean:
         return None
     assert date is not None and slug is not None, "reported above"
     return NewsItem(

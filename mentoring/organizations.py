@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from mentoring.errors import FirstOccurrences, Problems
+from mentoring.russian import did_you_mean
 from mentoring.schema import validate
 from mentoring.yamlsource import YamlMap, load_yaml_file
 
@@ -71,13 +71,41 @@ def build_organizations(data: YamlMap, path: str, problems: Problems) -> tuple[O
     return tuple(organizations)
 
 
+def check_organization(
+    data: YamlMap,
+    field: str,
+    organizations: dict[str, Organization],
+    entry: tuple[str, str],
+    path: str,
+    problems: Problems,
+) -> Organization | None:
+    """The organisation ``data[field]`` names, if it exists and may stand there: a sample
+    organisation only in a sample entry. ``entry`` names the entry in the nominative and
+    the accusative («практика», «практику»)."""
+    organization = organizations.get(data[field])
+    line = data.line_of(field)
+    if organization is None:
+        message = unknown_organization_message(data[field], list(organizations))
+        problems.add(path, line, field, message)
+        return None
+    if organization.sample and not data.get("sample", False):
+        problems.add(
+            path,
+            line,
+            field,
+            f"организация «{organization.id}» — образец (sample: true), а {entry[0]} — нет; "
+            f"укажите настоящую организацию или отметьте {entry[1]} как образец (sample: true)",
+        )
+        return None
+    return organization
+
+
 def unknown_organization_message(organization_id: str, known: Sequence[str]) -> str:
     """What to say about an id that names no organisation: the closest id, else the list."""
     message = f"неизвестная организация «{organization_id}»"
-    close = difflib.get_close_matches(organization_id, known, n=1, cutoff=0.5)
-    if close:
-        message += f"; возможно, имелось в виду «{close[0]}»"
-    elif known:
+    suggestion = did_you_mean(organization_id, known)
+    message += suggestion
+    if not suggestion and known:
         message += "; известные организации: " + ", ".join(known)
     return (
         message + f"; организации и их id перечислены в content/{ORGANIZATIONS_FILE}, "

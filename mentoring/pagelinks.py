@@ -2,7 +2,7 @@
 
 MkDocs checks the links and anchors of every page while it renders them, and says what it
 found in English, naming the page it rendered: ``news/2022/x.md``, which no author ever
-wrote. The build hands each such warning here (hooks/links.py); it comes back as a Russian
+wrote. The build hands each such warning here (hooks/site.py); it comes back as a Russian
 problem at the file and line the author wrote: ``content/news/2022-03-01-x.md:12: …``.
 Anchors in ``page:`` fields of the plan and of documents, which MkDocs never sees as links,
 are checked here too, once every page is rendered.
@@ -22,6 +22,7 @@ from mentoring.errors import Problem, Problems
 from mentoring.materials import Material
 from mentoring.news import NewsItem
 from mentoring.practices import Practice
+from mentoring.russian import did_you_mean
 
 OMITTED = (
     "страницы нет в меню сайта: добавьте её в nav в mkdocs.yml или, если на неё ведут только "
@@ -194,8 +195,7 @@ class PageLinks:
 
     def _anchor(self, target: str, anchor: str) -> str:
         known = sorted(self.anchors_of(target) or ())
-        close = difflib.get_close_matches(anchor, known, n=1, cutoff=0.6)
-        return f"; возможно, имелось в виду «#{close[0]}»" if close else ""
+        return did_you_mean(anchor, known, "#{}")
 
     def _other_anchor(self, fields: dict[str, str]) -> str:
         target, anchor = fields["target"], fields["anchor"]
@@ -244,7 +244,6 @@ def check_page_anchors(
         known = anchors_of(target)
         if not anchor or known is None or anchor in known:
             continue
-        close = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0.6)
-        hint = f"; возможно, имелось в виду «{target}#{close[0]}»" if close else ""
+        hint = did_you_mean(anchor, sorted(known), f"{target}#{{}}")
         problems.add(path, line, "page", f"на странице {target} нет раздела «#{anchor}»" + hint)
     return problems

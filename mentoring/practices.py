@@ -10,7 +10,6 @@ and links to files or pages that are missing. Every problem names the file and i
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -33,11 +32,11 @@ from mentoring.errors import Problems
 from mentoring.files import IMAGE_TYPES, PublishedFile, check_file
 from mentoring.includes import INCLUDE
 from mentoring.links import spaced_addresses
-from mentoring.models import Form, Person, Plan, Reference
-from mentoring.organizations import Organization, unknown_organization_message
+from mentoring.models import Form, Person, Plan, Reference, references_of
+from mentoring.organizations import Organization, check_organization
 from mentoring.references import check_activity_ids
 from mentoring.review import REVIEW_STATUSES, Review, build_review
-from mentoring.russian import count_words, slugify
+from mentoring.russian import count_words, did_you_mean, slugify
 from mentoring.yamlsource import YamlList, YamlMap
 
 PRACTICES_DIR = "practices"
@@ -103,12 +102,7 @@ class Practice:
 
     @property
     def references(self) -> tuple[Reference, ...]:
-        return tuple(
-            Reference(
-                activity_id, PRACTICE_REFERENCE_KIND, self.title, self.page, self.date, self.sample
-            )
-            for activity_id in self.plan
-        )
+        return references_of(self, PRACTICE_REFERENCE_KIND)
 
 
 # --------------------------------------------------------------------------- loading
@@ -199,7 +193,7 @@ def _build_practice(
     entry: Entry, raw: RawEntry, addresses: Addresses, context: _Context
 ) -> Practice | None:
     problems = context.problems
-    errors_before = len(problems)
+    scope = problems.scope()
     data, path = raw.data, raw.path
     slug = _slug(raw, entry.name, addresses, problems)
     date = parse_date(data, "date", path, problems)
@@ -240,7 +234,7 @@ def _build_practice(
             cover = Cover(published, raw_cover["alt"])
     linked, page_links = _check_body(entry, raw, problems)
     body_files = [publish(name, line, None) for name, line in linked]
-    if len(problems) > errors_before:
+    if not scope.clean:
         return None
     assert slug is not None and date is not None, "problems were reported above"
     files = [a.file for a in attachments] + ([cover.file] if cover else []) + body_files
@@ -290,20 +284,10 @@ def _slug(raw: RawEntry, name: str, addresses: Addresses, problems: Problems) ->
 
 
 def _check_organization(data: YamlMap, path: str, context: _Context) -> None:
-    if context.organizations is None:
-        return
-    organization = context.organizations.get(data["organization"])
-    line = data.line_of("organization")
-    if organization is None:
-        message = unknown_organization_message(data["organization"], list(context.organizations))
-        context.problems.add(path, line, "organization", message)
-    elif organization.sample and not data.get("sample", False):
-        context.problems.add(
-            path,
-            line,
-            "organization",
-            f"организация «{organization.id}» — образец (sample: true), а практика — нет; "
-            "укажите настоящую организацию или отметьте практику как образец (sample: true)",
+    if context.organizations is not None:
+        entry = ("практика", "практику")
+        check_organization(
+            data, "organization", context.organizations, entry, path, context.problems
         )
 
 
@@ -314,9 +298,7 @@ def _known_forms(data: YamlMap, path: str, context: _Context) -> tuple[str, ...]
         if known is None or form_id in known:
             continue
         message = f"недопустимое значение «{form_id}», допустимые значения: " + ", ".join(known)
-        close = difflib.get_close_matches(form_id, known, n=1)
-        if close:
-            message += f"; возможно, имелось в виду «{close[0]}»"
+        message += did_you_mean(form_id, known)
         context.problems.add(path, raw.line_of(index), "forms", message)
     return tuple(raw)
 

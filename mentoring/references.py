@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from mentoring.errors import Problems
 from mentoring.models import Plan
+from mentoring.russian import did_you_mean
 from mentoring.yamlsource import YamlList
 
 
@@ -25,9 +25,7 @@ def check_activity_ids(
             valid.append(text)
             continue
         message = f"в плане нет мероприятия «{text}»"
-        close = difflib.get_close_matches(text, known, n=1, cutoff=0.6)
-        if close:
-            message += f"; возможно, имелось в виду «{close[0]}»"
+        message += did_you_mean(text, known)
         message += '; номера мероприятий — в content/plan.yaml, например "5.2"'
         problems.add(path, line, field, message)
     return tuple(valid)

@@ -37,6 +37,7 @@ from mentoring.news import (
     year_path,
 )
 from mentoring.progress import STATUS_LABELS, progress_of, summarize
+from mentoring.registry import SELF_WIRED
 from mentoring.sanitize import AuthorRegions
 from mentoring.schedule import has_concrete_dates
 from mentoring.schemadoc import schema_fields
@@ -335,6 +336,12 @@ class Renderer:
                 ),
             ),
         }
+        # Kinds that bring their own module add their blocks, and their part of the home page.
+        for kind in SELF_WIRED:
+            blocks.update(kind.loaded().blocks(self, page_path))
+        blocks["home-kinds"] = lambda: "\n\n".join(
+            kind.loaded().home(self, page_path) for kind in SELF_WIRED
+        )
         # Field tables of the authors' guides, read from the schemas the build validates with.
         for name in GUIDE_SCHEMAS:
 

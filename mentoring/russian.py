@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
+from collections.abc import Iterable
 
 MONTHS_NOMINATIVE = (
     "январь", "февраль", "март", "апрель", "май", "июнь",
@@ -58,3 +60,14 @@ _LATIN_WORD = re.compile(r"[a-z0-9]+")
 def slugify(text: str) -> str:
     """Latin URL slug of a Russian text: «Клуб молодого педагога» → klub-molodogo-pedagoga."""
     return "-".join(_LATIN_WORD.findall(text.lower().translate(_TRANSLIT_TABLE)))
+
+
+# How alike a typed value and a known one must be (difflib's ratio) to suggest the latter.
+SUGGESTION_CUTOFF = 0.6
+
+
+def did_you_mean(value: str, known: Iterable[str], shown: str = "{}") -> str:
+    """«; возможно, имелось в виду «…»» with the known value closest to ``value`` (formatted
+    by ``shown``), or nothing when none is close: the one wording of every suggestion."""
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=SUGGESTION_CUTOFF)
+    return f"; возможно, имелось в виду «{shown.format(close[0])}»" if close else ""

@@ -7,7 +7,6 @@ its field tables from them.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -19,6 +18,7 @@ import jsonschema
 from jsonschema.exceptions import ValidationError
 
 from mentoring.errors import Problems
+from mentoring.russian import did_you_mean
 from mentoring.yamlsource import YamlList, YamlMap
 
 TYPE_NAMES = {
@@ -137,9 +137,7 @@ def _explain(error: ValidationError, root: Any) -> list[tuple[int | None, str | 
         message = f"недопустимое значение {_shown(instance)}, допустимые значения: " + ", ".join(
             allowed
         )
-        close = difflib.get_close_matches(str(instance), allowed, n=1)
-        if close:
-            message += f"; возможно, имелось в виду «{close[0]}»"
+        message += did_you_mean(str(instance), allowed)
         return [(line, field, message)]
     if kind == "maxLength":
         over = len(instance) - rule
@@ -197,9 +195,7 @@ def _errors_of_matching_branch(error: ValidationError) -> list[ValidationError]:
 
 def _unknown_field(key: str, allowed: list[str]) -> str:
     message = "неизвестное поле"
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    if close:
-        message += f"; возможно, имелось в виду «{close[0]}»"
+    message += did_you_mean(key, allowed)
     if allowed:
         message += "; допустимые поля: " + ", ".join(allowed)
     return message

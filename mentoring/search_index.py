@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mentoring.registry import TYPES
+
 BUNDLE_DIR = "pagefind"
 # Parts of the article that are controls or decoration, not text to be found.
 EXCLUDED_SELECTORS = (
@@ -50,17 +52,11 @@ UNUSED_UI_FILES = (
 INDEX_TIMEOUT_S = 600  # longest wait for one answer of Pagefind
 # Pages whose article carries this attribute are searchable (overrides/partials/content.html).
 BODY_MARKER = "data-pagefind-body"
-# The section shown next to a search result, by the first segment of the page URL.
+# The section shown next to a search result, by the first segment of the page URL
+# (mentoring/registry.py declares it with each kind of content).
 SECTIONS = {
     "": "Главная",
-    "plan": "План",
-    "practices": "Практики",
-    "news": "Новости",
-    "documents": "Документы",
-    "materials": "Материалы",
-    "monitoring": "Мониторинг",
-    "contacts": "Контакты",
-    "glossary": "Сокращения",
+    **{kind.section: kind.search_section for kind in TYPES if kind.section and kind.search_section},
 }
 
 
@@ -348,7 +344,7 @@ def build_index(site_dir: Path, *, timeout_s: float = INDEX_TIMEOUT_S) -> IndexS
     """Index the HTML pages already written in ``site_dir`` into ``site_dir/pagefind/``.
 
     For tools that index a finished site; the build itself hands pages over as it
-    writes them (hooks/search.py). Raises SearchIndexError in Russian.
+    writes them (hooks/site.py). Raises SearchIndexError in Russian.
     """
     site_dir = site_dir.resolve()
     bundle = site_dir / BUNDLE_DIR

@@ -425,9 +425,9 @@ def load_yaml_file(file: Path, shown_as: str, problems: Problems) -> Any:
     except UnicodeDecodeError:
         problems.add(shown_as, None, None, "файл не в кодировке UTF-8; сохраните его в UTF-8")
         return None
-    errors_before = len(problems)
+    scope = problems.scope()
     data = parse_yaml(text, shown_as, problems)
-    if data is None and len(problems) == errors_before:
+    if data is None and scope.clean:
         problems.add(shown_as, None, None, "файл пуст")
     return data
 

@@ -2,7 +2,7 @@
 
 It runs the build's reading pass and stops before anything is written: the hooks load and
 validate content/, MkDocs renders every page in memory and checks its links and anchors,
-the hooks check images and HTML and translate MkDocs' warnings (hooks/links.py). The
+the hooks check images and HTML and translate MkDocs' warnings (hooks/site.py). The
 messages are therefore the build's own, word for word, at the source file and line, and in
 GitHub Actions the same annotations appear on the changed lines. No theme page is rendered,
 nothing is indexed for search, nothing is written, so it takes a fraction of a build.
@@ -100,7 +100,8 @@ def check(config_file: Path, **overrides: object) -> CheckResult:
         )
         result.failure = f"Сборка остановится: {warnings}."
     if not result.failure:
-        result.summary = content_summary(config["mentoring_build"].content)
+        site = next(hook.SITE for hook in config.plugins.values() if hasattr(hook, "SITE"))
+        result.summary = content_summary(site.build.content)
     return result
 
 

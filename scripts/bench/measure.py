@@ -35,7 +35,7 @@ LARGE_N = 5000  # from this size on, builds are repeated only --large-runs times
 SEARCH_N = 1000  # the size at which the search download is measured
 SEARCH_QUERIES = ("наставничество", "молодых педагогов", "проектная деятельность")
 OUR_CODE = ("hooks", "mentoring", "templates")
-# What hooks/search.py logs: how long the build waited for Pagefind after its last page.
+# What hooks/site.py logs: how long the build waited for Pagefind after its last page.
 SEARCH_WAIT = re.compile(r"после последней страницы ([\d.]+) с")
 GZIP_LEVEL = 6  # what web servers commonly use
 

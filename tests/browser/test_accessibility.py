@@ -7,10 +7,12 @@ When a page type lands, add one URL of it to PAGES: every check below then cover
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from mentoring.registry import TYPES
 from tests.browser.a11y_harness import (
     NORMAL,
     Mode,
@@ -26,6 +28,8 @@ from tests.browser.a11y_harness import (
 
 HOME = SitePage("/", "home")
 PLAN = SitePage("/plan/", "plan")
+EVENTS = SitePage("/events/", "events")
+EVENT = SitePage("/events/obrazets-vstrechi/", "event")
 NOT_FOUND = SitePage("/no-such-page/", "404", status=404)
 PAGES = (
     HOME,
@@ -40,6 +44,8 @@ PAGES = (
     SitePage("/news/", "news-list"),
     SitePage("/news/2021/", "news-year"),
     SitePage("/news/2021/obrazets-novosti-o-seminare/", "news-item"),
+    EVENTS,
+    EVENT,
     SitePage("/documents/", "documents"),
     SitePage("/materials/", "materials"),
     SitePage("/materials/formy-nastavnichestva/", "material"),
@@ -70,6 +76,13 @@ pytestmark = pytest.mark.browser
 
 
 # --------------------------------------------------------------------------- axe-core
+
+
+def test_every_section_of_the_registry_is_walked() -> None:
+    """A kind of content with pages (mentoring/registry.py) is checked in every mode."""
+    walked = {page.path.strip("/").split("/")[0] for page in PAGES}
+    missing = {kind.section for kind in TYPES if kind.section} - walked
+    assert not missing, f"add a page of {sorted(missing)} to PAGES"
 
 
 @pytest.mark.parametrize("mode", MODES, ids=str)
@@ -232,6 +245,8 @@ def test_all_text_grows_at_200_percent(new_page, site_page: SitePage) -> None:
         (HOME, ZOOM_200, NORMAL, False),
         (PLAN, DESKTOP, NORMAL, False),
         (PLAN, ZOOM_200, NORMAL, False),
+        (EVENTS, ZOOM_200, NORMAL, False),
+        (EVENT, DESKTOP, NORMAL, False),
         (HOME, DESKTOP, NORMAL, True),
         (HOME, DESKTOP, MODES[2], True),
         (HOME, ZOOM_200, MODES[3], True),
@@ -241,6 +256,8 @@ def test_all_text_grows_at_200_percent(new_page, site_page: SitePage) -> None:
         "home-640",
         "plan-1280",
         "plan-640",
+        "events-640",
+        "event-1280",
         "home-1280-panel",
         "home-1280-panel-wb-200-wide",
         "home-640-panel-blue",
@@ -262,6 +279,19 @@ def test_tab_reaches_everything_with_visible_focus(
         f"{stop.element}: {stop.ring_contrast:.1f}" for stop in stops if stop.ring_contrast < 3
     ]
     assert faint == []
+
+
+def test_an_event_is_reached_and_added_to_a_calendar_with_the_keyboard(page) -> None:
+    """From the list to the event, its registration and its calendar file, by Tab and Enter."""
+    open_page(page, EVENTS)
+    tab_to(page, "article a[href$='obrazets-vstrechi/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/events/obrazets-vstrechi/")
+    tab_to(page, "article a[href^='https://']")
+    tab_to(page, "article a[href$='obrazets-vstrechi.ics']")
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert "BEGIN:VEVENT" in Path(download.value.path()).read_text("utf-8")
 
 
 @pytest.mark.parametrize("site_page", [HOME, PLAN], ids=str)

@@ -31,7 +31,7 @@ def test_images_without_alt_fail_the_build_naming_every_file_and_line(
         'посетителей: добавьте описание (в HTML — атрибут alt="…", в Markdown — '
         "![Что изображено](img/team.png)); если картинка только украшает страницу, "
         'напишите alt="" role="presentation"',
-        # The picture is missing too: reported in the same run (hooks/links.py).
+        # The picture is missing too: reported in the same run (hooks/site.py).
         "docs/report.md:5: ссылка «img/seminar.png» ведёт на файл img/seminar.png, а его нет "
         "на сайте; проверьте имя файла и папку: путь пишется от этой страницы",
         "docs/report.md:5: у изображения «img/seminar.png» пустой текст alt: опишите, что на нём "

@@ -1,7 +1,7 @@
 """Links between pages: the build and `make check` name the author's file and line in Russian.
 
 MkDocs finds these while it renders the generated pages and says so in English, naming
-``news/2021/seminar.md``; hooks/links.py turns each into the source's problem. Every failing
+``news/2021/seminar.md``; hooks/site.py turns each into the source's problem. Every failing
 build here is also run through `make check` by tests.helpers.build_site (parity).
 """
 
@@ -171,7 +171,8 @@ def test_make_check_passes_good_content_with_the_summary(tmp_path: Path) -> None
     assert (checked.returncode, checked.stderr) == (0, "")
     assert checked.stdout == (
         "Содержимое в порядке: в плане 2 мероприятия; публикуется: 0 новостей, 0 документов, "
-        "0 материалов, 0 практик.\nПока нечего публиковать в разделах: Новости, Материалы, "
+        "0 материалов, 0 практик, 0 мероприятий.\n"
+        "Пока нечего публиковать в разделах: Новости, Материалы, "
         "Банк практик, Мониторинг: показатели (на их страницах сказано, что записей пока нет).\n"
     )
 

@@ -1,0 +1,443 @@
+"""The MkDocs entry of the site: one plugin object that owns the build's state.
+
+`mkdocs.yml` lists this module as its only hook. MkDocs caches hook modules (``mkdocs
+serve`` does not re-import them), so ``on_config`` starts every build afresh on the same
+object. Each event method runs the steps of the site in the order it needs them; nothing
+is passed through keys on the config or module globals, and no event depends on the
+priority of another hook. The work itself is done by the core package ``mentoring``.
+
+- content: load and validate content/ once per build; fail with Russian messages, never a
+  traceback. Hand-written pages may include generated blocks (``<!-- include: name -->``).
+- pages: the generated pages and published files, kind by kind.
+- links: MkDocs' link and anchor warnings reported at the author's file and line. While
+  MkDocs builds the nav and renders the pages (between ``on_files`` and ``on_env``) a
+  logging filter turns them into problems of the source files (mentoring/pagelinks.py);
+  anchors are checked before any page is written.
+- search: a Pagefind process starts with the build, receives every page as soon as it is
+  rendered and writes the index in ``on_post_build`` (mentoring/search_index.py). Material's
+  own search plugin stays out of ``plugins``.
+- accessibility: image alternatives checked, decorative icons hidden from screen readers.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from jinja2 import Environment
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from mentoring.accessibility import check_image_alternatives, hide_icons, hide_icons_around
+from mentoring.build import SiteBuild
+from mentoring.content import Content
+from mentoring.documents import DOCUMENTS_PAGE
+from mentoring.editor.site import EditorNotVendored, admin_files
+from mentoring.errors import ContentError, log_safe
+from mentoring.exports import CSV_FILE, ICS_FILE, XLSX_FILE, PlanExport
+from mentoring.files import symlink_problems
+from mentoring.materials import MATERIALS_PAGE
+from mentoring.news import FEED_FILE, NEWS_PAGE
+from mentoring.pagelinks import PageLinks, check_page_anchors
+from mentoring.practice_pages import bank_files, bank_pages
+from mentoring.registry import SELF_WIRED
+from mentoring.render import (
+    CONTACTS_PAGE,
+    GLOSSARY_PAGE,
+    MONITORING_PAGE,
+    PLAN_PAGE,
+    expand_includes,
+)
+from mentoring.search_index import (
+    BUNDLE_DIR,
+    PagefindIndexer,
+    SearchIndexError,
+    is_entry,
+    section_of,
+)
+from mentoring.shells import empty_sections_notice, missing_contacts, warning_annotation
+from mentoring.yamlsource import check_characters
+
+# The build's own messages, by what they are about.
+log = logging.getLogger("mkdocs.hooks.content")
+search_log = logging.getLogger("mkdocs.hooks.search")
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+SEARCH_PAGE = "search.md"
+SEARCH_ABORT = "Поисковый индекс не построен. Исправьте ошибку и повторите сборку."
+# Loggers of MkDocs' warnings about links of pages and pages left out of the nav.
+LINK_LOGGERS = (
+    logging.getLogger("mkdocs.structure.pages"),
+    logging.getLogger("mkdocs.structure.nav"),
+)
+
+
+def fail(error: ContentError) -> Abort:
+    """Print every problem (and GitHub annotations in Actions), then stop the build."""
+    for line in error.report_lines():
+        log.error(line)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print("\n".join(error.annotations()), flush=True)
+    abort = Abort(error.summary())
+    abort.content_error = error  # type: ignore[attr-defined]  # shown as a page by hooks/serve.py
+    return abort
+
+
+def fail_search(error: SearchIndexError) -> Abort:
+    search_log.error(log_safe(f"Поиск: {error}"))
+    return Abort(SEARCH_ABORT)
+
+
+def report_empty_sections(content: Content) -> None:
+    """Say which sections have nothing real yet; missing contacts are a warning that does
+    not stop the build (a strict MkDocs warning would), and an annotation in Actions."""
+    notice = empty_sections_notice(content)
+    if notice:
+        log.info(notice)
+    problem = missing_contacts(content)
+    if problem is not None:
+        log.info(f"ПРЕДУПРЕЖДЕНИЕ: {problem}")
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(warning_annotation(problem), flush=True)
+
+
+def search_section(page: Page) -> str:
+    """The section label; a page's title is HTML already (MkDocs and ``on_page_markdown``
+    give it escaped), so the template's ``| e`` must not escape it a second time."""
+    return section_of(page.url, Markup(page.title or ""))
+
+
+def anchors_in(files: Files) -> Callable[[str], set[str] | None]:
+    """The anchors of a rendered page by its path under docs/ (None: no such page)."""
+
+    def anchors_of(path: str) -> set[str] | None:
+        file = files.get_file_from_path(path)
+        return None if file is None or file.page is None else file.page.present_anchor_ids
+
+    return anchors_of
+
+
+class LinkWarnings(logging.Filter):
+    """Keeps a translated warning out of the log and adds it to the build's page problems."""
+
+    def __init__(self, build: SiteBuild, links: PageLinks) -> None:
+        super().__init__()
+        self.build = build
+        self.links = links
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        problems = self.links.problems(record.getMessage())
+        self.build.page_problems.extend(problems)
+        return not problems
+
+
+class MentoringSite:
+    """The state of one build: the loaded content, the link filter, the search indexer."""
+
+    def __init__(self) -> None:
+        self._build: SiteBuild | None = None
+        self.link_warnings: LinkWarnings | None = None
+        self.indexer: PagefindIndexer | None = None
+
+    @property
+    def build(self) -> SiteBuild:
+        assert self._build is not None, "on_config loads the build"
+        return self._build
+
+    # ------------------------------------------------------------------ configuration
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        content_dir = Path(config.config_file_path).resolve().parent / "content"
+        docs_dir = Path(config.docs_dir)
+        self._build = None
+        links = symlink_problems(docs_dir, docs_dir.name)
+        if links:  # before MkDocs copies what they point to
+            raise fail(ContentError(list(links)))
+        try:
+            build = SiteBuild.load(
+                content_dir,
+                TEMPLATES_DIR,
+                use_directory_urls=config.use_directory_urls,
+                docs_dir=docs_dir,
+            )
+        except ContentError as error:
+            raise fail(error) from None
+        except ValueError as error:  # a wrong SOURCE_DATE_EPOCH
+            raise Abort(str(error)) from None
+        report_empty_sections(build.content)
+        config.site_name = str(escape(build.content.site.site_name))
+        config.site_description = str(escape(build.content.site.site_description))
+        config.copyright = str(escape(build.content.site.copyright))
+        self._build = build
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        try:
+            self.indexer = PagefindIndexer(Path(config.site_dir) / BUNDLE_DIR)
+        except SearchIndexError as error:
+            raise fail_search(error) from None
+
+    # ------------------------------------------------------------------ files and nav
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        build = self.build
+        # Remembered before pages are added, so that a generated page never silently
+        # replaces a hand-written one.
+        build.hand_written_pages = {page.src_uri for page in files.documentation_pages()}
+        for path, markdown in self.generated_pages(config):
+            files.append(File.generated(config, path, content=markdown))
+        self.add_news(files, config)
+        files.append(
+            File.generated(config, DOCUMENTS_PAGE, content=build.renderer.documents_page())
+        )
+        for document in build.content.documents:
+            if document.file:
+                self.publish(files, config, document.file)
+        for path, markdown in build.renderer.materials_pages().items():
+            self.add_page(files, config, path, markdown, in_nav=path == MATERIALS_PAGE)
+        for page in bank_pages(build.renderer):
+            self.add_page(files, config, page.path, page.markdown, in_nav=page.in_nav)
+        for published in bank_files(build.content.bank):
+            self.publish(files, config, published)
+        self.add_editor(files, config)
+        files.append(
+            File.generated(config, MONITORING_PAGE, content=build.renderer.monitoring_page())
+        )
+        export = PlanExport(build.content, build.today, config.site_url or None)
+        files.append(File.generated(config, CSV_FILE, content=export.csv_bytes()))
+        files.append(File.generated(config, XLSX_FILE, content=export.xlsx_bytes()))
+        files.append(File.generated(config, ICS_FILE, content=export.ics_bytes()))
+        for kind in SELF_WIRED:
+            for path, text_or_bytes, in_nav in kind.loaded().pages(build.renderer):
+                if isinstance(text_or_bytes, bytes):
+                    files.append(File.generated(config, path, content=text_or_bytes))
+                else:
+                    self.add_page(files, config, path, text_or_bytes, in_nav=in_nav)
+        search_page = build.renderer.render("search/page.md.j2", SEARCH_PAGE)
+        self.add_page(files, config, SEARCH_PAGE, search_page, in_nav=False)
+        self.translate_link_warnings(files, config)  # every page is known; the nav is next
+        return files
+
+    def generated_pages(self, config: MkDocsConfig) -> list[tuple[str, str]]:
+        renderer = self.build.renderer
+        return [
+            (PLAN_PAGE, renderer.plan_page()),
+            (GLOSSARY_PAGE, renderer.glossary_page()),
+            (CONTACTS_PAGE, renderer.contacts_page()),
+        ]
+
+    def add_news(self, files: Files, config: MkDocsConfig) -> None:
+        """News pages and the Atom feed; the feed needs absolute links, so it is written
+        only when mkdocs.yml sets site_url."""
+        build = self.build
+        feed = build.renderer.news_feed(config.site_url) if config.site_url else None
+        if feed is not None:
+            files.append(File.generated(config, FEED_FILE, content=feed))
+        elif build.content.news:
+            log.info(
+                "Лента новостей (news/feed.xml) не создана: в ней нужны полные адреса, "
+                "а в mkdocs.yml не указан site_url — адрес опубликованного сайта."
+            )
+        for path, markdown in build.renderer.news_pages(with_feed=feed is not None).items():
+            self.add_page(files, config, path, markdown, in_nav=path == NEWS_PAGE)
+        images = dict.fromkeys(item.image.file for item in build.content.news if item.image)
+        for image in images:  # an image shown by several items is copied once
+            self.publish(files, config, image)
+
+    def add_editor(self, files: Files, config: MkDocsConfig) -> None:
+        """The web editor at /admin/ (mentoring/editor): static files, so outside the nav,
+        the sitemap and the search index."""
+        try:
+            generated = list(admin_files(self.build.renderer))
+        except EditorNotVendored as error:
+            raise PluginError(str(error)) from error
+        for item in generated:
+            if item.content is not None:
+                files.append(File.generated(config, item.path, content=item.content))
+            else:
+                files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
+
+    @staticmethod
+    def add_page(
+        files: Files, config: MkDocsConfig, path: str, markdown: str, *, in_nav: bool
+    ) -> None:
+        """A generated page; entry pages stay out of the nav, which the lists lead to."""
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+
+    @staticmethod
+    def publish(files: Files, config: MkDocsConfig, published: object) -> None:
+        """A file of content/ copied into the site at its target address."""
+        files.append(
+            File.generated(
+                config,
+                published.target,  # type: ignore[attr-defined]
+                abs_src_path=str(published.source),  # type: ignore[attr-defined]
+            )
+        )
+
+    def translate_link_warnings(self, files: Files, config: MkDocsConfig) -> None:
+        self.stop_translating()
+        build = self.build
+        links = PageLinks(
+            build.content,
+            Path(config.docs_dir),
+            build.hand_written_pages,
+            [file.src_uri for file in files.documentation_pages()],
+            anchors_in(files),
+        )
+        self.link_warnings = LinkWarnings(build, links)
+        for logger in LINK_LOGGERS:
+            logger.addFilter(self.link_warnings)
+
+    def stop_translating(self) -> None:
+        if self.link_warnings is not None:
+            for logger in LINK_LOGGERS:
+                logger.removeFilter(self.link_warnings)
+            self.link_warnings = None
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        build = self.build
+        problems = build.content.check_page_references(
+            lambda path: files.get_file_from_path(path) is not None
+        )
+        docs = Path(config.docs_dir).name
+        for page in files.documentation_pages():
+            if page.generated_by and page.src_uri in build.hand_written_pages:
+                problems.add(
+                    f"{docs}/{page.src_uri}",
+                    None,
+                    None,
+                    "эту страницу сайт создаёт сам из папки content/, и файл был бы молча "
+                    "заменён; удалите его или переименуйте",
+                )
+        if problems:
+            raise fail(ContentError(list(problems)))
+        return nav
+
+    # ------------------------------------------------------------------ pages
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+        # Material prints page.meta title and description unescaped (its Jinja environment
+        # has no autoescape), and content titles are plain text typed by authors: escape
+        # them once.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = str(escape(page.meta[key]))
+        build = self.build
+        path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        if page.file.src_uri in build.hand_written_pages:  # content/ was checked when loaded
+            check_characters(page.file.content_string, path, build.page_problems)
+        blocks = build.renderer.blocks(page.file.src_uri)
+        return expand_includes(markdown, blocks, path, build.page_problems)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+        """Author text passes the allowlist once more, as the page shows it (a safety net:
+        each text was checked when loaded); the HTML blocks that templates kept out of
+        Markdown go back; then abbreviations get their tooltips and images are checked."""
+        build = self.build
+        hand_written = None
+        if page.file.src_uri in build.hand_written_pages:
+            hand_written = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        html = build.renderer.author_regions.check(html, hand_written, build.page_problems)
+        html = build.renderer.html_blocks.insert(html)
+        html = build.abbreviations.mark(html)
+        self.check_images(html, page, config)
+        return html
+
+    def check_images(self, html: str, page: Page, config: MkDocsConfig) -> None:
+        file = page.file
+        if file.abs_src_path:
+            project = Path(config.config_file_path).resolve().parent
+            source_file = Path(file.abs_src_path).resolve()
+            path = (
+                source_file.relative_to(project).as_posix()
+                if source_file.is_relative_to(project)
+                else source_file.as_posix()
+            )
+            source = file.content_string
+        else:  # generated from content/: its Markdown lines mean nothing to authors
+            path, source = f"{Path(config.docs_dir).name}/{file.src_uri}", None
+        check_image_alternatives(html, path, source, self.build.page_problems)
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """Every page has been read by now: anchors are checked and whatever was found in
+        all pages is reported at once; then the search filters join the templates."""
+        build = self.build
+        level = config.validation.links.anchors
+        if level >= logging.WARNING:  # what MkDocs would check after writing, checked now
+            for file in files.documentation_pages():
+                if file.page is not None:
+                    file.page.validate_anchor_links(files=files, log_level=level)
+        self.stop_translating()
+        build.page_problems.extend(check_page_anchors(build.content, anchors_in(files)))
+        if build.page_problems:
+            raise fail(ContentError(list(build.page_problems)))
+        env.filters["search_section"] = search_section
+        env.tests["search_entry"] = lambda page: is_entry(page.url)
+        env.globals["search_page_url"] = files.get_file_from_path(SEARCH_PAGE).url
+        return env
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        output = hide_icons_around(output, page.content)
+        assert self.indexer is not None, "on_pre_build starts the indexer"
+        self.indexer.add_page(page.file.dest_uri, output)  # the page as it is written
+        return output
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        """Theme-only pages such as 404.html have no author content: every SVG is an icon."""
+        return hide_icons(output) if template_name.endswith(".html") else output
+
+    # ------------------------------------------------------------------ end of the build
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        indexer = self.indexer
+        assert indexer is not None, "on_pre_build starts the indexer"
+        try:
+            stats = indexer.finish()
+        except SearchIndexError as error:
+            raise fail_search(error) from None
+        finally:
+            indexer.close()
+            self.indexer = None
+        search_log.info(
+            f"Поиск: проиндексировано страниц: {stats.pages}, "
+            f"файлов индекса: {stats.files} ({stats.bytes / 1024:.0f} КБ), "
+            f"{stats.seconds:.1f} с, из них после последней страницы {stats.final_seconds:.1f} с"
+        )
+        others = sorted(code for code in stats.languages if code != "ru")
+        if others:
+            search_log.warning(
+                "Поиск: Pagefind определил у части страниц язык не «ru» ("
+                + ", ".join(f"{code}: {stats.languages[code]}" for code in others)
+                + "); поиск с русских страниц их не найдёт — проверьте <html lang>"
+            )
+
+    def on_build_error(self, error: Exception) -> None:
+        """A failed build leaves no log filter and no Pagefind process behind (``mkdocs
+        serve`` goes on)."""
+        self.stop_translating()
+        if self.indexer is not None:
+            self.indexer.close()
+            self.indexer = None
+
+
+SITE = MentoringSite()
+on_config = SITE.on_config
+on_pre_build = SITE.on_pre_build
+on_files = SITE.on_files
+on_nav = SITE.on_nav
+on_page_markdown = SITE.on_page_markdown
+on_page_content = SITE.on_page_content
+on_env = SITE.on_env
+on_post_page = SITE.on_post_page
+on_post_template = SITE.on_post_template
+on_post_build = SITE.on_post_build
+on_build_error = SITE.on_build_error
