@@ -52,8 +52,8 @@ from mentoring.practices import (
     check_page_links,
 )
 from mentoring.references import check_activity_ids
-from mentoring.review import ReviewCriteria, check_review_documents, load_review_criteria
 from mentoring.registry import SELF_WIRED
+from mentoring.review import ReviewCriteria, check_review_documents, load_review_criteria
 from mentoring.russian import did_you_mean
 from mentoring.schedule import PlanPeriod, parse_schedule
 from mentoring.schema import validate

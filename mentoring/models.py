@@ -183,13 +183,23 @@ class Site:
 
 
 class ReportsOnPlan(Protocol):
-    """An entry whose ``plan`` field names the activities it reports on."""
+    """An entry whose ``plan`` field names the activities it reports on (read-only, as
+    frozen dataclasses are)."""
 
-    title: str
-    page: str
-    date: dt.date
-    sample: bool
-    plan: tuple[str, ...]
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def page(self) -> str: ...
+
+    @property
+    def date(self) -> dt.date: ...
+
+    @property
+    def sample(self) -> bool: ...
+
+    @property
+    def plan(self) -> tuple[str, ...]: ...
 
 
 def references_of(entry: ReportsOnPlan, kind: str) -> tuple[Reference, ...]:
