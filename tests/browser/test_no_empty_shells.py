@@ -4,19 +4,16 @@ over nothing, and nothing tells the public about sample files."""
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 
 import pytest
 
-from tests.browser.conftest import BUILD_TIMEOUT_S, ROOT, SOURCE_DATE_EPOCH, _SiteHandler
+from tests.browser.conftest import BUILD_TIMEOUT_S, ROOT, SOURCE_DATE_EPOCH, serve
 
 COPIED = ("content", "docs", "hooks", "templates", "overrides", "mkdocs.yml")
 
@@ -74,16 +71,8 @@ def site_without_samples(tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
     assert result.returncode == 0, result.stderr
     assert "Пока нечего публиковать в разделах: Новости, Банк практик" in result.stderr
     assert "ПРЕДУПРЕЖДЕНИЕ: content/site.yaml: поле «contacts»" in result.stderr
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(out))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(out) as address:
+        yield address
 
 
 def test_no_page_of_the_navigation_is_an_empty_shell(browser, site_without_samples: str) -> None:

@@ -7,24 +7,17 @@ sub-path and served under /mentoring/, as on GitHub Pages for a project site.
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import serve
 from tests.helpers import build_site, make_site
 
 SUB_PATH = "/mentoring/"
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -38,16 +31,8 @@ def site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp / "www"
     root.mkdir()
     result.site_dir.rename(root / SUB_PATH.strip("/"))
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve(root) as address:
+        yield address.rstrip("/") + SUB_PATH
 
 
 def site_path(href: str, base: str) -> str:
@@ -201,11 +186,12 @@ def results_on_search_page(page: Page) -> list[str]:
 def test_search_page_is_shareable_and_filters_by_section(
     page: Page, external_requests: list[str]
 ) -> None:
-    # «встреча», «встреч»: a word only the three fixture pages use.
+    # «встреча», «встреч»: a word of the three fixture pages and of the events page's intro.
     page.goto("search/?q=встречи")
     settled(page)
-    expect(page.locator("[data-search-status]")).to_have_text("Найдено: 3")
+    expect(page.locator("[data-search-status]")).to_have_text("Найдено: 4")
     assert set(results_on_search_page(page)) == {
+        "events/",
         "news/vstrecha/",
         "materials/pamyatka/",
         "documents/polozhenie/",
