@@ -97,8 +97,19 @@ TYPES = (
         "events",
         "Мероприятия",
         "в тексте анонса мероприятия",
-        ("мероприятие", "мероприятия", "мероприятий"),
+        ("анонс мероприятия", "анонса мероприятий", "анонсов мероприятий"),
         "mentoring.events",
+    ),
+    # The criteria of practice review, shown on the bank's page.
+    ContentType(
+        "review_criteria",
+        "review",
+        "review.yaml",
+        None,
+        None,
+        None,
+        None,
+        None,
     ),
     # Organisation pages are found by their own titles: no section of their own in search.
     ContentType(

@@ -132,6 +132,20 @@ COLLECTIONS: tuple[CollectionSettings, ...] = (
         },
     ),
     CollectionSettings(
+        name="events",
+        label="Анонсы мероприятий",
+        schema="events",
+        folder="content/events",
+        path="{{year}}-{{month}}-{{day}}-{{slug}}",
+        body="Описание мероприятия в Markdown.",
+        fields={
+            "summary": SUMMARY,
+            "organizer": FieldSettings(relation=ORGANIZATION),
+            "plan": PLAN_ACTIVITY,
+            "slug": SLUG,
+        },
+    ),
+    CollectionSettings(
         name="materials",
         label="Методические материалы",
         schema="materials",

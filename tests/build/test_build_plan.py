@@ -100,10 +100,10 @@ def test_unknown_include_in_a_hand_written_page(tmp_path, monkeypatch):
 
     assert not result.ok
     assert result.errors == [
-        "docs/about.md:3: неизвестная вставка «plan-overveiw»; доступные: fields-documents, "
-        "fields-indicators, fields-materials, fields-news, fields-organizations, "
-        "fields-practice, fields-site, forms-list, latest-news, plan-overview, "
-        "practice-template"
+        "docs/about.md:3: неизвестная вставка «plan-overveiw»; доступные: events-nearest, "
+        "fields-documents, fields-indicators, fields-materials, fields-news, "
+        "fields-organizations, fields-practice, fields-review, fields-site, forms-list, "
+        "home-kinds, latest-news, plan-overview, practice-template"
     ]
 
 
@@ -200,8 +200,9 @@ def test_make_check_validates_content_alone(tmp_path):
     assert (ok.returncode, ok.stdout) == (
         0,
         "Содержимое в порядке: в плане 2 мероприятия; публикуется: 0 новостей, 0 документов, "
-        "0 материалов, 0 практик.\nПока нечего публиковать в разделах: Новости, Материалы, "
-        "Банк практик, Мониторинг: показатели (на их страницах сказано, что записей пока нет).\n",
+        "0 материалов, 0 практик, 0 анонсов мероприятий.\n"
+        "Пока нечего публиковать в разделах: Новости, Материалы, Банк практик, "
+        "Мониторинг: показатели (на их страницах сказано, что записей пока нет).\n",
     )
     assert bad.returncode == 1
     assert bad.stderr.splitlines() == [
