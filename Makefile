@@ -16,6 +16,8 @@ STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
 # Extra arguments for pytest, e.g. `make test PYTEST_ARGS="-k smoke -x"`.
 PYTEST_ARGS ?=
+# Tests run on two workers (pytest-xdist): CI and the developers' machines have two cores.
+PYTEST_WORKERS ?= 2
 # Extra arguments for the benchmark, e.g. `make bench BENCH_ARGS="--runs 1"`; sizes: BENCH_N="100 1000".
 BENCH_ARGS ?=
 # Title of a new entry for `make practice|news|document TITLE="…"` (asked for when empty);
@@ -168,7 +170,7 @@ rollback: $(STAMP) ## Switch the host back to the previous release in one step
 # OpenSSH and rsync; Java) and the Nu checker, the editor's vendored files, lint, then all
 # tests (tests/unit, content, build, browser, deploy).
 test: $(STAMP) $(EDITOR_VENDOR) $(PROPERDOCS_STAMP) browser-deps deploy-deps validator-deps lint ## Lint, then run every test
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(STAMP) ## Build times against plain MkDocs at N = 100, 1000, 5000 (BENCH_N, BENCH_ARGS)
 	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
