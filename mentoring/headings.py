@@ -14,9 +14,11 @@ from mentoring.errors import Problems
 from mentoring.includes import ENTRY_BLOCKS, INCLUDE
 
 # Python-Markdown's ATX heading: hashes at the very start of a line, text, optional closing
-# hashes. A line of «=» or «-» under the first line of a paragraph makes it a setext heading.
+# hashes. A line of «=» or «-» under the first line of a paragraph makes it a setext heading:
+# a line with a non-space character (the lookahead and the possessive «*+» read each line
+# once; ``[^\n]*\S[^\n]*`` would try every split of every long line).
 _ATX = re.compile(r"^(#{1,6})(.*?)#*[ \t]*$", re.M)
-_SETEXT = re.compile(r"^([^\n]*\S[^\n]*)\n(=+|-+)[ \t]*$", re.M)
+_SETEXT = re.compile(r"^(?=[^\n]*\S)([^\n]*+)\n(=+|-+)[ \t]*$", re.M)
 # An attribute list at the end of a heading ({ #id .class }) is not its text.
 _ATTRIBUTES = re.compile(r"\s*\{:?[^{}]*\}\s*$")
 TITLE_LEVEL = 1

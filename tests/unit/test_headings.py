@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mentoring.entries import load_entry
 from mentoring.errors import Problems
+from mentoring.headings import _SETEXT
 
 FRONT_MATTER = "---\ntitle: Формы\nsummary: Какие бывают формы.\ndate: 2022-05-10\n---\n"
 PATH = "content/materials/formy.md"
@@ -79,3 +83,12 @@ def test_practices_are_checked_too(tmp_path):
         "перед ним заголовок уровня 1 (название страницы), а этот — уровня 3; напишите "
         "«## Цели», чтобы незрячим посетителям была понятна структура текста"
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n=-#ab\u00a0", max_size=60))
+def test_setext_headings_are_found_as_by_the_plain_pattern(text):
+    """The linear pattern finds exactly what the plain (backtracking) one finds."""
+    plain = re.compile(r"^([^\n]*\S[^\n]*)\n(=+|-+)[ \t]*$", re.M)
+    found = [(m.span(), m.groups()) for m in _SETEXT.finditer(text)]
+    assert found == [(m.span(), m.groups()) for m in plain.finditer(text)]
