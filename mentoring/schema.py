@@ -11,6 +11,7 @@ and where, for the Russian messages. A test holds the two to the same verdicts.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -89,7 +90,9 @@ def compiled_validator(name: str) -> Callable[[Any], Any]:
     """The schema as a compiled check that raises on the first violation. It neither fills
     in defaults nor checks formats (jsonschema does neither); it reads «$» in a pattern as
     the end of the value, as ``whole_value_pattern`` does."""
-    return fastjsonschema.compile(load_schema(name), use_default=False, use_formats=False)
+    # A copy: fastjsonschema rewrites the «$ref» of the schema it is given.
+    schema = copy.deepcopy(load_schema(name))
+    return fastjsonschema.compile(schema, use_default=False, use_formats=False)
 
 
 def validate(data: Any, schema_name: str, path: str, problems: Problems) -> bool:

@@ -10,6 +10,7 @@ an unknown one.
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ import pytest
 
 from mentoring.errors import Problems
 from mentoring.registry import TYPES
-from mentoring.schema import _validator, compiled_validator
+from mentoring.schema import _validator, compiled_validator, load_schema
 from mentoring.yamlsource import load_yaml_file, split_front_matter
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -78,6 +79,7 @@ def compiled_accepts(schema: str, document: Any) -> bool:
 
 @pytest.mark.parametrize("kind", TYPES, ids=lambda kind: kind.schema)
 def test_the_two_validators_agree_on_valid_and_invalid_documents(kind):
+    schema = json.dumps(load_schema(kind.schema))
     documents = documents_of(kind.source)
     assert documents, f"no shipped sample of {kind.source}"
     verdicts = {True: 0, False: 0}
@@ -87,3 +89,4 @@ def test_the_two_validators_agree_on_valid_and_invalid_documents(kind):
             assert compiled_accepts(kind.schema, sample) == valid, sample
             verdicts[valid] += 1
     assert verdicts[True] and verdicts[False], verdicts  # both verdicts were put to the test
+    assert json.dumps(load_schema(kind.schema)) == schema  # editor and guide read it too
