@@ -4,16 +4,24 @@ Plain ``mkdocs serve`` prints a failed build in the terminal and leaves the brow
 waiting. This runs the same server, but a build stopped by a problem in the content
 writes a page with the same Russian messages (file, line, field) in place of the site;
 the page reloads itself when the next build is done, so the author sees the site again
-as soon as the file is fixed and saved. Content is read again on every build.
+as soon as the file is fixed and saved.
+
+Rebuilds do only what an edit touches. The session keeps one ``BuildMemory``
+(mentoring/incremental.py) and hands it to the site's plugin object before each build: an
+entry file that did not change is not parsed or checked again, and when nothing but
+entries changed since the last build that succeeded, the build is MkDocs' dirty build,
+in which the pages whose Markdown did not change are neither converted nor written, and
+Pagefind is not run (search shows the index of the last full build).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import shutil
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +33,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 from mentoring.errors import Problem
+from mentoring.incremental import BuildMemory
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 PAGES = ("index.html", "404.html")  # every other address falls back to 404.html
@@ -36,13 +45,26 @@ class Shown:
     message: str
 
 
-def build_or_show_problems(config: MkDocsConfig, **options: object) -> None:
-    """Build the site; if the build is stopped, publish the reasons instead of the site."""
-    with _warnings_logged() as logged:
+def build_or_show_problems(
+    config: MkDocsConfig, *, memory: BuildMemory | None = None, **options: object
+) -> None:
+    """Build the site; if the build is stopped, publish the reasons instead of the site.
+    With ``memory`` (the session's), build only what changed since the last good build."""
+    site = next((hook.SITE for hook in config.plugins.values() if hasattr(hook, "SITE")), None)
+    project = Path(config.config_file_path).resolve().parent
+    incremental = (
+        memory is not None and site is not None and memory.may_skip_unchanged_pages(project)
+    )
+    if site is not None:
+        site.memory, site.skip_unchanged = memory, incremental
+    options["dirty"] = incremental
+    with _warnings_logged() as logged, _dirty_build_expected() if incremental else nullcontext():
         try:
             build(config, **options)
             return
         except Abort as abort:
+            if memory is not None:
+                memory.failed()
             content_error = getattr(abort, "content_error", None)
             if content_error is not None:
                 problems = [_shown(problem) for problem in content_error.problems]
@@ -50,6 +72,9 @@ def build_or_show_problems(config: MkDocsConfig, **options: object) -> None:
             else:
                 problems = [Shown("", message) for message in logged] or [Shown("", str(abort))]
                 summary = "сборку остановили предупреждения MkDocs"
+        finally:
+            if site is not None:  # the plugin object outlives the session's builds
+                site.memory, site.skip_unchanged = None, False
     write_problems_page(Path(config.site_dir), summary, problems)
 
 
@@ -93,8 +118,25 @@ def _warnings_logged() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
+@contextmanager
+def _dirty_build_expected() -> Iterator[None]:
+    """MkDocs warns that a dirty build may leave navigation stale; here it is chosen only
+    when the shared inputs are unchanged, and the warning would stop a strict build."""
+
+    def keep(record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+    logger = logging.getLogger("mkdocs.commands.build")
+    logger.addFilter(keep)
+    try:
+        yield
+    finally:
+        logger.removeFilter(keep)
+
+
 def main() -> None:
-    serve_command.build = build_or_show_problems  # the name `mkdocs serve` builds with
+    # The name `mkdocs serve` builds with; one memory for the whole session.
+    serve_command.build = functools.partial(build_or_show_problems, memory=BuildMemory())
     cli(["serve", *sys.argv[1:]])
 
 

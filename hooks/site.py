@@ -17,6 +17,10 @@ priority of another hook. The work itself is done by the core package ``mentorin
   rendered and writes the index in ``on_post_build`` (mentoring/search_index.py). Material's
   own search plugin stays out of ``plugins``.
 - accessibility: image alternatives checked, decorative icons hidden from screen readers.
+- `make serve` (hooks/serve.py) hands the object a ``BuildMemory`` (mentoring/incremental.py)
+  and says when only entries changed since the last good build: then entries are loaded
+  from memory, a generated page whose Markdown is unchanged is neither read nor written
+  again (MkDocs' dirty build), and Pagefind is left out (the last full build's index stays).
 """
 
 from __future__ import annotations
@@ -38,10 +42,11 @@ from mentoring.accessibility import check_image_alternatives, hide_icons, hide_i
 from mentoring.build import SiteBuild
 from mentoring.content import Content
 from mentoring.documents import DOCUMENTS_PAGE
-from mentoring.editor.site import EditorNotVendored, admin_files
+from mentoring.editor.site import AdminFile, EditorNotVendored, admin_files
 from mentoring.errors import ContentError, log_safe
 from mentoring.exports import CSV_FILE, ICS_FILE, XLSX_FILE, PlanExport
 from mentoring.files import symlink_problems
+from mentoring.incremental import BuildMemory, PageRecord
 from mentoring.materials import MATERIALS_PAGE
 from mentoring.news import FEED_FILE, NEWS_PAGE
 from mentoring.pagelinks import PageLinks, check_page_anchors
@@ -138,6 +143,13 @@ class LinkWarnings(logging.Filter):
         return not problems
 
 
+class UnchangedPage(File):
+    """A generated page whose Markdown is as at the last build: a dirty build skips it."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
 class MentoringSite:
     """The state of one build: the loaded content, the link filter, the search indexer."""
 
@@ -145,6 +157,11 @@ class MentoringSite:
         self._build: SiteBuild | None = None
         self.link_warnings: LinkWarnings | None = None
         self.indexer: PagefindIndexer | None = None
+        # Set by hooks/serve.py before each build of a `make serve` session.
+        self.memory: BuildMemory | None = None
+        self.skip_unchanged = False
+        self.signatures: dict[str, str] = {}  # generated pages of this build
+        self.files: Files | None = None  # every file of this build, once all pages are read
 
     @property
     def build(self) -> SiteBuild:
@@ -166,6 +183,7 @@ class MentoringSite:
                 TEMPLATES_DIR,
                 use_directory_urls=config.use_directory_urls,
                 docs_dir=docs_dir,
+                memory=self.memory,
             )
         except ContentError as error:
             raise fail(error) from None
@@ -179,6 +197,9 @@ class MentoringSite:
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.signatures = {}
+        if self.skip_unchanged:
+            return
         try:
             self.indexer = PagefindIndexer(Path(config.site_dir) / BUNDLE_DIR)
         except SearchIndexError as error:
@@ -191,12 +212,13 @@ class MentoringSite:
         # Remembered before pages are added, so that a generated page never silently
         # replaces a hand-written one.
         build.hand_written_pages = {page.src_uri for page in files.documentation_pages()}
+        if self.skip_unchanged:  # they may include blocks made from entries: built again
+            for page in files.documentation_pages():
+                Path(page.abs_dest_path).unlink(missing_ok=True)
         for path, markdown in self.generated_pages(config):
-            files.append(File.generated(config, path, content=markdown))
+            self.add_page(files, config, path, markdown, in_nav=True)
         self.add_news(files, config)
-        files.append(
-            File.generated(config, DOCUMENTS_PAGE, content=build.renderer.documents_page())
-        )
+        self.add_page(files, config, DOCUMENTS_PAGE, build.renderer.documents_page(), in_nav=True)
         for document in build.content.documents:
             if document.file:
                 self.publish(files, config, document.file)
@@ -207,9 +229,7 @@ class MentoringSite:
         for published in bank_files(build.content.bank):
             self.publish(files, config, published)
         self.add_editor(files, config)
-        files.append(
-            File.generated(config, MONITORING_PAGE, content=build.renderer.monitoring_page())
-        )
+        self.add_page(files, config, MONITORING_PAGE, build.renderer.monitoring_page(), in_nav=True)
         export = PlanExport(build.content, build.today, config.site_url or None)
         files.append(File.generated(config, CSV_FILE, content=export.csv_bytes()))
         files.append(File.generated(config, XLSX_FILE, content=export.xlsx_bytes()))
@@ -254,8 +274,15 @@ class MentoringSite:
     def add_editor(self, files: Files, config: MkDocsConfig) -> None:
         """The web editor at /admin/ (mentoring/editor): static files, so outside the nav,
         the sitemap and the search index."""
+
+        def generate() -> list[AdminFile]:
+            return list(admin_files(self.build.renderer))
+
         try:
-            generated = list(admin_files(self.build.renderer))
+            if self.memory is None:
+                generated = generate()
+            else:  # made of templates, the plan and vendored files: all shared inputs
+                generated = self.memory.of_shared_inputs("editor", generate)
         except EditorNotVendored as error:
             raise PluginError(str(error)) from error
         for item in generated:
@@ -264,13 +291,20 @@ class MentoringSite:
             else:
                 files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
 
-    @staticmethod
     def add_page(
-        files: Files, config: MkDocsConfig, path: str, markdown: str, *, in_nav: bool
+        self, files: Files, config: MkDocsConfig, path: str, markdown: str, *, in_nav: bool
     ) -> None:
         """A generated page; entry pages stay out of the nav, which the lists lead to."""
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+        signature = self.build.renderer.page_signature(markdown)
+        self.signatures[path] = signature
+        unchanged = (
+            self.skip_unchanged
+            and self.memory is not None
+            and self.memory.unchanged(path, signature) is not None
+        )
+        kind = UnchangedPage if unchanged else File
+        files.append(kind.generated(config, path, content=markdown, inclusion=inclusion))
 
     @staticmethod
     def publish(files: Files, config: MkDocsConfig, published: object) -> None:
@@ -371,6 +405,8 @@ class MentoringSite:
         """Every page has been read by now: anchors are checked and whatever was found in
         all pages is reported at once; then the search filters join the templates."""
         build = self.build
+        self.files = files
+        self.recall_unchanged_pages(files)
         level = config.validation.links.anchors
         if level >= logging.WARNING:  # what MkDocs would check after writing, checked now
             for file in files.documentation_pages():
@@ -385,10 +421,22 @@ class MentoringSite:
         env.globals["search_page_url"] = files.get_file_from_path(SEARCH_PAGE).url
         return env
 
+    def recall_unchanged_pages(self, files: Files) -> None:
+        """A page skipped by a dirty build was not read: its title (for the navigation)
+        and anchors (for links to it) are those of the last build."""
+        if self.memory is None:
+            return
+        for file in files.documentation_pages():
+            if isinstance(file, UnchangedPage) and file.page is not None:
+                record = self.memory.pages[file.src_uri]
+                file.page.title = record.title
+                if record.anchors is not None:
+                    file.page.present_anchor_ids = set(record.anchors)
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         output = hide_icons_around(output, page.content)
-        assert self.indexer is not None, "on_pre_build starts the indexer"
-        self.indexer.add_page(page.file.dest_uri, output)  # the page as it is written
+        if self.indexer is not None:  # None: a rebuild of `make serve` without search
+            self.indexer.add_page(page.file.dest_uri, output)  # the page as it is written
         return output
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -398,8 +446,11 @@ class MentoringSite:
     # ------------------------------------------------------------------ end of the build
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self.remember_pages(config)
         indexer = self.indexer
-        assert indexer is not None, "on_pre_build starts the indexer"
+        if indexer is None:
+            assert self.skip_unchanged, "on_pre_build starts the indexer"
+            return
         try:
             stats = indexer.finish()
         except SearchIndexError as error:
@@ -420,9 +471,33 @@ class MentoringSite:
                 + "); поиск с русских страниц их не найдёт — проверьте <html lang>"
             )
 
+    def remember_pages(self, config: MkDocsConfig) -> None:
+        """For `make serve`: what the next build needs of the generated pages built now."""
+        if self.memory is None:
+            return
+        files = self.files
+        assert files is not None, "on_env keeps the files"
+        records = []
+        for path, signature in self.signatures.items():
+            file = files.get_file_from_path(path)
+            if file is None or file.page is None or isinstance(file, UnchangedPage):
+                continue
+            anchors = file.page.present_anchor_ids
+            records.append(
+                (
+                    path,
+                    PageRecord(
+                        signature, file.page.title, None if anchors is None else frozenset(anchors)
+                    ),
+                )
+            )
+        self.memory.built(records)
+
     def on_build_error(self, error: Exception) -> None:
         """A failed build leaves no log filter and no Pagefind process behind (``mkdocs
         serve`` goes on)."""
+        if self.memory is not None:
+            self.memory.failed()
         self.stop_translating()
         if self.indexer is not None:
             self.indexer.close()

@@ -13,6 +13,7 @@ from pathlib import Path
 from mentoring.abbreviations import AbbreviationMarker
 from mentoring.content import Content, load_content
 from mentoring.errors import Problems
+from mentoring.incremental import BuildMemory
 from mentoring.progress import build_date
 from mentoring.render import Renderer
 
@@ -37,12 +38,19 @@ class SiteBuild:
         use_directory_urls: bool = True,
         today: dt.date | None = None,
         docs_dir: Path | None = None,
+        memory: BuildMemory | None = None,
     ) -> SiteBuild:
         """Load and validate content and the pages of ``docs_dir``; raises ContentError with
         every problem found."""
-        content = load_content(content_dir, docs_dir=docs_dir)
+        content = load_content(content_dir, docs_dir=docs_dir, memory=memory)
         today = today or build_date()
-        renderer = Renderer(content, templates_dir, today, use_directory_urls=use_directory_urls)
+        renderer = Renderer(
+            content,
+            templates_dir,
+            today,
+            use_directory_urls=use_directory_urls,
+            compiled_templates=memory.templates if memory is not None else None,
+        )
         abbreviations = AbbreviationMarker(
             (term.abbr for term in content.glossary.terms), renderer.abbreviation
         )

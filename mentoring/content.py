@@ -23,6 +23,7 @@ from mentoring.documents import (
 from mentoring.entries import is_shown, parse_date
 from mentoring.errors import FirstOccurrences, Problems
 from mentoring.files import symlink_problems
+from mentoring.incremental import BuildMemory
 from mentoring.indicators import Indicators, load_indicators
 from mentoring.materials import Material, build_materials
 from mentoring.models import (
@@ -126,10 +127,15 @@ class Content:
 
 
 def load_content(
-    root: Path, *, display_root: str = "content", docs_dir: Path | None = None
+    root: Path,
+    *,
+    display_root: str = "content",
+    docs_dir: Path | None = None,
+    memory: BuildMemory | None = None,
 ) -> Content:
     """Load and validate the content folder (and the hand-written pages of ``docs_dir``);
-    raise ContentError listing every problem."""
+    raise ContentError listing every problem. ``memory``: entries of earlier builds of a
+    `make serve` session (mentoring/incremental.py)."""
     # Nothing is read through a link: its target could even end up quoted in an error.
     symlink_problems(root, display_root).raise_if_any()
     problems = Problems()
@@ -152,13 +158,13 @@ def load_content(
     plan = build_plan(plan_data, glossary, f"{display_root}/{PLAN_FILE}", problems)
     site = build_site(site_data, glossary, plan, f"{display_root}/{SITE_FILE}", problems)
     forms = build_forms(forms_data, f"{display_root}/{FORMS_FILE}", problems)
-    news = build_news(root, display_root, plan, problems)
+    news = build_news(root, display_root, plan, problems, memory)
     scope = problems.scope()
     documents = build_documents(root, display_root, plan, problems)
     documents_ok = scope.clean  # else a broken entry would read as an unknown id
     if documents_ok:
         check_evidence_documents(plan, documents, f"{display_root}/{PLAN_FILE}", problems)
-    materials = build_materials(root, display_root, plan, problems)
+    materials = build_materials(root, display_root, plan, problems, memory)
     practices_dir = root / PRACTICES_DIR
     organizations = load_organizations(
         root, display_root, problems, required=practices_dir.is_dir()
@@ -170,6 +176,7 @@ def load_content(
         organizations=organizations,
         plan=plan,
         problems=problems,
+        memory=memory,
     )
     if documents_ok:
         check_review_documents(

@@ -18,6 +18,7 @@ from mentoring.errors import Problems
 from mentoring.files import long_name_problem
 from mentoring.headings import check_headings
 from mentoring.includes import check_entry_includes
+from mentoring.incremental import BuildMemory
 from mentoring.links import check_spaced_addresses
 from mentoring.registry import by_schema
 from mentoring.russian import slugify
@@ -53,17 +54,32 @@ class RawEntry:
 
 
 def load_entries(
-    folder: Path, shown_folder: str, schema: str, problems: Problems
+    folder: Path,
+    shown_folder: str,
+    schema: str,
+    problems: Problems,
+    memory: BuildMemory | None = None,
 ) -> list[RawEntry]:
     """Every ``*.md`` file of ``folder`` with valid front matter; a missing folder has none."""
     if not folder.is_dir():
         return []
     entries = []
     for file in sorted(folder.glob("*.md")):
-        raw = load_entry(file, f"{shown_folder}/{file.name}", schema, problems)
+        raw = load_remembered(file, f"{shown_folder}/{file.name}", schema, problems, memory)
         if raw is not None:
             entries.append(raw)
     return entries
+
+
+def load_remembered(
+    file: Path, path: str, schema: str, problems: Problems, memory: BuildMemory | None
+) -> RawEntry | None:
+    """``load_entry``, or what it gave for the same file earlier in a `make serve` session."""
+    if memory is None:
+        return load_entry(file, path, schema, problems)
+    return memory.load_entry(
+        file, path, problems, lambda found: load_entry(file, path, schema, found)
+    )
 
 
 def load_entry(file: Path, path: str, schema: str, problems: Problems) -> RawEntry | None:

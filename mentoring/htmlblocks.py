@@ -42,6 +42,15 @@ class HtmlBlocks:
         after = html[len(html.rstrip("\n")) :]
         return Markup(f"{before}<!-- html-block {self._token}-{key} -->{after}")
 
+    def resolved(self, markdown: str) -> str:
+        """``markdown`` with its blocks in place of the placeholders (they stay stored): what
+        the page will show, whatever this build's token and numbering."""
+        if self._token not in markdown:
+            return markdown
+        return self._placeholder.sub(
+            lambda match: self._blocks.get(match.group(1), match.group(0)), markdown
+        )
+
     def insert(self, html: str) -> str:
         """The converted page with its blocks back in place (each block is used once)."""
         if self._token not in html:

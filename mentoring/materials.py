@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mentoring.entries import Addresses, entry_slug, load_entries, parse_date
 from mentoring.errors import Problems
+from mentoring.incremental import BuildMemory
 from mentoring.models import Plan, Reference, references_of
 from mentoring.references import check_activity_ids
 
@@ -41,13 +42,17 @@ class Material:
 
 
 def build_materials(
-    root: Path, display_root: str, plan: Plan | None, problems: Problems
+    root: Path,
+    display_root: str,
+    plan: Plan | None,
+    problems: Problems,
+    memory: BuildMemory | None = None,
 ) -> tuple[Material, ...]:
     """Every material, drafts and samples included, newest first (then by address)."""
     shown_folder = f"{display_root}/{MATERIALS_FOLDER}"
     addresses = Addresses()
     materials = []
-    for raw in load_entries(root / MATERIALS_FOLDER, shown_folder, "materials", problems):
+    for raw in load_entries(root / MATERIALS_FOLDER, shown_folder, "materials", problems, memory):
         scope = problems.scope()
         date = parse_date(raw.data, "date", raw.path, problems)
         slug = entry_slug(raw, raw.file.stem, problems)

@@ -14,6 +14,7 @@ from pathlib import Path
 from mentoring.entries import Addresses, RawEntry, entry_slug, load_entries, parse_date
 from mentoring.errors import Problems
 from mentoring.files import IMAGE_TYPES, PublishedFile, check_file
+from mentoring.incremental import BuildMemory
 from mentoring.models import Plan, Reference, references_of
 from mentoring.references import check_activity_ids
 from mentoring.schedule import check_year
@@ -59,14 +60,18 @@ class NewsItem:
 
 
 def build_news(
-    root: Path, display_root: str, plan: Plan | None, problems: Problems
+    root: Path,
+    display_root: str,
+    plan: Plan | None,
+    problems: Problems,
+    memory: BuildMemory | None = None,
 ) -> tuple[NewsItem, ...]:
     """Every news item, drafts and samples included, newest first."""
     folder = root / NEWS_FOLDER
     shown_folder = f"{display_root}/{NEWS_FOLDER}"
     addresses = Addresses()
     items = []
-    for raw in load_entries(folder, shown_folder, "news", problems):
+    for raw in load_entries(folder, shown_folder, "news", problems, memory):
         item = _build_item(raw, folder, shown_folder, plan, addresses, problems)
         if item is not None:
             items.append(item)

@@ -25,12 +25,13 @@ from mentoring.entries import (
     Addresses,
     RawEntry,
     entry_slug,
-    load_entry,
+    load_remembered,
     parse_date,
 )
 from mentoring.errors import Problems
 from mentoring.files import IMAGE_TYPES, PublishedFile, check_file
 from mentoring.includes import INCLUDE
+from mentoring.incremental import BuildMemory
 from mentoring.links import spaced_addresses
 from mentoring.models import Form, Person, Plan, Reference, references_of
 from mentoring.organizations import Organization, check_organization
@@ -166,6 +167,7 @@ def build_practices(
     organizations: Sequence[Organization] | None,
     plan: Plan | None,
     problems: Problems,
+    memory: BuildMemory | None = None,
 ) -> tuple[Practice, ...]:
     """Every practice, drafts and samples included, newest first."""
     context = _Context(
@@ -177,7 +179,7 @@ def build_practices(
     addresses = Addresses()
     practices = []
     for entry in find_entries(folder, shown_folder, problems):
-        raw = load_entry(entry.file, entry.shown_as, "practice", problems)
+        raw = load_remembered(entry.file, entry.shown_as, "practice", problems, memory)
         if raw is not None:
             practice = _build_practice(entry, raw, addresses, context)
             if practice is not None:

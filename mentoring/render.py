@@ -23,6 +23,7 @@ from mentoring.documents import DOCUMENTS_PAGE, group_documents
 from mentoring.errors import Problems
 from mentoring.htmlblocks import HtmlBlocks
 from mentoring.includes import INCLUDE
+from mentoring.incremental import digest
 from mentoring.materials import MATERIALS_PAGE
 from mentoring.monitoring import monitoring_view
 from mentoring.newentry import entry_text
@@ -137,8 +138,11 @@ def _href(context: jinja2.runtime.Context, target: str) -> str:
     return relative_url(target, context["page_path"], context["use_directory_urls"])
 
 
-def make_environment(templates_dir: Path) -> jinja2.Environment:
+def make_environment(
+    templates_dir: Path, bytecode_cache: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
     environment = jinja2.Environment(
+        bytecode_cache=bytecode_cache,  # `make serve` keeps the compiled templates
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -174,11 +178,12 @@ class Renderer:
         today: dt.date,
         *,
         use_directory_urls: bool = True,
+        compiled_templates: jinja2.BytecodeCache | None = None,
     ) -> None:
         self.content = content
         self.today = today
         self.use_directory_urls = use_directory_urls
-        self.environment = make_environment(templates_dir)
+        self.environment = make_environment(templates_dir, compiled_templates)
         self.html_blocks = HtmlBlocks()
         self.environment.filters["html_block"] = self.html_blocks.store
         self.author_regions = AuthorRegions()
@@ -194,6 +199,12 @@ class Renderer:
             use_directory_urls=self.use_directory_urls,
             **context,
         )
+
+    def page_signature(self, markdown: str) -> str:
+        """What a generated page's HTML depends on beyond the shared inputs, as one hash: its
+        Markdown with its HTML blocks and without this build's markers (`make serve` skips a
+        page whose signature is as at the last build, mentoring/incremental.py)."""
+        return digest(self.author_regions.normalized(self.html_blocks.resolved(markdown)))
 
     def fragment(self, template: str, key: Hashable, **context: Any) -> Markup:
         """HTML repeated on many pages (a practice's card), rendered once per ``key``.

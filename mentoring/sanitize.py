@@ -399,6 +399,7 @@ class AuthorRegions:
         self._author = re.compile(
             rf"<!-- author {token}-(\d+) -->(.*?)(?:<!-- /author {token} -->|\Z)", re.S
         )
+        self._numbered = re.compile(rf"<!-- author {token}-(\d+) -->")
         self._trusted = re.compile(
             rf"<!-- trusted {token} -->.*?(?:<!-- /trusted {token} -->|\Z)", re.S
         )
@@ -413,6 +414,16 @@ class AuthorRegions:
         return Markup(
             f"<!-- author {self._token}-{number} -->\n\n{text}\n\n<!-- /author {self._token} -->"
         )
+
+    def normalized(self, markdown: str) -> str:
+        """``markdown`` with the markers' token and numbers replaced by the source of each
+        text: the same page gives the same text in every build."""
+        if self._token not in markdown:
+            return markdown
+        markdown = self._numbered.sub(
+            lambda match: f"<!-- author {self._sources[int(match.group(1))]} -->", markdown
+        )
+        return markdown.replace(self._token, "")
 
     def trusted(self, markdown: str) -> str:
         """A block a hand-written page includes: made by a template, not by its author."""

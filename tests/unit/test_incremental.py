@@ -1,0 +1,72 @@
+"""What a `make serve` session remembers between builds (mentoring/incremental.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mentoring.errors import Problems
+from mentoring.incremental import BuildMemory
+
+
+def project(tmp_path: Path) -> Path:
+    for name, text in {
+        "mkdocs.yml": "site_name: x\n",
+        "content/site.yaml": "a: 1\n",
+        "content/practices/one.md": "---\ntitle: Одна\n---\nТекст.\n",
+        "docs/index.md": "# Главная\n",
+        "templates/page.md.j2": "{{ x }}\n",
+    }.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, "utf-8")
+    return tmp_path
+
+
+def after_a_good_build(root: Path) -> BuildMemory:
+    memory = BuildMemory()
+    assert not memory.may_skip_unchanged_pages(root)  # nothing built yet
+    memory.built([])
+    return memory
+
+
+def test_editing_an_entry_keeps_the_shared_inputs(tmp_path):
+    root = project(tmp_path)
+    memory = after_a_good_build(root)
+    (root / "content/practices/one.md").write_text("---\ntitle: Другая\n---\n", "utf-8")
+    assert memory.may_skip_unchanged_pages(root)
+
+
+def test_a_shared_file_a_new_entry_or_a_failed_build_mean_a_full_build(tmp_path):
+    root = project(tmp_path)
+    for change in (
+        lambda: (root / "content/site.yaml").write_text("a: 2\n", "utf-8"),
+        lambda: (root / "templates/page.md.j2").write_text("{{ y }}\n", "utf-8"),
+        lambda: (root / "docs/index.md").write_text("# Другая\n", "utf-8"),
+        lambda: (root / "mkdocs.yml").write_text("site_name: y\n", "utf-8"),
+        lambda: (root / "content/practices/two.md").write_text("---\n---\n", "utf-8"),
+    ):
+        memory = after_a_good_build(root)
+        change()
+        assert not memory.may_skip_unchanged_pages(root)
+    memory = after_a_good_build(root)
+    memory.failed()
+    assert not memory.may_skip_unchanged_pages(root)
+
+
+def test_an_entry_is_loaded_again_only_when_its_file_changed(tmp_path):
+    file = project(tmp_path) / "content/practices/one.md"
+    memory = BuildMemory()
+    loads = []
+
+    def load(found: Problems) -> str:
+        loads.append(file.read_text("utf-8"))
+        found.add("content/practices/one.md", 2, None, "сообщение")
+        return loads[-1]
+
+    for _ in range(2):
+        problems = Problems()
+        assert memory.load_entry(file, "content/practices/one.md", problems, load) == loads[0]
+        assert [str(problem) for problem in problems] == ["content/practices/one.md:2: сообщение"]
+    assert len(loads) == 1
+    file.write_text("---\ntitle: Другая\n---\n", "utf-8")
+    memory.load_entry(file, "content/practices/one.md", Problems(), load)
+    assert len(loads) == 2
