@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.test_workflow import load_workflow, schema_errors
+from tests.workflow_rules import load_workflow, schema_errors
 
 WORKFLOWS = Path(__file__).resolve().parents[2] / ".github" / "workflows"
 CONTENT_ONLY = "steps.changes.outputs.content_only == 'true'"
