@@ -39,12 +39,12 @@ from mentoring.build import SiteBuild
 from mentoring.content import Content
 from mentoring.documents import DOCUMENTS_PAGE
 from mentoring.editor.site import EditorNotVendored, admin_files
-from mentoring.errors import ContentError, log_safe
+from mentoring.errors import ContentError, Problem, log_safe
 from mentoring.exports import CSV_FILE, ICS_FILE, XLSX_FILE, PlanExport
 from mentoring.files import symlink_problems
 from mentoring.materials import MATERIALS_PAGE
 from mentoring.news import FEED_FILE, NEWS_PAGE
-from mentoring.pagelinks import PageLinks, check_page_anchors
+from mentoring.pagelinks import PageLinks, check_page_anchors, conflict_problems
 from mentoring.practice_pages import bank_files, bank_pages
 from mentoring.registry import SELF_WIRED
 from mentoring.render import (
@@ -70,10 +70,12 @@ search_log = logging.getLogger("mkdocs.hooks.search")
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 SEARCH_PAGE = "search.md"
 SEARCH_ABORT = "Поисковый индекс не построен. Исправьте ошибку и повторите сборку."
-# Loggers of MkDocs' warnings about links of pages and pages left out of the nav.
+# Loggers of MkDocs' warnings about links of pages, pages left out of the nav and pages
+# left out for another with the same address.
 LINK_LOGGERS = (
     logging.getLogger("mkdocs.structure.pages"),
     logging.getLogger("mkdocs.structure.nav"),
+    logging.getLogger("mkdocs.structure.files"),
 )
 
 
@@ -125,15 +127,15 @@ def anchors_in(files: Files) -> Callable[[str], set[str] | None]:
 class LinkWarnings(logging.Filter):
     """Keeps a translated warning out of the log and adds it to the build's page problems."""
 
-    def __init__(self, build: SiteBuild, links: PageLinks) -> None:
+    def __init__(self, build: SiteBuild, translate: Callable[[str], list[Problem]]) -> None:
         super().__init__()
         self.build = build
-        self.links = links
+        self.translate = translate
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
             return True
-        problems = self.links.problems(record.getMessage())
+        problems = self.translate(record.getMessage())
         self.build.page_problems.extend(problems)
         return not problems
 
@@ -176,6 +178,8 @@ class MentoringSite:
         config.site_description = str(escape(build.content.site.site_description))
         config.copyright = str(escape(build.content.site.copyright))
         self._build = build
+        # MkDocs lists the files of docs/ next, before any hook sees them.
+        self.translate_warnings(lambda warning: conflict_problems(warning, docs_dir.name))
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -284,7 +288,6 @@ class MentoringSite:
         )
 
     def translate_link_warnings(self, files: Files, config: MkDocsConfig) -> None:
-        self.stop_translating()
         build = self.build
         links = PageLinks(
             build.content,
@@ -293,7 +296,12 @@ class MentoringSite:
             [file.src_uri for file in files.documentation_pages()],
             anchors_in(files),
         )
-        self.link_warnings = LinkWarnings(build, links)
+        self.translate_warnings(links.problems)
+
+    def translate_warnings(self, translate: Callable[[str], list[Problem]]) -> None:
+        """From now on MkDocs' warnings that ``translate`` knows become page problems."""
+        self.stop_translating()
+        self.link_warnings = LinkWarnings(self.build, translate)
         for logger in LINK_LOGGERS:
             logger.addFilter(self.link_warnings)
 
