@@ -53,13 +53,18 @@ help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
 
-# The virtualenv is (re)installed only from the hashed lock; nothing unpinned
-# is upgraded. The stamp is touched only after every step succeeded.
-$(STAMP): requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
-	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+# $(call install-venv,DIR): a recipe that (re)installs the virtualenv DIR from the hashed
+# lock that is the rule's first prerequisite, then this project; nothing unpinned is
+# upgraded. The stamp (the target) is touched only after every step succeeded.
+define install-venv
+	$(PYTHON) -m venv $(1)
+	$(1)/bin/pip install --quiet --require-hashes -r $<
+	$(1)/bin/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+endef
+
+$(STAMP): requirements.txt pyproject.toml
+	$(call install-venv,$(VENV))
 
 venv: $(STAMP) ## Create or update the virtualenv in .venv
 
@@ -145,10 +150,7 @@ linkcheck: $(STAMP) ## Check internal links and anchors of site/ with LinkChecke
 validate: validate-html linkcheck ## Both checks of the built site/ (make build first)
 
 $(PROPERDOCS_STAMP): requirements-properdocs.txt pyproject.toml
-	$(PYTHON) -m venv $(PROPERDOCS_VENV)
-	$(PROPERDOCS_VENV)/bin/pip install --quiet --require-hashes -r requirements-properdocs.txt
-	$(PROPERDOCS_VENV)/bin/pip install --quiet --no-deps --no-build-isolation -e .
-	touch $@
+	$(call install-venv,$(PROPERDOCS_VENV))
 
 properdocs-venv: $(PROPERDOCS_STAMP) ## Create the ProperDocs virtualenv (.venv-properdocs)
 
