@@ -26,6 +26,9 @@ BENCH_ARGS ?=
 TITLE ?=
 export TITLE
 FILES ?=
+# Day of the event for `make event TITLE="…" DATE=ГГГГ-ММ-ДД` (asked for when empty).
+DATE ?=
+export DATE
 # Source folders that `make serve` watches (only those that exist are passed). Python in
 # mentoring/ and hooks/ is not among them: MkDocs keeps hook modules (and what they import)
 # loaded, so a change of code needs `make serve` restarted.
@@ -44,7 +47,7 @@ DEPLOY_PACKAGES := openssh-server openssh-client rsync
 # `npm ci`: the W3C Nu HTML Checker and ESLint (eslint.config.mjs).
 NPM_TOOLS := node_modules/.installed
 
-.PHONY: help venv build serve check practice news document bench lint format test clean distclean
+.PHONY: help venv build serve check practice news document event bench lint format test clean distclean
 .PHONY: browser-deps deploy-deps validator-deps deploy rollback validate-html linkcheck validate
 .PHONY: properdocs-venv properdocs-check js-deps
 .PHONY: editor-vendor
@@ -93,6 +96,9 @@ news: $(STAMP) ## New news item dated today (TITLE="Заголовок" FILES=ф
 
 document: $(STAMP) ## New entry in content/documents.yaml (TITLE="Название" FILES=приказ.pdf)
 	$(BIN)/python -m mentoring new-document --title "$$TITLE" --files $(FILES)
+
+event: $(STAMP) ## New event announcement (TITLE="Название" DATE=ГГГГ-ММ-ДД, the day of the event)
+	$(BIN)/python -m mentoring new-event --title "$$TITLE" --date "$$DATE"
 
 lint: $(STAMP) js-deps ## ruff (lint, formatting), mypy on the core, ESLint on the JavaScript
 	$(BIN)/ruff check .

@@ -49,6 +49,7 @@ GUIDE_SCHEMAS = (
     "practice",
     "organizations",
     "news",
+    "events",
     "materials",
     "documents",
     "site",
