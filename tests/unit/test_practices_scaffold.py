@@ -10,8 +10,11 @@ import pytest
 
 from mentoring.__main__ import main
 from mentoring.content import load_content
-from mentoring.errors import ContentError, Problems
-from mentoring.newentry import (
+from mentoring.core.errors import ContentError, Problems
+from mentoring.core.schema import load_schema
+from mentoring.core.schemadoc import schema_fields
+from mentoring.core.yamlsource import split_front_matter
+from mentoring.kinds.newentry import (
     create_document,
     create_event,
     create_news,
@@ -19,9 +22,6 @@ from mentoring.newentry import (
     entry_text,
     event_text,
 )
-from mentoring.schema import load_schema
-from mentoring.schemadoc import schema_fields
-from mentoring.yamlsource import split_front_matter
 from tests.helpers import make_site
 
 DAY = dt.date(2025, 11, 27)
