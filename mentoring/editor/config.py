@@ -21,6 +21,13 @@ PATTERN_MESSAGE = "значение записано не по образцу"
 # schedule of a plan activity): kept as they are in the file and passed through on save.
 PASSED_THROUGH = "hidden"
 
+# The names of entries in a folder, as the loader reads them (mentoring/practices.py,
+# find_entries): not a name that starts with "." or "_", not the folder's README. The
+# editor's entry filter matches it, case-insensitively, against the entry's "slug" (the file
+# or folder name without extension). A filter on a field would not do: Sveltia tests a
+# missing field as the string "null", so the README would pass it.
+ENTRY_NAME = r"^(?![._]|readme$)"
+
 Json = dict[str, Any]
 
 
@@ -210,8 +217,7 @@ def collection_config(schema: Json, settings: CollectionSettings, choices: Json)
         "create": True,
         "identifier_field": "title",
         "slug": "{{fields.slug}}",
-        # Files without a summary in their front matter (the folder's README) are not entries.
-        "filter": {"field": "summary", "pattern": "."},
+        "filter": {"field": "slug", "pattern": f"/{ENTRY_NAME}/i"},
         "summary": "{{title}}",
         "fields": fields,
     }

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from mentoring.editor.collections import COLLECTIONS
 from tests.helpers import build_site, check_messages, repository_project
@@ -64,6 +65,11 @@ def _open_editor(new_page, site_server: str):
     return page, network, served_by_worker
 
 
+def _work_locally(page) -> None:
+    page.get_by_text("Работать с локальным репозиторием").click()
+    page.get_by_text("Коллекции").wait_for()
+
+
 def test_editor_boots_in_russian_from_vendored_files(new_page, site_server: str) -> None:
     page, network, served_by_worker = _open_editor(new_page, site_server)
     page.get_by_text("Работать с локальным репозиторием").wait_for()
@@ -79,17 +85,39 @@ def test_editor_boots_in_russian_from_vendored_files(new_page, site_server: str)
     assert robots == "noindex, nofollow"
 
 
+def _collection_link(page, label: str):
+    """A collection in the editor's list (an option of the list box on a wide screen)."""
+    return page.get_by_role("option", name=label).or_(page.get_by_text(label, exact=True)).first
+
+
 def test_every_collection_is_listed_with_our_labels(new_page, site_server: str) -> None:
     page, network, _ = _open_editor(new_page, site_server)
-    page.get_by_text("Работать с локальным репозиторием").click()
-    page.get_by_text("Коллекции").wait_for()
+    _work_locally(page)
     for settings in COLLECTIONS:
-        assert (
-            page.get_by_role("option", name=settings.label)
-            .or_(page.get_by_text(settings.label, exact=True))
-            .first.is_visible()
-        ), settings.label
+        assert _collection_link(page, settings.label).is_visible(), settings.label
     assert [u for u in network if not u.startswith(GIT_HOST)] == []
+
+
+def _open_collection(page, label: str) -> None:
+    _work_locally(page)
+    _collection_link(page, label).click()
+
+
+def test_the_practices_readme_is_not_an_entry(new_page, site_server: str) -> None:
+    """content/practices/README.md explains the folder to people who open it in Git: the
+    loader skips it, and so does the editor's list «Практики (один файл)»."""
+    page, _, _ = _open_editor(new_page, site_server)
+    _open_collection(page, "Практики (один файл)")
+    rows = page.get_by_role("row")
+    rows.first.wait_for()
+    files = sorted((ROOT / "content/practices").glob("*.md"))
+    titles = [
+        yaml.safe_load(f.read_text("utf-8").split("---")[1])["title"]
+        for f in files
+        if f.name != "README.md"
+    ]
+    assert len(titles) == len(files) - 1 >= 2
+    assert sorted(row.inner_text().strip() for row in rows.all()) == sorted(titles)
 
 
 # Every file under a folder of the local repository, as text or as its size for binaries.
@@ -132,8 +160,7 @@ def test_a_practice_made_in_the_editor_passes_the_check(
     """A methodist's steps in the Russian interface: new practice in folder form, the
     fields, an uploaded attachment, «Сохранить»; what the editor writes passes make check."""
     page, network, _ = _open_editor(new_page, site_server)
-    page.get_by_text("Работать с локальным репозиторием").click()
-    page.get_by_text("Коллекции").wait_for()
+    _work_locally(page)
     page.get_by_role("button", name="Создать").first.click()
     page.get_by_role("menuitem", name="Практики (папка с приложениями)").click()
     page.get_by_role("textbox", name="Название практики").fill("Школа молодого учителя")
