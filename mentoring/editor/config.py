@@ -12,8 +12,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from mentoring.core.schema import load_schema
 from mentoring.editor.collections import COLLECTIONS, CollectionSettings, FieldSettings
-from mentoring.schema import load_schema
 
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 PATTERN_MESSAGE = "значение записано не по образцу"
@@ -21,7 +21,7 @@ PATTERN_MESSAGE = "значение записано не по образцу"
 # schedule of a plan activity): kept as they are in the file and passed through on save.
 PASSED_THROUGH = "hidden"
 
-# The names of entries in a folder, as the loader reads them (mentoring/practices.py,
+# The names of entries in a folder, as the loader reads them (mentoring/kinds/practices/bank.py,
 # find_entries): not a name that starts with "." or "_", not the folder's README. The
 # editor's entry filter matches it, case-insensitively, against the entry's "slug" (the file
 # or folder name without extension). A filter on a field would not do: Sveltia tests a

@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+from mentoring.core.errors import Problem
 from mentoring.editor.vendor import REPO
-from mentoring.errors import Problem
 
 CODEOWNERS = ".github/CODEOWNERS"
 SAMPLE_TEAM = "@OWNER/metodisty-cro"

@@ -12,12 +12,12 @@ from typing import Any
 import jsonschema
 import pytest
 
+from mentoring.core.errors import Problems
+from mentoring.core.schema import load_schema
 from mentoring.editor.collections import COLLECTIONS, CollectionSettings
 from mentoring.editor.config import ENTRY_NAME, PASSED_THROUGH, editor_config
 from mentoring.editor.vendor import VENDOR_DIR, is_current
-from mentoring.errors import Problems
-from mentoring.practices import find_entries
-from mentoring.schema import load_schema
+from mentoring.kinds.practices.bank import find_entries
 
 CHOICES = {"plan_activities": [("5.2", "5.2 — Организация конкурсов")]}
 CONFIG = editor_config("owner/name", CHOICES)
