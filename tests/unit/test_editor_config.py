@@ -176,3 +176,9 @@ def test_the_editors_entry_filter_skips_what_the_loader_skips(tmp_path: Path) ->
         if re.match(ENTRY_NAME, name.split("/")[0].removesuffix(".md"), re.IGNORECASE)
     }
     assert listed == read == {"klub", "Клуб", "readme-shkoly", "papka"}
+
+
+def test_the_authors_guide_names_every_collection() -> None:
+    guide = Path(__file__).resolve().parents[2] / "docs/guide/editor.md"
+    text = " ".join(guide.read_text("utf-8").split())
+    assert [s.label for s in COLLECTIONS if f"«{s.label}»" not in text] == []
