@@ -86,6 +86,7 @@ serve: $(STAMP) $(EDITOR_VENDOR) ## Serve with live reload (ADDR=127.0.0.1:8000)
 	$(BIN)/python hooks/serve.py --dev-addr $(ADDR) $(WATCH_ARGS)
 
 check: $(STAMP) ## Find everything the build would refuse, without building (scripts/check.py)
+	$(BIN)/python -m mentoring.editor.owners
 	$(BIN)/python scripts/check.py
 
 practice: $(STAMP) ## New practice from the template (TITLE="Название практики" FILES="…")
