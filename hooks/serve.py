@@ -7,7 +7,7 @@ the page reloads itself when the next build is done, so the author sees the site
 as soon as the file is fixed and saved.
 
 Rebuilds do only what an edit touches. The session keeps one ``BuildMemory``
-(mentoring/incremental.py) and hands it to the site's plugin object before each build: an
+(mentoring/core/incremental.py) and hands it to the site's plugin object before each build: an
 entry file that did not change is not parsed or checked again, and when nothing but
 entries changed since the last build that succeeded, the build is MkDocs' dirty build,
 in which the pages whose Markdown did not change are neither converted nor written, and
@@ -32,8 +32,8 @@ from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
-from mentoring.errors import Problem
-from mentoring.incremental import BuildMemory
+from mentoring.core.errors import Problem
+from mentoring.core.incremental import BuildMemory
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 PAGES = ("index.html", "404.html")  # every other address falls back to 404.html

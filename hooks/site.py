@@ -11,13 +11,13 @@ priority of another hook. The work itself is done by the core package ``mentorin
 - pages: the generated pages and published files, kind by kind.
 - links: MkDocs' link and anchor warnings reported at the author's file and line. While
   MkDocs builds the nav and renders the pages (between ``on_files`` and ``on_env``) a
-  logging filter turns them into problems of the source files (mentoring/pagelinks.py);
+  logging filter turns them into problems of the source files (mentoring/views/pagelinks.py);
   anchors are checked before any page is written.
 - search: a Pagefind process starts with the build, receives every page as soon as it is
-  rendered and writes the index in ``on_post_build`` (mentoring/search_index.py). Material's
+  rendered and writes the index in ``on_post_build`` (mentoring/search/index.py). Material's
   own search plugin stays out of ``plugins``.
 - accessibility: image alternatives checked, decorative icons hidden from screen readers.
-- `make serve` (hooks/serve.py) hands the object a ``BuildMemory`` (mentoring/incremental.py)
+- `make serve` (hooks/serve.py) hands the object a ``BuildMemory`` (mentoring/core/incremental.py)
   and says when only entries changed since the last good build: then entries are loaded
   from memory, a generated page whose Markdown is unchanged is neither read nor written
   again (MkDocs' dirty build), and Pagefind is left out (the last full build's index stays).
@@ -38,36 +38,36 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from mentoring.accessibility import check_image_alternatives, hide_icons, hide_icons_around
 from mentoring.build import SiteBuild
 from mentoring.content import Content
-from mentoring.documents import DOCUMENTS_PAGE
+from mentoring.core.errors import ContentError, Problem, log_safe
+from mentoring.core.files import symlink_problems
+from mentoring.core.incremental import BuildMemory, PageRecord
+from mentoring.core.yamlsource import check_characters
 from mentoring.editor.site import AdminFile, EditorNotVendored, admin_files
-from mentoring.errors import ContentError, log_safe
-from mentoring.exports import CSV_FILE, ICS_FILE, XLSX_FILE, PlanExport
-from mentoring.files import symlink_problems
-from mentoring.incremental import BuildMemory, PageRecord
-from mentoring.materials import MATERIALS_PAGE
-from mentoring.news import FEED_FILE, NEWS_PAGE
-from mentoring.pagelinks import PageLinks, check_page_anchors
-from mentoring.practice_pages import bank_files, bank_pages
-from mentoring.registry import SELF_WIRED
-from mentoring.render import (
-    CONTACTS_PAGE,
-    GLOSSARY_PAGE,
-    MONITORING_PAGE,
-    PLAN_PAGE,
-    expand_includes,
-)
-from mentoring.search_index import (
+from mentoring.html.accessibility import check_image_alternatives, hide_icons, hide_icons_around
+from mentoring.kinds.documents import DOCUMENTS_PAGE
+from mentoring.kinds.materials import MATERIALS_PAGE
+from mentoring.kinds.news import FEED_FILE, NEWS_PAGE
+from mentoring.kinds.practices.pages import bank_files, bank_pages
+from mentoring.kinds.registry import SELF_WIRED
+from mentoring.search.index import (
     BUNDLE_DIR,
     PagefindIndexer,
     SearchIndexError,
     is_entry,
     section_of,
 )
-from mentoring.shells import empty_sections_notice, missing_contacts, warning_annotation
-from mentoring.yamlsource import check_characters
+from mentoring.views.exports import CSV_FILE, ICS_FILE, XLSX_FILE, PlanExport
+from mentoring.views.pagelinks import PageLinks, check_page_anchors, conflict_problems
+from mentoring.views.render import (
+    CONTACTS_PAGE,
+    GLOSSARY_PAGE,
+    MONITORING_PAGE,
+    PLAN_PAGE,
+    expand_includes,
+)
+from mentoring.views.shells import empty_sections_notice, missing_contacts, warning_annotation
 
 # The build's own messages, by what they are about.
 log = logging.getLogger("mkdocs.hooks.content")
@@ -75,10 +75,12 @@ search_log = logging.getLogger("mkdocs.hooks.search")
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 SEARCH_PAGE = "search.md"
 SEARCH_ABORT = "Поисковый индекс не построен. Исправьте ошибку и повторите сборку."
-# Loggers of MkDocs' warnings about links of pages and pages left out of the nav.
+# Loggers of MkDocs' warnings about links of pages, pages left out of the nav and pages
+# left out for another with the same address.
 LINK_LOGGERS = (
     logging.getLogger("mkdocs.structure.pages"),
     logging.getLogger("mkdocs.structure.nav"),
+    logging.getLogger("mkdocs.structure.files"),
 )
 
 
@@ -130,15 +132,15 @@ def anchors_in(files: Files) -> Callable[[str], set[str] | None]:
 class LinkWarnings(logging.Filter):
     """Keeps a translated warning out of the log and adds it to the build's page problems."""
 
-    def __init__(self, build: SiteBuild, links: PageLinks) -> None:
+    def __init__(self, build: SiteBuild, translate: Callable[[str], list[Problem]]) -> None:
         super().__init__()
         self.build = build
-        self.links = links
+        self.translate = translate
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
             return True
-        problems = self.links.problems(record.getMessage())
+        problems = self.translate(record.getMessage())
         self.build.page_problems.extend(problems)
         return not problems
 
@@ -194,6 +196,8 @@ class MentoringSite:
         config.site_description = str(escape(build.content.site.site_description))
         config.copyright = str(escape(build.content.site.copyright))
         self._build = build
+        # MkDocs lists the files of docs/ next, before any hook sees them.
+        self.translate_warnings(lambda warning: conflict_problems(warning, docs_dir.name))
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -318,7 +322,6 @@ class MentoringSite:
         )
 
     def translate_link_warnings(self, files: Files, config: MkDocsConfig) -> None:
-        self.stop_translating()
         build = self.build
         links = PageLinks(
             build.content,
@@ -327,7 +330,12 @@ class MentoringSite:
             [file.src_uri for file in files.documentation_pages()],
             anchors_in(files),
         )
-        self.link_warnings = LinkWarnings(build, links)
+        self.translate_warnings(links.problems)
+
+    def translate_warnings(self, translate: Callable[[str], list[Problem]]) -> None:
+        """From now on MkDocs' warnings that ``translate`` knows become page problems."""
+        self.stop_translating()
+        self.link_warnings = LinkWarnings(self.build, translate)
         for logger in LINK_LOGGERS:
             logger.addFilter(self.link_warnings)
 

@@ -10,12 +10,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mentoring.abbreviations import AbbreviationMarker
 from mentoring.content import Content, load_content
-from mentoring.errors import Problems
-from mentoring.incremental import BuildMemory
-from mentoring.progress import build_date
-from mentoring.render import Renderer
+from mentoring.core.errors import Problems
+from mentoring.core.incremental import BuildMemory
+from mentoring.html.abbreviations import AbbreviationMarker
+from mentoring.kinds.plan.progress import build_date
+from mentoring.views.render import Renderer
 
 
 @dataclass

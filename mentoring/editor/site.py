@@ -13,10 +13,10 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup
 
-from mentoring.editor.config import editor_config
+from mentoring.editor.config import PROPOSALS_BRANCH, editor_config
 from mentoring.editor.vendor import VENDOR_DIR, is_current, vendored_files
-from mentoring.models import Plan
-from mentoring.render import Renderer
+from mentoring.kinds.models import Plan
+from mentoring.views.render import Renderer
 
 ADMIN = "admin"
 # The Git host's API and status page: the only other origins the editor may reach.
@@ -50,7 +50,7 @@ def repository() -> str:
 
 def branch() -> str:
     """The branch the editor saves to: EDITOR_BRANCH, else the branch of proposals."""
-    return os.environ.get("EDITOR_BRANCH") or "predlozheniya"
+    return os.environ.get("EDITOR_BRANCH") or PROPOSALS_BRANCH
 
 
 def plan_choices(plan: Plan) -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""`make serve` rebuilds only what an edit touches (hooks/serve.py, mentoring/incremental.py),
+"""`make serve` rebuilds only what an edit touches (hooks/serve.py, mentoring/core/incremental.py),
 and what it publishes is the site a full build makes of the same content."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from mentoring.incremental import BuildMemory
+from mentoring.core.incremental import BuildMemory
 from tests.build.test_serve_problems import serve
 from tests.helpers import repository_project
 

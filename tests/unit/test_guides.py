@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mentoring.render import GUIDE_SCHEMAS
+from mentoring.views.render import GUIDE_SCHEMAS
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
@@ -36,6 +36,7 @@ def test_the_guide_covers_every_kind_of_content() -> None:
         "index": "Как обновлять сайт",
         "plan": "План: статус и исполнение",
         "news": "Новости",
+        "events": "Мероприятия",
         "documents": "Документы",
         "materials": "Материалы",
         "practices": "Как добавить практику",

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mentoring.entries import load_entry
-from mentoring.errors import Problems
-from mentoring.headings import _SETEXT
+from mentoring.core.errors import Problems
+from mentoring.html.headings import _SETEXT
+from mentoring.kinds.entries import load_entry
 
 FRONT_MATTER = "---\ntitle: Формы\nsummary: Какие бывают формы.\ndate: 2022-05-10\n---\n"
 PATH = "content/materials/formy.md"

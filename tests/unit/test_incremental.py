@@ -1,11 +1,11 @@
-"""What a `make serve` session remembers between builds (mentoring/incremental.py)."""
+"""What a `make serve` session remembers between builds (mentoring/core/incremental.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from mentoring.errors import Problems
-from mentoring.incremental import BuildMemory
+from mentoring.core.errors import Problems
+from mentoring.core.incremental import BuildMemory
 
 
 def project(tmp_path: Path) -> Path:

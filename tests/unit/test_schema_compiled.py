@@ -18,10 +18,10 @@ from typing import Any
 import fastjsonschema
 import pytest
 
-from mentoring.errors import Problems
-from mentoring.registry import TYPES
-from mentoring.schema import _validator, compiled_validator, load_schema
-from mentoring.yamlsource import load_yaml_file, split_front_matter
+from mentoring.core.errors import Problems
+from mentoring.core.schema import _validator, compiled_validator, load_schema
+from mentoring.core.yamlsource import load_yaml_file, split_front_matter
+from mentoring.kinds.registry import TYPES
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 # What a value is replaced with: other types, empty and odd values.
