@@ -101,6 +101,8 @@ def build(rev: str, work: Path, content: dict[str, bytes]) -> Path:
         ["git", "-C", str(REPO), "archive", rev], check=True, capture_output=True
     ).stdout
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    # The editor's vendored npm files are fetched, not committed (make editor-vendor).
+    (tree / ".cache").symlink_to(REPO / ".cache", target_is_directory=True)
     for name, data in content.items():
         target = tree / "content" / name
         target.parent.mkdir(parents=True, exist_ok=True)
