@@ -100,6 +100,11 @@ def build(rev: str, work: Path, content: dict[str, bytes]) -> Path:
         ["git", "-C", str(REPO), "archive", rev], check=True, capture_output=True
     ).stdout
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    # The editor's vendored files are not in git (make editor-vendor fetches them by their
+    # integrity); both commits get this checkout's copy.
+    vendored = REPO / ".cache" / "editor"
+    if vendored.is_dir():
+        shutil.copytree(vendored, tree / ".cache" / "editor")
     for name, data in content.items():
         target = tree / "content" / name
         target.parent.mkdir(parents=True, exist_ok=True)
