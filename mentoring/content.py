@@ -43,6 +43,7 @@ from mentoring.kinds.models import (
     Section,
     Site,
     Term,
+    consented_person,
 )
 from mentoring.kinds.news import NewsItem, build_news
 from mentoring.kinds.organizations import Organization, load_organizations
@@ -479,7 +480,7 @@ def build_site(
                 id=raw["id"],
                 title=raw["title"],
                 role=raw.get("role"),
-                person=_consented_person(raw.get("person"), path, problems),
+                person=_contact_person(raw.get("person"), path, problems),
                 address=raw.get("address"),
                 phone=raw.get("phone"),
                 email=raw.get("email"),
@@ -506,18 +507,8 @@ def build_site(
     )
 
 
-def _consented_person(raw: Any, path: str, problems: Problems) -> Person | None:
-    """Publishing a name needs a separate consent to dissemination (152-ФЗ, ст. 10.1)."""
+def _contact_person(raw: YamlMap | None, path: str, problems: Problems) -> Person | None:
+    """A contact may name its person (with consent) or only its role."""
     if raw is None:
         return None
-    if raw["consent"] is not True:
-        problems.add(
-            path,
-            raw.line_of("consent"),
-            "consent",
-            "имя публикуется только с письменного согласия человека на распространение "
-            "персональных данных (152-ФЗ, ст. 10.1): если согласие получено, поставьте "
-            "consent: true, иначе удалите поле person",
-        )
-        return None
-    return Person(name=raw["name"], position=raw.get("position"))
+    return consented_person(raw, path, problems, "удалите поле person")

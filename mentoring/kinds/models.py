@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from mentoring.core.errors import Problems
+from mentoring.core.yamlsource import YamlMap
 from mentoring.kinds.plan.schedule import PlanPeriod, Schedule
 
 
@@ -141,6 +143,23 @@ class Person:
 
     name: str
     position: str | None
+
+
+def consented_person(raw: YamlMap, path: str, problems: Problems, remedy: str) -> Person | None:
+    """The person of ``raw`` (name, position) if the entry records ``consent: true``:
+    publishing a name needs the person's written consent to dissemination (152-ФЗ, ст. 10.1).
+    Otherwise a problem says so, ending with ``remedy`` (how else to mend the entry)."""
+    if raw.get("consent") is True:
+        return Person(name=raw["name"], position=raw.get("position"))
+    problems.add(
+        path,
+        raw.line_of("consent"),
+        "consent",
+        "имя публикуется только с письменного согласия человека на распространение "
+        "персональных данных (152-ФЗ, ст. 10.1): если согласие получено, поставьте "
+        f"consent: true, иначе {remedy}",
+    )
+    return None
 
 
 @dataclass(frozen=True)

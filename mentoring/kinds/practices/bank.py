@@ -34,7 +34,7 @@ from mentoring.kinds.entries import (
     load_entry,
     parse_date,
 )
-from mentoring.kinds.models import Form, Person, Plan, Reference, references_of
+from mentoring.kinds.models import Form, Person, Plan, Reference, consented_person, references_of
 from mentoring.kinds.organizations import Organization, check_organization
 from mentoring.kinds.plan.references import check_activity_ids
 from mentoring.kinds.practices.review import REVIEW_STATUSES, Review, build_review
@@ -304,21 +304,10 @@ def _known_forms(data: YamlMap, path: str, context: _Context) -> tuple[str, ...]
 
 
 def _consented_authors(raw: Sequence[YamlMap], path: str, problems: Problems) -> tuple[Person, ...]:
-    """A name is published only with the person's consent to dissemination (152-ФЗ, ст. 10.1)."""
-    authors = []
-    for author in raw:
-        if author.get("consent") is True:
-            authors.append(Person(name=author["name"], position=author.get("position")))
-            continue
-        problems.add(
-            path,
-            author.line_of("consent"),
-            "consent",
-            "имя автора публикуется только с его письменного согласия на распространение "
-            "персональных данных (152-ФЗ, ст. 10.1): если согласие получено, поставьте "
-            "consent: true, иначе удалите автора из списка authors",
-        )
-    return tuple(authors)
+    """The authors whose consent to publish their names the entry records."""
+    remedy = "удалите автора из списка authors"
+    people = (consented_person(author, path, problems, remedy) for author in raw)
+    return tuple(person for person in people if person is not None)
 
 
 def _tags(raw: YamlList, path: str, context: _Context) -> tuple[str, ...]:
