@@ -31,6 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+EDITOR_VENDOR = REPO / ".cache" / "editor"
 FIXED_EPOCH = "1764201600"
 # Pagefind's index is made from the pages compared here, but its files are named after the
 # order in which pages reached it (it indexes alongside the build): not compared.
@@ -101,6 +102,10 @@ def build(rev: str, work: Path, content: dict[str, bytes]) -> Path:
         ["git", "-C", str(REPO), "archive", rev], check=True, capture_output=True
     ).stdout
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    # The editor's npm files (make editor-vendor) are not in git; both commits get this
+    # checkout's, and a commit whose vendor.json differs refuses them itself.
+    if EDITOR_VENDOR.is_dir():
+        shutil.copytree(EDITOR_VENDOR, tree / EDITOR_VENDOR.relative_to(REPO))
     for name, data in content.items():
         target = tree / "content" / name
         target.parent.mkdir(parents=True, exist_ok=True)

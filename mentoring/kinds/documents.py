@@ -9,8 +9,10 @@ as a bibliographic reference when none of them is available.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mentoring.core.errors import FirstOccurrences, Problems
 from mentoring.core.files import PublishedFile, check_file
@@ -18,7 +20,7 @@ from mentoring.core.russian import did_you_mean
 from mentoring.core.schema import validate
 from mentoring.core.yamlsource import YamlMap, load_yaml_file
 from mentoring.kinds.entries import parse_date
-from mentoring.kinds.models import Plan, Reference
+from mentoring.kinds.models import Plan, Reference, entry_references
 from mentoring.kinds.plan.references import check_activity_ids
 
 DOCUMENTS_FILE = "documents.yaml"
@@ -215,3 +217,19 @@ def check_evidence_documents(
                     f"полем plan в content/{DOCUMENTS_FILE}; оставьте одну из ссылок, "
                     "чтобы документ не был указан в плане дважды",
                 )
+
+
+# --------------------------------------------------------------------------- the kind
+
+references = entry_references
+
+
+def load(root: Path, display_root: str, problems: Problems, *, plan: Plan | None) -> Any:
+    return build_documents(root, display_root, plan, problems)
+
+
+def pages(renderer: Any) -> Iterator[tuple[str, str | PublishedFile, bool]]:
+    yield DOCUMENTS_PAGE, renderer.documents_page(), True
+    for document in renderer.content.documents:
+        if document.file:
+            yield document.file.target, document.file, False

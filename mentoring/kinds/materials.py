@@ -7,8 +7,10 @@ the documents of kinds «методические рекомендации» and
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mentoring.core.errors import Problems
 from mentoring.kinds.entries import Addresses, entry_slug, load_entries, parse_date
@@ -71,3 +73,15 @@ def build_materials(
             )
         )
     return tuple(sorted(materials, key=lambda m: (-m.date.toordinal(), m.slug)))
+
+
+# --------------------------------------------------------------------------- the kind
+
+
+def load(root: Path, display_root: str, problems: Problems, *, plan: Plan | None) -> Any:
+    return build_materials(root, display_root, plan, problems)
+
+
+def pages(renderer: Any) -> Iterator[tuple[str, str, bool]]:
+    for path, markdown in renderer.materials_pages().items():
+        yield path, markdown, path == MATERIALS_PAGE

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from mentoring.core.errors import Problems
 from mentoring.core.yamlsource import YamlMap
@@ -227,3 +228,8 @@ def references_of(entry: ReportsOnPlan, kind: str) -> tuple[Reference, ...]:
         Reference(activity_id, kind, entry.title, entry.page, entry.date, entry.sample)
         for activity_id in entry.plan
     )
+
+
+def entry_references(entries: Iterable[Any], kinds: object = None) -> tuple[Reference, ...]:
+    """What published entries report on plan activities (``references`` of a kind's module)."""
+    return tuple(reference for entry in entries for reference in entry.references)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mentoring.core.errors import Problems
 from mentoring.core.files import IMAGE_TYPES, PublishedFile, check_file
@@ -227,3 +229,35 @@ def by_year(items: tuple[NewsItem, ...]) -> dict[int, tuple[NewsItem, ...]]:
 def atom_timestamp(day: dt.date) -> str:
     """An RFC 3339 time for Atom: the start of the day in Moscow."""
     return f"{day.isoformat()}T00:00:00+03:00"
+
+
+# --------------------------------------------------------------------------- the kind
+
+
+def load(root: Path, display_root: str, problems: Problems, *, plan: Plan | None) -> Any:
+    return build_news(root, display_root, plan, problems)
+
+
+def pages(renderer: Any) -> Iterator[tuple[str, str | PublishedFile, bool]]:
+    """News pages and the Atom feed; the feed needs absolute links, so it is written only
+    when mkdocs.yml sets site_url. An image shown by several items is copied once."""
+    news = renderer.content.news
+    feed = renderer.news_feed(renderer.site_url) if renderer.site_url else None
+    if feed is not None:
+        yield FEED_FILE, feed, False
+    elif news:
+        renderer.notices.append(
+            "Лента новостей (news/feed.xml) не создана: в ней нужны полные адреса, "
+            "а в mkdocs.yml не указан site_url — адрес опубликованного сайта."
+        )
+    for path, markdown in renderer.news_pages(with_feed=feed is not None).items():
+        yield path, markdown, path == NEWS_PAGE
+    for image in dict.fromkeys(item.image.file for item in news if item.image):
+        yield image.target, image, False
+
+
+def blocks(renderer: Any, page_path: str) -> dict[str, Callable[[], str]]:
+    latest = renderer.content.news[:LATEST_COUNT]
+    return {
+        "latest-news": lambda: renderer.render("blocks/latest-news.md.j2", page_path, items=latest)
+    }

@@ -10,6 +10,7 @@ from mentoring.core.errors import FirstOccurrences, Problems
 from mentoring.core.russian import did_you_mean
 from mentoring.core.schema import validate
 from mentoring.core.yamlsource import YamlMap, load_yaml_file
+from mentoring.kinds.registry import by_name
 
 ORGANIZATIONS_FILE = "organizations.yaml"
 ORGANIZATIONS_PAGE = "organizations/index.md"
@@ -111,3 +112,19 @@ def unknown_organization_message(organization_id: str, known: Sequence[str]) -> 
         message + f"; организации и их id перечислены в content/{ORGANIZATIONS_FILE}, "
         "новую организацию добавьте туда"
     )
+
+
+# --------------------------------------------------------------------------- the kind
+# Their pages are the bank's (mentoring/kinds/practices/pages.py).
+
+
+def load(root: Path, display_root: str, problems: Problems) -> tuple[Organization, ...] | None:
+    """The file is required once there are practices (content/practices/)."""
+    practices = root / by_name("practices").source
+    return load_organizations(root, display_root, problems, required=practices.is_dir())
+
+
+def published(
+    organizations: tuple[Organization, ...] | None, show_samples: bool
+) -> tuple[Organization, ...]:
+    return tuple(o for o in organizations or () if show_samples or not o.sample)

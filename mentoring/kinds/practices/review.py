@@ -109,3 +109,13 @@ def check_review_documents(
                 f"в documents.yaml нет документа «{review.document}»; "
                 "укажите id документа из content/documents.yaml",
             )
+
+
+# --------------------------------------------------------------------------- the kind
+# The criteria are shown on the bank's pages (mentoring/kinds/practices/pages.py).
+
+load = load_review_criteria
+
+
+def published(criteria: ReviewCriteria | None, show_samples: bool) -> ReviewCriteria | None:
+    return None if criteria is not None and criteria.sample and not show_samples else criteria
