@@ -20,7 +20,15 @@ from mentoring.kinds.documents import DOCUMENTS_FILE, Document, check_evidence_d
 from mentoring.kinds.entries import is_shown
 from mentoring.kinds.indicators import Indicators
 from mentoring.kinds.materials import Material
-from mentoring.kinds.models import Form, Glossary, Plan, Reference, Site, entry_references
+from mentoring.kinds.models import (
+    Evidence,
+    Form,
+    Glossary,
+    Plan,
+    Reference,
+    Site,
+    entry_references,
+)
 from mentoring.kinds.news import NewsItem
 from mentoring.kinds.organizations import Organization
 from mentoring.kinds.plan.kind import PLAN_FILE
@@ -66,24 +74,19 @@ class Content:
     def check_page_references(self, page_exists: Callable[[str], bool]) -> Problems:
         """Links from content to pages of the site, checked once all pages are known."""
         problems = Problems()
-        for activity in self.plan.activities:
-            for item in activity.evidence:
-                if item.page and not page_exists(item.page.partition("#")[0]):
-                    problems.add(
-                        f"content/{PLAN_FILE}",
-                        item.line,
-                        "page",
-                        f"страницы «{item.page}» нет на сайте; укажите путь к Markdown-файлу "
-                        "от папки docs (например, plan/index.md) или к созданной сайтом странице",
-                    )
-        for document in self.documents:
-            if document.page and not page_exists(document.page.partition("#")[0]):
+        evidence = [item for activity in self.plan.activities for item in activity.evidence]
+        named: list[tuple[str, Evidence | Document, str]] = [
+            (PLAN_FILE, item, " или к созданной сайтом странице") for item in evidence
+        ]
+        named += [(DOCUMENTS_FILE, document, "") for document in self.documents]
+        for file, entry, or_generated in named:
+            if entry.page and not page_exists(entry.page.partition("#")[0]):
                 problems.add(
-                    f"content/{DOCUMENTS_FILE}",
-                    document.line,
+                    f"content/{file}",
+                    entry.line,
                     "page",
-                    f"страницы «{document.page}» нет на сайте; укажите путь к Markdown-файлу "
-                    "от папки docs (например, plan/index.md)",
+                    f"страницы «{entry.page}» нет на сайте; укажите путь к Markdown-файлу "
+                    f"от папки docs (например, plan/index.md){or_generated}",
                 )
         problems.extend(check_page_links(self.practices, page_exists))
         return problems

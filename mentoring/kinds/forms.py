@@ -24,20 +24,16 @@ def build_forms(data: YamlMap | None, path: str, problems: Problems) -> tuple[Fo
     if data is None:
         return None
     ids = FirstOccurrences(path, problems, "id", "форма «{value}» уже описана в строке {first}")
-    forms = []
-    for raw in data["forms"]:
-        if not ids.is_new(raw["id"], raw.line_of("id")):
-            continue
-        forms.append(
-            Form(
-                id=raw["id"],
-                title=raw["title"],
-                audience=raw["audience"],
-                description=raw["description"],
-                source=raw.get("source"),
-            )
+    return tuple(
+        Form(
+            id=raw["id"],
+            title=raw["title"],
+            audience=raw["audience"],
+            description=raw["description"],
+            source=raw.get("source"),
         )
-    return tuple(forms)
+        for raw in ids.firsts(data["forms"])
+    )
 
 
 def blocks(renderer: Any, page_path: str) -> dict[str, Callable[[], str]]:

@@ -15,7 +15,14 @@ from typing import Any
 
 from mentoring.core.errors import Problems
 from mentoring.core.files import IMAGE_TYPES, PublishedFile, check_file
-from mentoring.kinds.entries import Addresses, RawEntry, entry_slug, load_entries, parse_date
+from mentoring.kinds.entries import (
+    Addresses,
+    RawEntry,
+    build_entries,
+    dated_name,
+    entry_slug,
+    parse_date,
+)
 from mentoring.kinds.models import Plan, Reference, references_of
 from mentoring.kinds.plan.references import check_activity_ids
 from mentoring.kinds.plan.schedule import check_year
@@ -28,7 +35,6 @@ PER_PAGE = 10
 PAGINATION_NEIGHBOURS = 2  # pages linked on each side of the current one
 LATEST_COUNT = 3
 FEED_SIZE = 20
-FILE_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)\.md$")
 
 
 @dataclass(frozen=True)
@@ -66,13 +72,11 @@ def build_news(
     """Every news item, drafts and samples included, newest first."""
     folder = root / NEWS_FOLDER
     shown_folder = f"{display_root}/{NEWS_FOLDER}"
-    addresses = Addresses()
-    items = []
-    for raw in load_entries(folder, shown_folder, "news", problems):
-        item = _build_item(raw, folder, shown_folder, plan, addresses, problems)
-        if item is not None:
-            items.append(item)
-    return newest_first(items)
+
+    def build(raw: RawEntry, addresses: Addresses) -> NewsItem | None:
+        return _build_item(raw, folder, shown_folder, plan, addresses, problems)
+
+    return newest_first(build_entries(folder, shown_folder, "news", problems, build))
 
 
 def _build_item(
@@ -85,15 +89,8 @@ def _build_item(
 ) -> NewsItem | None:
     scope = problems.scope()
     data = raw.data
-    name = FILE_NAME.match(raw.file.name)
+    name = dated_name(raw, "новости", "2021-11-20-seminar.md", problems)
     if name is None:
-        problems.add(
-            raw.path,
-            None,
-            None,
-            "имя файла новости должно иметь вид ГГГГ-ММ-ДД-название.md, "
-            "например 2021-11-20-seminar.md; переименуйте файл",
-        )
         date = slug = None
     else:
         date = _date_from_file_name(name, raw.path, problems)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from mentoring.core.errors import FirstOccurrences, Problems
 from mentoring.core.russian import did_you_mean
-from mentoring.core.schema import validate
-from mentoring.core.yamlsource import YamlMap, load_yaml_file
+from mentoring.core.schema import load_validated
+from mentoring.core.yamlsource import YamlMap
 from mentoring.kinds.registry import by_name
 
 ORGANIZATIONS_FILE = "organizations.yaml"
@@ -42,10 +42,8 @@ def load_organizations(
     shown_as = f"{display_root}/{ORGANIZATIONS_FILE}"
     if not file.exists() and not required:
         return ()
-    data = load_yaml_file(file, shown_as, problems)
-    if data is None or not validate(data, "organizations", shown_as, problems):
-        return None
-    return build_organizations(data, shown_as, problems)
+    data = load_validated(file, shown_as, "organizations", problems)
+    return None if data is None else build_organizations(data, shown_as, problems)
 
 
 def build_organizations(data: YamlMap, path: str, problems: Problems) -> tuple[Organization, ...]:
@@ -55,21 +53,22 @@ def build_organizations(data: YamlMap, path: str, problems: Problems) -> tuple[O
         "id",
         "организация «{value}» уже описана в строке {first}; у каждой организации свой id",
     )
-    organizations = []
-    for raw in data["organizations"]:
-        if not ids.is_new(raw["id"], raw.line_of("id")):
-            continue
-        organizations.append(
-            Organization(
-                id=raw["id"],
-                name=raw["name"],
-                short_name=raw["short_name"],
-                kind=raw["kind"],
-                url=raw.get("url"),
-                sample=raw.get("sample", False),
-            )
+    return tuple(
+        Organization(
+            id=raw["id"],
+            name=raw["name"],
+            short_name=raw["short_name"],
+            kind=raw["kind"],
+            url=raw.get("url"),
+            sample=raw.get("sample", False),
         )
-    return tuple(organizations)
+        for raw in ids.firsts(data["organizations"])
+    )
+
+
+def by_id(organizations: Iterable[Organization]) -> dict[str, Organization]:
+    """The organisations by id, for check_organization."""
+    return {organization.id: organization for organization in organizations}
 
 
 def check_organization(
