@@ -36,7 +36,7 @@ from mkdocs.structure.pages import Page
 
 from mentoring.build import SiteBuild
 from mentoring.content import Content
-from mentoring.core.errors import ContentError, log_safe
+from mentoring.core.errors import ContentError, Problem, log_safe
 from mentoring.core.files import PublishedFile, symlink_problems
 from mentoring.core.yamlsource import check_characters
 from mentoring.editor.site import EditorNotVendored, admin_files
@@ -49,7 +49,7 @@ from mentoring.search.index import (
     is_entry,
     section_of,
 )
-from mentoring.views.pagelinks import PageLinks, check_page_anchors
+from mentoring.views.pagelinks import PageLinks, check_page_anchors, conflict_problems
 from mentoring.views.render import expand_includes
 from mentoring.views.shells import empty_sections_notice, missing_contacts, warning_annotation
 
@@ -59,10 +59,12 @@ search_log = logging.getLogger("mkdocs.hooks.search")
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 SEARCH_PAGE = "search.md"
 SEARCH_ABORT = "Поисковый индекс не построен. Исправьте ошибку и повторите сборку."
-# Loggers of MkDocs' warnings about links of pages and pages left out of the nav.
+# Loggers of MkDocs' warnings about links of pages, pages left out of the nav and pages
+# left out for another with the same address.
 LINK_LOGGERS = (
     logging.getLogger("mkdocs.structure.pages"),
     logging.getLogger("mkdocs.structure.nav"),
+    logging.getLogger("mkdocs.structure.files"),
 )
 
 
@@ -114,15 +116,15 @@ def anchors_in(files: Files) -> Callable[[str], set[str] | None]:
 class LinkWarnings(logging.Filter):
     """Keeps a translated warning out of the log and adds it to the build's page problems."""
 
-    def __init__(self, build: SiteBuild, links: PageLinks) -> None:
+    def __init__(self, build: SiteBuild, translate: Callable[[str], list[Problem]]) -> None:
         super().__init__()
         self.build = build
-        self.links = links
+        self.translate = translate
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
             return True
-        problems = self.links.problems(record.getMessage())
+        problems = self.translate(record.getMessage())
         self.build.page_problems.extend(problems)
         return not problems
 
@@ -167,6 +169,8 @@ class MentoringSite:
         config.copyright = str(escape(build.content.site.copyright))
         config.nav = navigation(config.nav or [])  # each kind's entry, from the registry
         self._build = build
+        # MkDocs lists the files of docs/ next, before any hook sees them.
+        self.translate_warnings(lambda warning: conflict_problems(warning, docs_dir.name))
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -225,7 +229,6 @@ class MentoringSite:
         files.append(File.generated(config, published.target, abs_src_path=str(published.source)))
 
     def translate_link_warnings(self, files: Files, config: MkDocsConfig) -> None:
-        self.stop_translating()
         build = self.build
         links = PageLinks(
             build.content,
@@ -234,7 +237,12 @@ class MentoringSite:
             [file.src_uri for file in files.documentation_pages()],
             anchors_in(files),
         )
-        self.link_warnings = LinkWarnings(build, links)
+        self.translate_warnings(links.problems)
+
+    def translate_warnings(self, translate: Callable[[str], list[Problem]]) -> None:
+        """From now on MkDocs' warnings that ``translate`` knows become page problems."""
+        self.stop_translating()
+        self.link_warnings = LinkWarnings(self.build, translate)
         for logger in LINK_LOGGERS:
             logger.addFilter(self.link_warnings)
 

@@ -42,13 +42,14 @@ class Problem:
         subject = f"поле «{self.field}»: " if self.field else ""
         return log_safe(f"{location}: {subject}{self.message}")
 
-    def github_annotation(self) -> str:
-        """The same problem as a GitHub Actions workflow command, shown on the changed line."""
+    def github_annotation(self, command: str = "error") -> str:
+        """The same problem as a GitHub Actions workflow command, shown on the changed line
+        (``command`` "warning" for what does not stop the build)."""
         props = f"file={_escape_property(self.path)}"
         if self.line is not None:
             props += f",line={self.line}"
         subject = f"поле «{self.field}»: " if self.field else ""
-        return f"::error {props}::{_escape_data(subject + self.message)}"
+        return f"::{command} {props}::{_escape_data(subject + self.message)}"
 
 
 def _escape_data(text: str) -> str:

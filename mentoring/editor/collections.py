@@ -94,29 +94,26 @@ _PRACTICE_FIELDS = {
     "slug": SLUG,
 }
 
+
+def practice_collection(name: str, label: str, path: str) -> CollectionSettings:
+    """Practices in one of their two shapes: a file, or a folder with attachments beside
+    index.md. Both shapes live in one folder and share every field."""
+    return CollectionSettings(
+        name=name,
+        label=label,
+        schema="practice",
+        folder="content/practices",
+        path=path,
+        media_folder="",
+        body=PRACTICE_TEXT,
+        body_required=True,
+        fields=_PRACTICE_FIELDS,
+    )
+
+
 COLLECTIONS: tuple[CollectionSettings, ...] = (
-    CollectionSettings(
-        name="practices",
-        label="Практики (один файл)",
-        schema="practice",
-        folder="content/practices",
-        path="{{slug}}",
-        media_folder="",
-        body=PRACTICE_TEXT,
-        body_required=True,
-        fields=_PRACTICE_FIELDS,
-    ),
-    CollectionSettings(
-        name="practice_folders",
-        label="Практики (папка с приложениями)",
-        schema="practice",
-        folder="content/practices",
-        path="{{slug}}/index",
-        media_folder="",
-        body=PRACTICE_TEXT,
-        body_required=True,
-        fields=_PRACTICE_FIELDS,
-    ),
+    practice_collection("practices", "Практики (один файл)", "{{slug}}"),
+    practice_collection("practice_folders", "Практики (папка с приложениями)", "{{slug}}/index"),
     CollectionSettings(
         name="news",
         label="Новости",

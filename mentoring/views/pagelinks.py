@@ -63,6 +63,31 @@ _EXCLUDED = re.compile(
     r"which is excluded from the built site\.$"
 )
 
+# A README.md beside an index.md: both would be the folder's page (MkDocs keeps the index).
+_CONFLICT = re.compile(
+    r"Excluding '(?P<page>.+?)' from the site because it conflicts with '(?P<kept>.+?)'\.$"
+)
+
+
+def conflict_problems(warning: str, docs: str) -> list[Problem]:
+    """The Russian problem for MkDocs' warning about a page it leaves out for another with
+    the same address (logged while it lists the files of ``docs``, before any page is
+    known); none for a warning about anything else."""
+    match = _CONFLICT.match(warning)
+    if match is None:
+        return []
+    kept = match["kept"]
+    return [
+        Problem(
+            f"{docs}/{match['page']}",
+            None,
+            None,
+            f"страница не попадёт на сайт: у неё тот же адрес, что у {docs}/{kept}, и сайт "
+            f"покажет только {posixpath.basename(kept)}; перенесите нужный текст туда, "
+            "а этот файл удалите или переименуйте",
+        )
+    ]
+
 
 def _name(page: str) -> str:
     """The name of a page without folders and suffix: plan for plan/index.md and plan.md."""

@@ -52,6 +52,7 @@ GUIDE_SCHEMAS = (
     "practice",
     "organizations",
     "news",
+    "events",
     "materials",
     "documents",
     "site",

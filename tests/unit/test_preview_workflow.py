@@ -9,15 +9,23 @@ a content-only change skips the unit tests but not the checks authors need.
 from __future__ import annotations
 
 import copy
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
-from tests.unit.test_workflow import load_workflow, schema_errors
+from mentoring.editor.config import PROPOSALS_BRANCH
+from tests.workflow_rules import load_workflow, schema_errors
 
 WORKFLOWS = Path(__file__).resolve().parents[2] / ".github" / "workflows"
+DISPATCH_INPUT = "pull_request"
 CONTENT_ONLY = "steps.changes.outputs.content_only == 'true'"
 NOT_CONTENT_ONLY = "steps.changes.outputs.content_only != 'true'"
 
@@ -45,16 +53,21 @@ def grants_write(permissions: Any) -> bool:
 
 def rule_preview_builds_the_head_read_only(wf: Workflow) -> list[str]:
     problems = []
-    if set(wf.get("on") or {}) != {"pull_request"}:
-        problems.append("preview.yml must run on pull_request only")
-    if wf.get("permissions") != {"contents": "read"}:
-        problems.append("preview.yml must have `contents: read` only")
+    on = wf.get("on") or {}
+    if set(on) != {"pull_request", "workflow_dispatch"}:
+        problems.append("preview.yml must run on pull_request and workflow_dispatch only")
+    if set((on.get("workflow_dispatch") or {}).get("inputs") or {}) != {DISPATCH_INPUT}:
+        problems.append(f"workflow_dispatch must take the pull request's number ({DISPATCH_INPUT})")
+    if wf.get("permissions") != {"contents": "read", "pull-requests": "read"}:
+        problems.append("preview.yml must have `contents: read` and `pull-requests: read` only")
     for name, job in wf["jobs"].items():
         if "permissions" in job and grants_write(job["permissions"]):
             problems.append(f"job {name} runs pull request code and must not write")
     job_steps = steps(wf, "preview")
+    if not job_steps or job_steps[0].get("id") != "pr":
+        problems.append("the first step must find the pull request (id: pr)")
     checkout = next((s for s in job_steps if uses(s, "actions/checkout")), {})
-    if (checkout.get("with") or {}).get("ref") != "${{ github.event.pull_request.head.sha }}":
+    if (checkout.get("with") or {}).get("ref") != "${{ steps.pr.outputs.head }}":
         problems.append("the preview must be built from the pull request's head")
     if not any(runs(s).strip() == "make check" for s in job_steps):
         problems.append("the preview job must run `make check` (annotations)")
@@ -81,7 +94,8 @@ def rule_publishing_is_trusted_and_same_repository(wf: Workflow) -> list[str]:
     job = wf["jobs"]["publish-preview"]
     condition = " ".join(str(job.get("if", "")).split())
     for part in (
-        "github.event.workflow_run.event == 'pull_request'",
+        'contains(fromJSON(\'["pull_request", "workflow_dispatch"]\'), '
+        "github.event.workflow_run.event)",
         "github.event.workflow_run.conclusion == 'success'",
         "github.event.workflow_run.head_repository.full_name == github.repository",
     ):
@@ -101,6 +115,33 @@ def rule_publishing_is_trusted_and_same_repository(wf: Workflow) -> list[str]:
         "gh pr comment" in runs(s) and "preview-summary.md" in runs(s) for s in job["steps"]
     ):
         problems.append("publishing must comment the summary on the pull request")
+    return problems
+
+
+def rule_proposals_become_one_pull_request(wf: Workflow) -> list[str]:
+    """proposals.yml: on a save to the editor's branch, one pull request and its preview;
+    it runs no code of the repository and gives the author's words to the shell as data."""
+    problems = []
+    if wf.get("on") != {"push": {"branches": [PROPOSALS_BRANCH]}}:
+        problems.append(f"proposals.yml must run on push to {PROPOSALS_BRANCH} only")
+    if wf.get("permissions") != {"contents": "read"}:
+        problems.append("proposals.yml must have `contents: read` at the top")
+    if (wf.get("concurrency") or {}).get("cancel-in-progress") is not False:
+        problems.append("saves must be handled one after another, none cancelled")
+    job = wf["jobs"]["pull-request"]
+    wanted = {"contents": "read", "pull-requests": "write", "actions": "write"}
+    if job.get("permissions") != wanted:
+        problems.append(f"the job's permissions must be exactly {wanted}")
+    script = "\n".join(runs(s) for s in job["steps"])
+    if any("uses" in s for s in job["steps"]):
+        problems.append("proposals.yml must run no action and check out nothing")
+    if "github.event" in script:
+        problems.append("event data must reach the script through env, never inside `run`")
+    for command in ("gh pr list", "gh pr edit", "/pulls", "gh workflow run preview.yml"):
+        if command not in script:
+            problems.append(f"the job must call `{command}`")
+    if f"-f {DISPATCH_INPUT}=" not in script:
+        problems.append(f"the preview must be given the pull request as {DISPATCH_INPUT}")
     return problems
 
 
@@ -127,13 +168,16 @@ RULES: dict[str, tuple[str, Callable[[Workflow], list[str]]]] = {
     "preview": ("preview.yml", rule_preview_builds_the_head_read_only),
     "publishing": ("preview-deploy.yml", rule_publishing_is_trusted_and_same_repository),
     "content_path": ("publish.yml", rule_content_path),
+    "proposals": ("proposals.yml", rule_proposals_become_one_pull_request),
 }
 
 
 # --------------------------------------------------------------------------- tests
 
 
-@pytest.mark.parametrize("name", ["preview.yml", "preview-deploy.yml", "publish.yml"])
+@pytest.mark.parametrize(
+    "name", ["preview.yml", "preview-deploy.yml", "publish.yml", "proposals.yml"]
+)
 def test_workflow_is_valid_against_the_schema(name: str) -> None:
     assert schema_errors(load_workflow(WORKFLOWS / name)) == []
 
@@ -146,6 +190,10 @@ def test_workflow_follows_rule(rule: str) -> None:
 
 def _preview_job(wf: Workflow) -> dict[str, Any]:
     return wf["jobs"]["preview"]
+
+
+def _proposals_job(wf: Workflow) -> dict[str, Any]:
+    return wf["jobs"]["pull-request"]
 
 
 def _publish_job(wf: Workflow) -> dict[str, Any]:
@@ -195,6 +243,36 @@ MUTATIONS: list[tuple[str, str, Callable[[Workflow], None]]] = [
         lambda wf: _publish_job(wf)["concurrency"].update({"cancel-in-progress": True}),
     ),
     (
+        "preview",
+        "dispatch without the number",
+        lambda wf: wf["on"].update(workflow_dispatch={}),
+    ),
+    (
+        "proposals",
+        "every branch",
+        lambda wf: wf["on"]["push"].update(branches=["**"]),
+    ),
+    (
+        "proposals",
+        "writes contents",
+        lambda wf: _proposals_job(wf)["permissions"].update(contents="write"),
+    ),
+    (
+        "proposals",
+        "commit message in the script",
+        lambda wf: _proposals_job(wf)["steps"][0].update(
+            run=runs(_proposals_job(wf)["steps"][0])
+            + "\necho '${{ github.event.head_commit.message }}'"
+        ),
+    ),
+    (
+        "proposals",
+        "no preview",
+        lambda wf: _proposals_job(wf)["steps"][0].update(
+            run=runs(_proposals_job(wf)["steps"][0]).replace("gh workflow run", "echo")
+        ),
+    ),
+    (
         "content_path",
         "unit tests skipped for code",
         lambda wf: _step(wf, "test", lambda s: runs(s).strip() == "make test").pop("if"),
@@ -222,3 +300,92 @@ def test_rule_rejects_mutation(rule: str, mutate: Callable[[Workflow], None]) ->
 
 def test_every_rule_has_a_negative_test() -> None:
     assert {rule for rule, _, _ in MUTATIONS} == set(RULES)
+
+
+# --------------------------------------------------------------------------- the pull request step
+#
+# preview.yml's first step finds the pull request: from the event, or, for workflow_dispatch,
+# from the API (served here on 127.0.0.1), refusing a fork's pull request there.
+
+HEAD, BASE = "a" * 40, "b" * 40
+
+
+def _pull_request(head_repository: str | None) -> dict[str, Any]:
+    repo = {"full_name": head_repository} if head_repository else None
+    return {"number": 7, "head": {"sha": HEAD, "repo": repo}, "base": {"sha": BASE}}
+
+
+class _Api(http.server.BaseHTTPRequestHandler):
+    answer: ClassVar[dict[str, Any]] = {}
+    seen: ClassVar[list[tuple[str, str | None]]] = []
+
+    def do_GET(self) -> None:
+        self.seen.append((self.path, self.headers.get("Authorization")))
+        body = json.dumps(self.answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _run_pr_step(tmp_path: Path, event: str, **extra: str) -> tuple[int, str, dict[str, str]]:
+    step = steps(load_workflow(WORKFLOWS / "preview.yml"), "preview")[0]
+    assert step["id"] == "pr" and step["shell"] == "python"
+    output, env_file = tmp_path / "output", tmp_path / "env"
+    env = {
+        "PATH": os.environ["PATH"],
+        "GITHUB_EVENT_NAME": event,
+        "GITHUB_REPOSITORY": "owner/name",
+        "GITHUB_OUTPUT": str(output),
+        "GITHUB_ENV": str(env_file),
+        "GH_TOKEN": "token",
+        **extra,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", runs(step)], env=env, capture_output=True, text=True, check=False
+    )
+    written = {}
+    for file in (output, env_file):
+        if file.exists():
+            written.update(line.split("=", 1) for line in file.read_text().splitlines())
+    return result.returncode, result.stderr, written
+
+
+@pytest.mark.parametrize(
+    ("head_repository", "same"), [("owner/name", "true"), ("fork/name", "false")]
+)
+def test_a_pull_request_event_is_read_from_the_event(
+    tmp_path: Path, head_repository: str, same: str
+) -> None:
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": _pull_request(head_repository)}))
+    code, _, written = _run_pr_step(tmp_path, "pull_request", GITHUB_EVENT_PATH=str(event))
+    assert code == 0
+    assert written == {"number": "7", "head": HEAD, "base": BASE, "SAME_REPOSITORY": same}
+
+
+@pytest.mark.parametrize("head_repository", ["owner/name", "fork/name", None])
+def test_a_dispatched_preview_asks_the_api_and_refuses_forks(
+    tmp_path: Path, head_repository: str | None
+) -> None:
+    _Api.answer, _Api.seen = _pull_request(head_repository), []
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Api)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        api = f"http://127.0.0.1:{server.server_port}"
+        code, stderr, written = _run_pr_step(
+            tmp_path, "workflow_dispatch", GITHUB_API_URL=api, NUMBER="7"
+        )
+    finally:
+        server.shutdown()
+    assert _Api.seen == [("/repos/owner/name/pulls/7", "Bearer token")]
+    if head_repository == "owner/name":
+        assert code == 0
+        assert written == {"number": "7", "head": HEAD, "base": BASE, "SAME_REPOSITORY": "true"}
+    else:
+        assert code != 0 and "branches of this repository only" in stderr
+        assert written == {}
