@@ -32,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+EDITOR_VENDOR = REPO / ".cache" / "editor"
 FIXED_EPOCH = "1764201600"
 SEARCH_INDEX = "pagefind/"
 
@@ -100,11 +101,10 @@ def build(rev: str, work: Path, content: dict[str, bytes]) -> Path:
         ["git", "-C", str(REPO), "archive", rev], check=True, capture_output=True
     ).stdout
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-    # The editor's vendored files are not in git (make editor-vendor fetches them by their
-    # integrity); both commits get this checkout's copy.
-    vendored = REPO / ".cache" / "editor"
-    if vendored.is_dir():
-        shutil.copytree(vendored, tree / ".cache" / "editor")
+    # The editor's npm files (make editor-vendor) are not in git; both commits get this
+    # checkout's, and a commit whose vendor.json differs refuses them itself.
+    if EDITOR_VENDOR.is_dir():
+        shutil.copytree(EDITOR_VENDOR, tree / EDITOR_VENDOR.relative_to(REPO))
     for name, data in content.items():
         target = tree / "content" / name
         target.parent.mkdir(parents=True, exist_ok=True)
