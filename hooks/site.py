@@ -41,16 +41,12 @@ from mkdocs.structure.pages import Page
 from mentoring.build import SiteBuild
 from mentoring.content import Content
 from mentoring.core.errors import ContentError, Problem, log_safe
-from mentoring.core.files import symlink_problems
+from mentoring.core.files import PublishedFile, symlink_problems
 from mentoring.core.incremental import BuildMemory, PageRecord
 from mentoring.core.yamlsource import check_characters
 from mentoring.editor.site import AdminFile, EditorNotVendored, admin_files
 from mentoring.html.accessibility import check_image_alternatives, hide_icons, hide_icons_around
-from mentoring.kinds.documents import DOCUMENTS_PAGE
-from mentoring.kinds.materials import MATERIALS_PAGE
-from mentoring.kinds.news import FEED_FILE, NEWS_PAGE
-from mentoring.kinds.practices.pages import bank_files, bank_pages
-from mentoring.kinds.registry import SELF_WIRED
+from mentoring.kinds.registry import TYPES, navigation
 from mentoring.search.index import (
     BUNDLE_DIR,
     PagefindIndexer,
@@ -58,15 +54,8 @@ from mentoring.search.index import (
     is_entry,
     section_of,
 )
-from mentoring.views.exports import CSV_FILE, ICS_FILE, XLSX_FILE, PlanExport
 from mentoring.views.pagelinks import PageLinks, check_page_anchors, conflict_problems
-from mentoring.views.render import (
-    CONTACTS_PAGE,
-    GLOSSARY_PAGE,
-    MONITORING_PAGE,
-    PLAN_PAGE,
-    expand_includes,
-)
+from mentoring.views.render import expand_includes
 from mentoring.views.shells import empty_sections_notice, missing_contacts, warning_annotation
 
 # The build's own messages, by what they are about.
@@ -184,6 +173,7 @@ class MentoringSite:
                 content_dir,
                 TEMPLATES_DIR,
                 use_directory_urls=config.use_directory_urls,
+                site_url=config.site_url or None,
                 docs_dir=docs_dir,
                 memory=self.memory,
             )
@@ -195,6 +185,7 @@ class MentoringSite:
         config.site_name = str(escape(build.content.site.site_name))
         config.site_description = str(escape(build.content.site.site_description))
         config.copyright = str(escape(build.content.site.copyright))
+        config.nav = navigation(config.nav or [])  # each kind's entry, from the registry
         self._build = build
         # MkDocs lists the files of docs/ next, before any hook sees them.
         self.translate_warnings(lambda warning: conflict_problems(warning, docs_dir.name))
@@ -219,61 +210,21 @@ class MentoringSite:
         if self.skip_unchanged:  # they may include blocks made from entries: built again
             for page in files.documentation_pages():
                 Path(page.abs_dest_path).unlink(missing_ok=True)
-        for path, markdown in self.generated_pages(config):
-            self.add_page(files, config, path, markdown, in_nav=True)
-        self.add_news(files, config)
-        self.add_page(files, config, DOCUMENTS_PAGE, build.renderer.documents_page(), in_nav=True)
-        for document in build.content.documents:
-            if document.file:
-                self.publish(files, config, document.file)
-        for path, markdown in build.renderer.materials_pages().items():
-            self.add_page(files, config, path, markdown, in_nav=path == MATERIALS_PAGE)
-        for page in bank_pages(build.renderer):
-            self.add_page(files, config, page.path, page.markdown, in_nav=page.in_nav)
-        for published in bank_files(build.content.bank):
-            self.publish(files, config, published)
-        self.add_editor(files, config)
-        self.add_page(files, config, MONITORING_PAGE, build.renderer.monitoring_page(), in_nav=True)
-        export = PlanExport(build.content, build.today, config.site_url or None)
-        files.append(File.generated(config, CSV_FILE, content=export.csv_bytes()))
-        files.append(File.generated(config, XLSX_FILE, content=export.xlsx_bytes()))
-        files.append(File.generated(config, ICS_FILE, content=export.ics_bytes()))
-        for kind in SELF_WIRED:
-            for path, text_or_bytes, in_nav in kind.loaded().pages(build.renderer):
-                if isinstance(text_or_bytes, bytes):
-                    files.append(File.generated(config, path, content=text_or_bytes))
+        for kind in TYPES:  # in the registry's order, which is the sitemap's
+            for path, item, in_nav in kind.pages(build.renderer):
+                if isinstance(item, PublishedFile):
+                    self.publish(files, config, item)
+                elif isinstance(item, bytes):
+                    files.append(File.generated(config, path, content=item))
                 else:
-                    self.add_page(files, config, path, text_or_bytes, in_nav=in_nav)
+                    self.add_page(files, config, path, item, in_nav=in_nav)
+        for notice in build.renderer.notices:
+            log.info(notice)
+        self.add_editor(files, config)
         search_page = build.renderer.render("search/page.md.j2", SEARCH_PAGE)
         self.add_page(files, config, SEARCH_PAGE, search_page, in_nav=False)
         self.translate_link_warnings(files, config)  # every page is known; the nav is next
         return files
-
-    def generated_pages(self, config: MkDocsConfig) -> list[tuple[str, str]]:
-        renderer = self.build.renderer
-        return [
-            (PLAN_PAGE, renderer.plan_page()),
-            (GLOSSARY_PAGE, renderer.glossary_page()),
-            (CONTACTS_PAGE, renderer.contacts_page()),
-        ]
-
-    def add_news(self, files: Files, config: MkDocsConfig) -> None:
-        """News pages and the Atom feed; the feed needs absolute links, so it is written
-        only when mkdocs.yml sets site_url."""
-        build = self.build
-        feed = build.renderer.news_feed(config.site_url) if config.site_url else None
-        if feed is not None:
-            files.append(File.generated(config, FEED_FILE, content=feed))
-        elif build.content.news:
-            log.info(
-                "Лента новостей (news/feed.xml) не создана: в ней нужны полные адреса, "
-                "а в mkdocs.yml не указан site_url — адрес опубликованного сайта."
-            )
-        for path, markdown in build.renderer.news_pages(with_feed=feed is not None).items():
-            self.add_page(files, config, path, markdown, in_nav=path == NEWS_PAGE)
-        images = dict.fromkeys(item.image.file for item in build.content.news if item.image)
-        for image in images:  # an image shown by several items is copied once
-            self.publish(files, config, image)
 
     def add_editor(self, files: Files, config: MkDocsConfig) -> None:
         """The web editor at /admin/ (mentoring/editor): static files, so outside the nav,
@@ -311,15 +262,9 @@ class MentoringSite:
         files.append(kind.generated(config, path, content=markdown, inclusion=inclusion))
 
     @staticmethod
-    def publish(files: Files, config: MkDocsConfig, published: object) -> None:
+    def publish(files: Files, config: MkDocsConfig, published: PublishedFile) -> None:
         """A file of content/ copied into the site at its target address."""
-        files.append(
-            File.generated(
-                config,
-                published.target,  # type: ignore[attr-defined]
-                abs_src_path=str(published.source),  # type: ignore[attr-defined]
-            )
-        )
+        files.append(File.generated(config, published.target, abs_src_path=str(published.source)))
 
     def translate_link_warnings(self, files: Files, config: MkDocsConfig) -> None:
         build = self.build

@@ -36,6 +36,7 @@ class SiteBuild:
         templates_dir: Path,
         *,
         use_directory_urls: bool = True,
+        site_url: str | None = None,
         today: dt.date | None = None,
         docs_dir: Path | None = None,
         memory: BuildMemory | None = None,
@@ -49,6 +50,7 @@ class SiteBuild:
             templates_dir,
             today,
             use_directory_urls=use_directory_urls,
+            site_url=site_url,
             compiled_templates=memory.templates if memory is not None else None,
         )
         abbreviations = AbbreviationMarker(

@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from mentoring.core.russian import count_words
 
@@ -123,6 +124,10 @@ class FirstOccurrences:
             return False
         self.lines[value] = line
         return True
+
+    def firsts(self, items: Iterable[Any]) -> Iterator[Any]:
+        """The YAML maps of ``items`` whose ``field`` is new; repeats are reported."""
+        return (raw for raw in items if self.is_new(raw[self.field], raw.line_of(self.field)))
 
 
 def _sort_key(problem: Problem) -> tuple[str, int, str, str]:

@@ -78,6 +78,11 @@ PLAN_ACTIVITY = FieldSettings(choices=Choices("plan_activities"))
 SLUG = FieldSettings(require=True)
 SUMMARY = FieldSettings(text=True)
 
+# An event's file is named after the day of the event, as `make event` and the guide name it
+# (not after the day it was written, as {{year}}-{{month}}-{{day}} would): Sveltia fills a
+# field's value into the template and its date() transformation reads "ГГГГ-ММ-ДД ЧЧ:ММ".
+EVENT_FILE_NAME = "{{fields.start | date('YYYY-MM-DD')}}-{{slug}}"
+
 PRACTICE_TEXT = (
     "Текст практики в Markdown, по разделам: «Цель и задачи», «Описание», «Результаты», "
     "«Ресурсы». Имена наставляемых не указываются."
@@ -133,7 +138,7 @@ COLLECTIONS: tuple[CollectionSettings, ...] = (
         label="Анонсы мероприятий",
         schema="events",
         folder="content/events",
-        path="{{year}}-{{month}}-{{day}}-{{slug}}",
+        path=EVENT_FILE_NAME,
         body="Описание мероприятия в Markdown.",
         fields={
             "summary": SUMMARY,

@@ -17,11 +17,13 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from mentoring.content import DOCUMENTS_FILE, PLAN_FILE, Content
+from mentoring.content import Content
 from mentoring.core.errors import Problem, Problems
 from mentoring.core.russian import did_you_mean
+from mentoring.kinds.documents import DOCUMENTS_FILE
 from mentoring.kinds.materials import Material
 from mentoring.kinds.news import NewsItem
+from mentoring.kinds.plan.kind import PLAN_FILE
 from mentoring.kinds.practices.bank import Practice
 
 OMITTED = (

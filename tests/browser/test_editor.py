@@ -321,12 +321,14 @@ def test_an_event_made_in_the_editor_passes_the_check(
     )
     person.click(page.get_by_role("button", name="Сохранить"))
 
-    name = re.compile(rf"\d{{4}}-\d{{2}}-\d{{2}}-{EVENT_SLUG}\.md")
+    name = re.compile(rf"2027-03-10-{EVENT_SLUG}\.md")  # the day of the event, not today
     saved = _saved(page, "content/events", lambda files: any(map(name.fullmatch, files)))
     [file] = [n for n in saved if name.fullmatch(n)]
     entry = saved[file]
     assert entry.startswith("---\ntitle: Семинар кураторов (образец)\nsummary: ")
     assert "organizer: cro\n" in entry and "sample: true\n" in entry
+    # The switch writes «draft: false»: the loader reads it as no draft, and the page is out.
+    assert "draft: false\n" in entry
     assert entry.endswith("---\n\nПовестка будет разослана кураторам заранее.\n")
     assert [u for u in network if not u.startswith(GIT_HOST)] == []
     person.record("event", entry)

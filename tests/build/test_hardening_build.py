@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import FIXTURES, build_site, make_site
+from tests.helpers import FIXTURES, build_site, make_site, sample_bytes
 
 SUMMARY = "Содержимое не прошло проверку: 1 ошибка. Исправьте и повторите сборку."
 
@@ -67,6 +67,50 @@ def test_a_windows_program_named_pdf_is_not_published(tmp_path, monkeypatch):
         "«.pdf»; по первым байтам он похож на программу Windows; откройте его и сохраните "
         "заново в формате PDF"
     )
+
+
+def test_a_windows_program_named_png_under_docs_is_not_published(tmp_path, monkeypatch):
+    project = make_site(tmp_path)
+    (project / "docs" / "img").mkdir()
+    (project / "docs" / "img" / "photo.png").write_bytes(b"MZ\x90\x00" + b"\0" * 60)
+
+    result = build_site(project, monkeypatch)
+
+    assert (result.ok, result.abort_message) == (False, SUMMARY)
+    assert result.errors == [
+        "docs/img/photo.png: файл docs/img/photo.png по содержимому не PNG, хотя назван "
+        "«.png»; по первым байтам он похож на программу Windows; откройте его и сохраните "
+        "заново в формате PNG"
+    ]
+    assert not (project / "site" / "img" / "photo.png").exists()
+
+
+def test_a_file_of_another_type_under_docs_is_refused_but_not_what_mkdocs_leaves_out(
+    tmp_path, monkeypatch
+):
+    project = make_site(tmp_path)
+    docs = project / "docs"
+    (docs / "widget.html").write_text("<script>alert(1)</script>\n", "utf-8")
+    # MkDocs would render it as a page, past the allowlist that checks *.md pages.
+    (docs / "old.markdown").write_text("# Старое\n\n<script>alert(1)</script>\n", "utf-8")
+    (docs / "photo.png").write_bytes(sample_bytes("png"))
+    (docs / ".hidden").mkdir()
+    (docs / ".hidden" / "notes.txt").write_text("не публикуется\n", "utf-8")
+    (docs / "templates").mkdir()
+    (docs / "templates" / "base.txt").write_text("не публикуется\n", "utf-8")
+
+    result = build_site(project, monkeypatch)
+
+    assert not result.ok
+    assert result.abort_message == SUMMARY.replace("1 ошибка", "2 ошибки")
+    allowed = "допустимые типы: pdf, doc, docx, odt, xls, xlsx, ods, ppt, pptx, odp, jpg, png"
+    assert result.errors == [
+        f"docs/old.markdown: тип файла «.markdown» не подходит; {allowed}; "
+        "сохраните файл в одном из них",
+        f"docs/widget.html: тип файла «.html» не подходит; {allowed}; "
+        "сохраните файл в одном из них",
+    ]
+    assert not (project / "site" / "widget.html").exists()
 
 
 def test_control_characters_in_a_news_body_fail_with_their_line(tmp_path, monkeypatch):

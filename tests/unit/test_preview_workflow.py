@@ -8,7 +8,6 @@ a content-only change skips the unit tests but not the checks authors need.
 
 from __future__ import annotations
 
-import copy
 import http.server
 import json
 import os
@@ -22,18 +21,27 @@ from typing import Any, ClassVar
 import pytest
 
 from mentoring.editor.config import PROPOSALS_BRANCH
-from tests.workflow_rules import load_workflow, schema_errors
+from tests.workflow_rules import (
+    Mutation,
+    Rule,
+    Workflow,
+    job_named,
+    load_workflow,
+    rule_table_tests,
+    runs_line,
+    schema_errors,
+    steps_of,
+)
 
 WORKFLOWS = Path(__file__).resolve().parents[2] / ".github" / "workflows"
 DISPATCH_INPUT = "pull_request"
 CONTENT_ONLY = "steps.changes.outputs.content_only == 'true'"
 NOT_CONTENT_ONLY = "steps.changes.outputs.content_only != 'true'"
 
-Workflow = dict[str, Any]
-
 
 def steps(workflow: Workflow, job: str) -> list[dict[str, Any]]:
-    return workflow["jobs"][job]["steps"]
+    """The job's own list of steps, so that a mutation can remove one."""
+    return job_named(workflow, job)["steps"]
 
 
 def runs(step: dict[str, Any]) -> str:
@@ -63,13 +71,13 @@ def rule_preview_builds_the_head_read_only(wf: Workflow) -> list[str]:
     for name, job in wf["jobs"].items():
         if "permissions" in job and grants_write(job["permissions"]):
             problems.append(f"job {name} runs pull request code and must not write")
-    job_steps = steps(wf, "preview")
+    job_steps = steps_of(job_named(wf, "preview"))
     if not job_steps or job_steps[0].get("id") != "pr":
         problems.append("the first step must find the pull request (id: pr)")
     checkout = next((s for s in job_steps if uses(s, "actions/checkout")), {})
     if (checkout.get("with") or {}).get("ref") != "${{ steps.pr.outputs.head }}":
         problems.append("the preview must be built from the pull request's head")
-    if not any(runs(s).strip() == "make check" for s in job_steps):
+    if not any(runs_line(s, "make check") for s in job_steps):
         problems.append("the preview job must run `make check` (annotations)")
     if not any("python -m mentoring.publish.sitediff" in runs(s) for s in job_steps):
         problems.append(
@@ -91,7 +99,7 @@ def rule_publishing_is_trusted_and_same_repository(wf: Workflow) -> list[str]:
         problems.append("preview-deploy.yml must run on workflow_run of Preview only")
     if wf.get("permissions") != {"contents": "read"}:
         problems.append("preview-deploy.yml must have `contents: read` at the top")
-    job = wf["jobs"]["publish-preview"]
+    job = job_named(wf, "publish-preview")
     condition = " ".join(str(job.get("if", "")).split())
     for part in (
         'contains(fromJSON(\'["pull_request", "workflow_dispatch"]\'), '
@@ -101,7 +109,7 @@ def rule_publishing_is_trusted_and_same_repository(wf: Workflow) -> list[str]:
     ):
         if part not in condition or "||" in condition:
             problems.append(f"publishing must require {part}")
-    for step in job["steps"]:
+    for step in steps_of(job):
         if uses(step, "actions/checkout") and (step.get("with") or {}).get("ref"):
             problems.append("publishing must never check out the pull request's code")
     concurrency = job.get("concurrency") or {}
@@ -109,10 +117,10 @@ def rule_publishing_is_trusted_and_same_repository(wf: Workflow) -> list[str]:
         problems.append("publishing must share the `pages` group with publish.yml, not cancel")
     if (job.get("environment") or {}).get("name") != "github-pages":
         problems.append("publishing must use the github-pages environment")
-    if not any(uses(s, "actions/deploy-pages") for s in job["steps"]):
+    if not any(uses(s, "actions/deploy-pages") for s in steps_of(job)):
         problems.append("publishing must deploy with actions/deploy-pages")
     if not any(
-        "gh pr comment" in runs(s) and "preview-summary.md" in runs(s) for s in job["steps"]
+        "gh pr comment" in runs(s) and "preview-summary.md" in runs(s) for s in steps_of(job)
     ):
         problems.append("publishing must comment the summary on the pull request")
     return problems
@@ -128,12 +136,12 @@ def rule_proposals_become_one_pull_request(wf: Workflow) -> list[str]:
         problems.append("proposals.yml must have `contents: read` at the top")
     if (wf.get("concurrency") or {}).get("cancel-in-progress") is not False:
         problems.append("saves must be handled one after another, none cancelled")
-    job = wf["jobs"]["pull-request"]
+    job = job_named(wf, "pull-request")
     wanted = {"contents": "read", "pull-requests": "write", "actions": "write"}
     if job.get("permissions") != wanted:
         problems.append(f"the job's permissions must be exactly {wanted}")
-    script = "\n".join(runs(s) for s in job["steps"])
-    if any("uses" in s for s in job["steps"]):
+    script = "\n".join(runs(s) for s in steps_of(job))
+    if any("uses" in s for s in steps_of(job)):
         problems.append("proposals.yml must run no action and check out nothing")
     if "github.event" in script:
         problems.append("event data must reach the script through env, never inside `run`")
@@ -147,7 +155,7 @@ def rule_proposals_become_one_pull_request(wf: Workflow) -> list[str]:
 
 def rule_content_path(wf: Workflow) -> list[str]:
     problems = []
-    job_steps = steps(wf, "test")
+    job_steps = steps_of(job_named(wf, "test"))
     by_run = {runs(s).strip(): s for s in job_steps}
     if "scripts/content_only.py" not in " ".join(runs(s) for s in job_steps):
         problems.append("the test job must decide the path with scripts/content_only.py")
@@ -164,52 +172,38 @@ def rule_content_path(wf: Workflow) -> list[str]:
     return problems
 
 
-RULES: dict[str, tuple[str, Callable[[Workflow], list[str]]]] = {
-    "preview": ("preview.yml", rule_preview_builds_the_head_read_only),
-    "publishing": ("preview-deploy.yml", rule_publishing_is_trusted_and_same_repository),
-    "content_path": ("publish.yml", rule_content_path),
-    "proposals": ("proposals.yml", rule_proposals_become_one_pull_request),
+RULES: dict[str, Rule] = {
+    "preview": rule_preview_builds_the_head_read_only,
+    "publishing": rule_publishing_is_trusted_and_same_repository,
+    "content_path": rule_content_path,
+    "proposals": rule_proposals_become_one_pull_request,
+}
+PATHS = {
+    "preview": WORKFLOWS / "preview.yml",
+    "publishing": WORKFLOWS / "preview-deploy.yml",
+    "content_path": WORKFLOWS / "publish.yml",
+    "proposals": WORKFLOWS / "proposals.yml",
 }
 
 
 # --------------------------------------------------------------------------- tests
 
 
-@pytest.mark.parametrize(
-    "name", ["preview.yml", "preview-deploy.yml", "publish.yml", "proposals.yml"]
-)
-def test_workflow_is_valid_against_the_schema(name: str) -> None:
-    assert schema_errors(load_workflow(WORKFLOWS / name)) == []
-
-
-@pytest.mark.parametrize("rule", sorted(RULES))
-def test_workflow_follows_rule(rule: str) -> None:
-    file, check = RULES[rule]
-    assert check(load_workflow(WORKFLOWS / file)) == []
-
-
-def _preview_job(wf: Workflow) -> dict[str, Any]:
-    return wf["jobs"]["preview"]
-
-
-def _proposals_job(wf: Workflow) -> dict[str, Any]:
-    return wf["jobs"]["pull-request"]
-
-
-def _publish_job(wf: Workflow) -> dict[str, Any]:
-    return wf["jobs"]["publish-preview"]
+@pytest.mark.parametrize("path", sorted(PATHS.values()), ids=lambda path: path.name)
+def test_workflow_is_valid_against_the_schema(path: Path) -> None:
+    assert schema_errors(load_workflow(path)) == []
 
 
 def _step(wf: Workflow, job: str, predicate: Callable[[dict[str, Any]], bool]) -> dict:
-    return next(s for s in steps(wf, job) if predicate(s))
+    return next(s for s in steps_of(job_named(wf, job)) if predicate(s))
 
 
-MUTATIONS: list[tuple[str, str, Callable[[Workflow], None]]] = [
+MUTATIONS: list[tuple[str, str, Mutation]] = [
     ("preview", "on pull_request_target", lambda wf: wf["on"].update(pull_request_target={})),
     (
         "preview",
         "writes contents",
-        lambda wf: _preview_job(wf).update(permissions={"contents": "write"}),
+        lambda wf: job_named(wf, "preview").update(permissions={"contents": "write"}),
     ),
     (
         "preview",
@@ -226,7 +220,7 @@ MUTATIONS: list[tuple[str, str, Callable[[Workflow], None]]] = [
     (
         "publishing",
         "forks too",
-        lambda wf: _publish_job(wf).update(
+        lambda wf: job_named(wf, "publish-preview").update(
             {"if": "github.event.workflow_run.conclusion == 'success'"}
         ),
     ),
@@ -240,7 +234,9 @@ MUTATIONS: list[tuple[str, str, Callable[[Workflow], None]]] = [
     (
         "publishing",
         "cancels deployments",
-        lambda wf: _publish_job(wf)["concurrency"].update({"cancel-in-progress": True}),
+        lambda wf: job_named(wf, "publish-preview")["concurrency"].update(
+            {"cancel-in-progress": True}
+        ),
     ),
     (
         "preview",
@@ -255,21 +251,21 @@ MUTATIONS: list[tuple[str, str, Callable[[Workflow], None]]] = [
     (
         "proposals",
         "writes contents",
-        lambda wf: _proposals_job(wf)["permissions"].update(contents="write"),
+        lambda wf: job_named(wf, "pull-request")["permissions"].update(contents="write"),
     ),
     (
         "proposals",
         "commit message in the script",
-        lambda wf: _proposals_job(wf)["steps"][0].update(
-            run=runs(_proposals_job(wf)["steps"][0])
+        lambda wf: job_named(wf, "pull-request")["steps"][0].update(
+            run=runs(job_named(wf, "pull-request")["steps"][0])
             + "\necho '${{ github.event.head_commit.message }}'"
         ),
     ),
     (
         "proposals",
         "no preview",
-        lambda wf: _proposals_job(wf)["steps"][0].update(
-            run=runs(_proposals_job(wf)["steps"][0]).replace("gh workflow run", "echo")
+        lambda wf: job_named(wf, "pull-request")["steps"][0].update(
+            run=runs(job_named(wf, "pull-request")["steps"][0]).replace("gh workflow run", "echo")
         ),
     ),
     (
@@ -287,19 +283,12 @@ MUTATIONS: list[tuple[str, str, Callable[[Workflow], None]]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("rule", "mutate"),
-    [pytest.param(rule, mutate, id=f"{rule}-{desc}") for rule, desc, mutate in MUTATIONS],
-)
-def test_rule_rejects_mutation(rule: str, mutate: Callable[[Workflow], None]) -> None:
-    file, check = RULES[rule]
-    broken = copy.deepcopy(load_workflow(WORKFLOWS / file))
-    mutate(broken)
-    assert check(broken), f"rule {rule!r} accepted a broken workflow"
-
-
-def test_every_rule_has_a_negative_test() -> None:
-    assert {rule for rule, _, _ in MUTATIONS} == set(RULES)
+(
+    workflow,
+    test_workflow_follows_rule,
+    test_rule_rejects_mutation,
+    test_every_rule_has_a_negative_test,
+) = rule_table_tests(RULES, MUTATIONS, PATHS)
 
 
 # --------------------------------------------------------------------------- the pull request step

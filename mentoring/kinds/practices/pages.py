@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -22,7 +23,9 @@ from mentoring.kinds.practices.bank import (
     Facet,
     Practice,
 )
-from mentoring.views.render import Renderer
+
+if TYPE_CHECKING:  # a kind's pages are rendered by the view layer, which imports them
+    from mentoring.views.render import Renderer
 
 
 @dataclass(frozen=True)
