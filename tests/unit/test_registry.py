@@ -197,3 +197,24 @@ def test_kind_is_edited_where_it_lives(kind) -> None:
     place = f"content/{kind.source.rstrip('/')}"
     for settings in collections:
         assert (settings.folder if kind.is_entries else settings.file) == place, settings.name
+
+
+def fields_named(schema: object, name: str) -> bool:
+    """Whether a schema (its items, nested objects and definitions too) has a field ``name``."""
+    if isinstance(schema, dict):
+        if name in schema.get("properties", {}):
+            return True
+        return any(fields_named(value, name) for value in schema.values())
+    if isinstance(schema, list):
+        return any(fields_named(value, name) for value in schema)
+    return False
+
+
+def test_cross_kind_checks_cover_every_kind_with_such_fields() -> None:
+    """mentoring/content.py checks links to pages (``page``) and to documents (``document``)
+    kind by kind, by name: a kind that adds such a field must be added there too."""
+    schemas = {kind.schema: load_schema(kind.schema) for kind in TYPES}
+    with_page = {name for name, schema in schemas.items() if fields_named(schema, "page")}
+    with_document = {name for name, schema in schemas.items() if fields_named(schema, "document")}
+    assert with_page == {"plan", "documents"}, "Content.check_page_references"
+    assert with_document == {"plan", "practice"}, "content._check_documents_named"
