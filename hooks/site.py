@@ -45,7 +45,7 @@ from mentoring.files import symlink_problems
 from mentoring.materials import MATERIALS_PAGE
 from mentoring.news import FEED_FILE, NEWS_PAGE
 from mentoring.pagelinks import PageLinks, check_page_anchors
-from mentoring.practice_pages import bank_files, bank_pages
+from mentoring.practice_pages import BANK_INDEX_FILE, bank_files, bank_index, bank_pages
 from mentoring.registry import SELF_WIRED
 from mentoring.render import (
     CONTACTS_PAGE,
@@ -204,6 +204,8 @@ class MentoringSite:
             self.add_page(files, config, path, markdown, in_nav=path == MATERIALS_PAGE)
         for page in bank_pages(build.renderer):
             self.add_page(files, config, page.path, page.markdown, in_nav=page.in_nav)
+        index = bank_index(build.content.bank, config.use_directory_urls)
+        files.append(File.generated(config, BANK_INDEX_FILE, content=index))
         for published in bank_files(build.content.bank):
             self.publish(files, config, published)
         self.add_editor(files, config)

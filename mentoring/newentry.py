@@ -24,7 +24,7 @@ from mentoring.files import DOCUMENT_TYPES, IMAGE_TYPES, long_name_problem
 from mentoring.models import Form
 from mentoring.news import IMAGES_FOLDER, NEWS_FOLDER
 from mentoring.organizations import Organization
-from mentoring.practices import FACET_KINDS, PRACTICES_DIR
+from mentoring.practices import BANK_FOLDERS, PRACTICES_DIR
 from mentoring.russian import slugify
 
 _SLUG_FIELD = re.compile(r"^slug:\s*[\"']?([\w-]+)", re.M)
@@ -99,7 +99,7 @@ def create_practice(
     """``content/practices/<slug>.md``, or ``<slug>/index.md`` with copies of ``files``."""
     title = _clean_title(title)
     folder = content_dir / PRACTICES_DIR
-    taken = _practice_slugs(folder) | set(FACET_KINDS) | set(RESERVED_SLUGS)
+    taken = _practice_slugs(folder) | set(BANK_FOLDERS) | set(RESERVED_SLUGS)
     slug = free_slug(_title_slug(title), taken)
     _check_files(files, DOCUMENT_TYPES)
     names = [_published_name(file) for file in files]

@@ -34,6 +34,7 @@ from mentoring.includes import INCLUDE
 from mentoring.links import spaced_addresses
 from mentoring.models import Form, Person, Plan, Reference, references_of
 from mentoring.organizations import Organization, check_organization
+from mentoring.pagination import PAGES_DIR
 from mentoring.references import check_activity_ids
 from mentoring.review import REVIEW_STATUSES, Review, build_review
 from mentoring.russian import count_words, did_you_mean, slugify
@@ -43,6 +44,8 @@ PRACTICES_DIR = "practices"
 PRACTICES_PAGE = "practices/index.md"
 # Facet pages live at /practices/<kind>/<key>/, so these words cannot be practice slugs.
 FACET_KINDS = ("form", "review", "organization", "year", "tag")
+# Nor the folder of the bank's pages 2, 3 … (/practices/page/2/).
+BANK_FOLDERS = (*FACET_KINDS, PAGES_DIR)
 BANK_REFERENCE_KIND = "Банк практик"
 PRACTICE_REFERENCE_KIND = "Практика"
 # Links to these are links to pages, never files to publish beside the practice.
@@ -264,13 +267,13 @@ def _build_practice(
 
 def _slug(raw: RawEntry, name: str, addresses: Addresses, problems: Problems) -> str | None:
     slug = entry_slug(raw, name, problems)
-    if slug in FACET_KINDS:
+    if slug in BANK_FOLDERS:
         from_field = "slug" in raw.data
         problems.add(
             raw.path,
             raw.data.line_of("slug") if from_field else 1,
             "slug" if from_field else None,
-            f"адрес «{slug}» занят страницами отбора практик; "
+            f"адрес «{slug}» занят служебными страницами банка практик; "
             + (
                 "задайте другое поле slug"
                 if from_field
