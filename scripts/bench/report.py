@@ -196,9 +196,10 @@ def report_visits(sites: dict[str, dict[str, Visit]]) -> None:
     if not sites:
         return
     say("\n## Страницы в браузере: медленный телефон\n")
+    down = f"{DOWN_BITS / 1e6:.1f}".replace(".", ",")
     say(
         f"Chromium, ширина {WIDTH} px, сеть: задержка {LATENCY_MS} мс, "
-        f"{DOWN_BITS / 1e6:.1f} Мбит/с к посетителю, {UP_BITS / 1e3:.0f} кбит/с от него; "
+        f"{down} Мбит/с к посетителю, {UP_BITS / 1e3:.0f} кбит/с от него; "
         f"процессор замедлен в {CPU_SLOWDOWN} раза (CDP). Сайт отдаётся с 127.0.0.1 с gzip, "
         "каждая загрузка — с пустым кешем. «Передано» — всё, что пришло по сети (с "
         "заголовками), до затишья; LCP — последняя запись largest-contentful-paint; "
