@@ -19,7 +19,7 @@ from tests.helpers import generated_site
 
 GENERATED_N = 2 * LIST_PAGE_SIZE + 10  # with the shipped practices: three bank pages
 CARDS = "[data-search-cards] > li"
-FROM_INDEX = f"{CARDS}[data-search-url^='http']"  # cards the script made from the index
+FROM_INDEX = f"{CARDS}[data-search-index-item]"  # cards the script made from the index
 MORE = ".search-panel__more"
 
 

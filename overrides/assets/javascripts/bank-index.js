@@ -70,10 +70,12 @@ function numericDate(iso) {
   return day + "." + month + "." + year;
 }
 
-// A list item with the practice's card, carrying the same data attributes as the server's.
+// A list item with the practice's card, carrying the same data attributes as the server's
+// and data-search-index-item.
 export function cardItem(practice, labels) {
   const item = element("li", "practice-list__item");
   item.setAttribute("data-search-url", practice.url);
+  item.setAttribute("data-search-index-item", "");
   Object.keys(practice.keys).forEach((key) => {
     item.setAttribute("data-" + key, practice.keys[key].join(" "));
   });

@@ -8,12 +8,15 @@
 //   - [data-search-status] for «Найдено: N»;
 //   - either [data-search-results], an empty list the script fills with results, or
 //     [data-search-cards], a list whose direct children are server-rendered items that
-//     each carry data-search-url (the page they stand for): the first page of a longer
-//     list. The panel's data-search-index names the list's compact index (bank-index.js),
-//     fetched when a facet is chosen: the matching entries then replace the items, and
-//     elements with data-search-idle-only (the links to the list's other pages) step
-//     aside until nothing is chosen again. Words are searched with Pagefind; the items on
-//     the page show for their results, other results as search results.
+//     each carry data-search-url (the page they stand for) and their facet keys
+//     (data-KEY="k1 k2"). A facet choice without words is applied at once to these
+//     items; or, when the panel's data-search-index names the list's compact index
+//     (bank-index.js) because the items are only the first page of a longer list, to
+//     the index, fetched on the first choice: its matching entries then replace the
+//     items, and elements with data-search-idle-only (the links to the list's other
+//     pages) step aside until nothing is chosen again. Words are searched with
+//     Pagefind; the items on the page show for their results, other results as
+//     search results.
 // data-search-scope="KEY:VALUE" on the panel restricts it: collection:Практики means the
 // pages under practices/ but not the list practices/ itself (overrides/partials/content.html).
 // The state is kept in the address (?q=…&KEY=…), so a search can be shared by link.
@@ -57,6 +60,17 @@ function setUp(panel) {
   cards.forEach((card) => { cardsByPath[pathOf(card.getAttribute("data-search-url"))] = card; });
   const scope = scopeOf(panel);
   const indexAddress = panel.getAttribute("data-search-index");
+  // Without an index, the items on the page are the whole list.
+  const pageIndex = {
+    practices: cards.map((card) => {
+      const keys = {};
+      facets.forEach((select) => {
+        keys[select.name] = (card.getAttribute("data-" + select.name) || "").split(" ").filter(Boolean);
+      });
+      return { card, keys };
+    }),
+    labels: {},
+  };
   let indexLoaded = false;
   const servedCounts = facets.reduce((all, select) => {
     return all.concat(Array.prototype.map.call(select.options, (option) => {
@@ -190,6 +204,11 @@ function setUp(panel) {
       .then((items) => {
         if (mine !== generation) return;
         items.forEach((item) => {
+          if (item.practice && item.practice.card) {
+            item.practice.card.hidden = false;
+            cardList.appendChild(item.practice.card);
+            return;
+          }
           if (item.practice) {
             output.appendChild(bankIndex.cardItem(item.practice, item.labels));
             return;
@@ -236,13 +255,18 @@ function setUp(panel) {
         return;
       }
       output.setAttribute("aria-busy", "true");
-      bankIndex.load(indexAddress).then((index) => {
+      (indexAddress ? bankIndex.load(indexAddress) : Promise.resolve(pageIndex)).then((index) => {
         indexLoaded = true;
         if (mine !== generation) return null;
         const shown = filterFromIndex(index, chosen, idle);
-        status.textContent = idle ? "" : search.foundText(shown);
         more.hidden = true;
-        return idle ? null : showNext(mine);
+        if (idle) {
+          status.textContent = "";
+          return null;
+        }
+        return showNext(mine).then(() => {
+          if (mine === generation) status.textContent = search.foundText(shown);
+        });
       }).catch(() => {
         if (mine !== generation) return;
         showAllCards();
@@ -270,8 +294,10 @@ function setUp(panel) {
             status.textContent = "";
             return null;
           }
-          status.textContent = search.foundText(main.results.length);
-          return showNext(mine);
+          // Announced once the first results are in the list.
+          return showNext(mine).then(() => {
+            if (mine === generation) status.textContent = search.foundText(main.results.length);
+          });
         });
       });
     }).catch(() => {
