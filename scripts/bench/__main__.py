@@ -16,7 +16,8 @@ gets from every page type (browser.py: bytes with gzip, LCP, time to interactive
     .venv/bin/python -m scripts.bench --help
 
 Standard library and the project's pinned dependencies only. Figures go to stdout as
-Markdown tables (BENCHMARKS.md at the repository root, not published, is written from them).
+Markdown tables (docs/benchmarks.md, published off the nav, search and sitemap, is written
+from them).
 """
 
 from __future__ import annotations

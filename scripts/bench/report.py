@@ -1,4 +1,4 @@
-"""The benchmark's report: Markdown tables in Russian on stdout (BENCHMARKS.md quotes them)."""
+"""The benchmark's report: Markdown tables in Russian on stdout (docs/benchmarks.md quotes them)."""
 
 from __future__ import annotations
 
