@@ -24,7 +24,7 @@ from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
-from mentoring.errors import Problem
+from mentoring.core.errors import Problem
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 PAGES = ("index.html", "404.html")  # every other address falls back to 404.html

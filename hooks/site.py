@@ -11,10 +11,10 @@ priority of another hook. The work itself is done by the core package ``mentorin
 - pages: the generated pages and published files, kind by kind.
 - links: MkDocs' link and anchor warnings reported at the author's file and line. While
   MkDocs builds the nav and renders the pages (between ``on_files`` and ``on_env``) a
-  logging filter turns them into problems of the source files (mentoring/pagelinks.py);
+  logging filter turns them into problems of the source files (mentoring/views/pagelinks.py);
   anchors are checked before any page is written.
 - search: a Pagefind process starts with the build, receives every page as soon as it is
-  rendered and writes the index in ``on_post_build`` (mentoring/search_index.py). Material's
+  rendered and writes the index in ``on_post_build`` (mentoring/search/index.py). Material's
   own search plugin stays out of ``plugins``.
 - accessibility: image alternatives checked, decorative icons hidden from screen readers.
 """
@@ -34,35 +34,40 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from mentoring.accessibility import check_image_alternatives, hide_icons, hide_icons_around
 from mentoring.build import SiteBuild
 from mentoring.content import Content
-from mentoring.documents import DOCUMENTS_PAGE
+from mentoring.core.errors import ContentError, log_safe
+from mentoring.core.files import symlink_problems
+from mentoring.core.yamlsource import check_characters
 from mentoring.editor.site import EditorNotVendored, admin_files
-from mentoring.errors import ContentError, log_safe
-from mentoring.exports import CSV_FILE, ICS_FILE, XLSX_FILE, PlanExport
-from mentoring.files import symlink_problems
-from mentoring.materials import MATERIALS_PAGE
-from mentoring.news import FEED_FILE, NEWS_PAGE
-from mentoring.pagelinks import PageLinks, check_page_anchors
-from mentoring.practice_pages import BANK_INDEX_FILE, bank_files, bank_index, bank_pages
-from mentoring.registry import SELF_WIRED
-from mentoring.render import (
-    CONTACTS_PAGE,
-    GLOSSARY_PAGE,
-    MONITORING_PAGE,
-    PLAN_PAGE,
-    expand_includes,
+from mentoring.html.accessibility import check_image_alternatives, hide_icons, hide_icons_around
+from mentoring.kinds.documents import DOCUMENTS_PAGE
+from mentoring.kinds.materials import MATERIALS_PAGE
+from mentoring.kinds.news import FEED_FILE, NEWS_PAGE
+from mentoring.kinds.practices.pages import (
+    BANK_INDEX_FILE,
+    bank_files,
+    bank_index,
+    bank_pages,
 )
-from mentoring.search_index import (
+from mentoring.kinds.registry import SELF_WIRED
+from mentoring.search.index import (
     BUNDLE_DIR,
     PagefindIndexer,
     SearchIndexError,
     is_entry,
     section_of,
 )
-from mentoring.shells import empty_sections_notice, missing_contacts, warning_annotation
-from mentoring.yamlsource import check_characters
+from mentoring.views.exports import CSV_FILE, ICS_FILE, XLSX_FILE, PlanExport
+from mentoring.views.pagelinks import PageLinks, check_page_anchors
+from mentoring.views.render import (
+    CONTACTS_PAGE,
+    GLOSSARY_PAGE,
+    MONITORING_PAGE,
+    PLAN_PAGE,
+    expand_includes,
+)
+from mentoring.views.shells import empty_sections_notice, missing_contacts, warning_annotation
 
 # The build's own messages, by what they are about.
 log = logging.getLogger("mkdocs.hooks.content")

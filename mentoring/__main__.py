@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 from mentoring.content import Content, load_content
-from mentoring.errors import ContentError
-from mentoring.newentry import EntryExists, create_document, create_news, create_practice
-from mentoring.progress import build_date
-from mentoring.registry import TYPES
-from mentoring.russian import count_words
-from mentoring.shells import empty_sections_notice, missing_contacts
+from mentoring.core.errors import ContentError
+from mentoring.core.russian import count_words
+from mentoring.kinds.newentry import EntryExists, create_document, create_news, create_practice
+from mentoring.kinds.plan.progress import build_date
+from mentoring.kinds.registry import TYPES
+from mentoring.views.shells import empty_sections_notice, missing_contacts
 
 # Hand-written pages sit next to content/ (docs_dir of mkdocs.yml).
 DOCS_DIR = "docs"

@@ -10,11 +10,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mentoring.abbreviations import AbbreviationMarker
 from mentoring.content import Content, load_content
-from mentoring.errors import Problems
-from mentoring.progress import build_date
-from mentoring.render import Renderer
+from mentoring.core.errors import Problems
+from mentoring.html.abbreviations import AbbreviationMarker
+from mentoring.kinds.plan.progress import build_date
+from mentoring.views.render import Renderer
 
 
 @dataclass

@@ -14,18 +14,22 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from mentoring.documents import (
+from mentoring.core.errors import FirstOccurrences, Problems
+from mentoring.core.files import symlink_problems
+from mentoring.core.russian import did_you_mean
+from mentoring.core.schema import validate
+from mentoring.core.yamlsource import YamlMap, load_yaml_file
+from mentoring.kinds.docs_pages import check_pages
+from mentoring.kinds.documents import (
     DOCUMENTS_FILE,
     Document,
     build_documents,
     check_evidence_documents,
 )
-from mentoring.entries import is_shown, parse_date
-from mentoring.errors import FirstOccurrences, Problems
-from mentoring.files import symlink_problems
-from mentoring.indicators import Indicators, load_indicators
-from mentoring.materials import Material, build_materials
-from mentoring.models import (
+from mentoring.kinds.entries import is_shown, parse_date
+from mentoring.kinds.indicators import Indicators, load_indicators
+from mentoring.kinds.materials import Material, build_materials
+from mentoring.kinds.models import (
     Activity,
     Body,
     Contact,
@@ -40,10 +44,11 @@ from mentoring.models import (
     Site,
     Term,
 )
-from mentoring.news import NewsItem, build_news
-from mentoring.organizations import Organization, load_organizations
-from mentoring.pages import check_pages
-from mentoring.practices import (
+from mentoring.kinds.news import NewsItem, build_news
+from mentoring.kinds.organizations import Organization, load_organizations
+from mentoring.kinds.plan.references import check_activity_ids
+from mentoring.kinds.plan.schedule import PlanPeriod, parse_schedule
+from mentoring.kinds.practices.bank import (
     PRACTICES_DIR,
     Bank,
     Practice,
@@ -51,13 +56,12 @@ from mentoring.practices import (
     build_practices,
     check_page_links,
 )
-from mentoring.references import check_activity_ids
-from mentoring.registry import SELF_WIRED
-from mentoring.review import ReviewCriteria, check_review_documents, load_review_criteria
-from mentoring.russian import did_you_mean
-from mentoring.schedule import PlanPeriod, parse_schedule
-from mentoring.schema import validate
-from mentoring.yamlsource import YamlMap, load_yaml_file
+from mentoring.kinds.practices.review import (
+    ReviewCriteria,
+    check_review_documents,
+    load_review_criteria,
+)
+from mentoring.kinds.registry import SELF_WIRED
 
 FORMS_FILE = "forms.yaml"
 SITE_FILE = "site.yaml"

@@ -94,7 +94,7 @@ def main() -> int:
                 "-c",
                 f"git worktree add -q --detach {base} HEAD~1 && "
                 f".venv/bin/mkdocs build -q -f {base}/mkdocs.yml -d {work}/base-site && "
-                f".venv/bin/python -m mentoring.sitediff {work}/base-site site "
+                f".venv/bin/python -m mentoring.publish.sitediff {work}/base-site site "
                 f"--list changed-pages.txt > summary.md",
             ],
             clone,

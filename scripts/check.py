@@ -27,7 +27,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from mentoring.__main__ import content_summary
-from mentoring.russian import count_words
+from mentoring.core.russian import count_words
 
 
 class _Collect(logging.Handler):

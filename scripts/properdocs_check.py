@@ -6,7 +6,7 @@
 ProperDocs (https://properdocs.org/) is a maintained fork of MkDocs 1.6 that is meant as a
 drop-in replacement. Both builds read the same mkdocs.yml with the same build date
 (SOURCE_DATE_EPOCH, the last commit's time unless set); the sites go to DIR/mkdocs and
-DIR/properdocs and are compared file by file with ``mentoring.sitediff.differing_files``,
+DIR/properdocs and are compared file by file with ``mentoring.publish.sitediff.differing_files``,
 which blanks only the generator tag. MkDocs runs from .venv (requirements.txt), ProperDocs
 from .venv-properdocs (requirements-properdocs.txt, the same pins but for the generator).
 """
@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from mentoring.sitediff import differing_files
+from mentoring.publish.sitediff import differing_files
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATORS = {

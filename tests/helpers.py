@@ -17,8 +17,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from mentoring.content import load_content
-from mentoring.errors import ContentError
-from mentoring.files import SIGNATURES
+from mentoring.core.errors import ContentError
+from mentoring.core.files import SIGNATURES
 from scripts.check import check
 
 REPO = Path(__file__).resolve().parent.parent

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mentoring.progress import STATUS_LABELS
-from mentoring.review import REVIEW_STATUSES
+from mentoring.kinds.plan.progress import STATUS_LABELS
+from mentoring.kinds.practices.review import REVIEW_STATUSES
 
 
 @dataclass(frozen=True)

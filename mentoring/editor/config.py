@@ -12,8 +12,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from mentoring.core.schema import load_schema
 from mentoring.editor.collections import COLLECTIONS, CollectionSettings, FieldSettings
-from mentoring.schema import load_schema
 
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 PATTERN_MESSAGE = "значение записано не по образцу"

@@ -15,8 +15,8 @@ from markupsafe import Markup
 
 from mentoring.editor.config import editor_config
 from mentoring.editor.vendor import VENDOR_DIR, is_current, vendored_files
-from mentoring.models import Plan
-from mentoring.render import Renderer
+from mentoring.kinds.models import Plan
+from mentoring.views.render import Renderer
 
 ADMIN = "admin"
 # The Git host's API and status page: the only other origins the editor may reach.

@@ -117,9 +117,10 @@ def timed_build(project: Path, site: Path, config: str = "mkdocs.yml") -> Run:
 def measure_search_index(site: Path) -> tuple[float, float, float] | None:
     """Wall and CPU seconds and peak memory (MB) of building the Pagefind index of a built
     site once more (the search hook does it at the end of every build); None without it."""
-    if not (REPO / "mentoring" / "search_index.py").is_file() or not (site / "pagefind").is_dir():
+    indexer = REPO / "mentoring" / "search" / "index.py"
+    if not indexer.is_file() or not (site / "pagefind").is_dir():
         return None
-    code = "import sys, pathlib; from mentoring.search_index import build_index; "
+    code = "import sys, pathlib; from mentoring.search.index import build_index; "
     code += "build_index(pathlib.Path(sys.argv[1]))"
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", code, str(site)], env=build_env())
@@ -205,7 +206,7 @@ def time_own_code(project: Path, site: Path, out: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    import mentoring.search_index as search_index
+    import mentoring.search.index as search_index
 
     os.environ.update(build_env())
     config_file = str(project / "mkdocs.yml")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from mentoring.registry import TYPES
+from mentoring.kinds.registry import TYPES
 from tests.browser.a11y_harness import (
     NORMAL,
     Mode,
@@ -79,7 +79,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_every_section_of_the_registry_is_walked() -> None:
-    """A kind of content with pages (mentoring/registry.py) is checked in every mode."""
+    """A kind of content with pages (mentoring/kinds/registry.py) is checked in every mode."""
     walked = {page.path.strip("/").split("/")[0] for page in PAGES}
     missing = {kind.section for kind in TYPES if kind.section} - walked
     assert not missing, f"add a page of {sorted(missing)} to PAGES"

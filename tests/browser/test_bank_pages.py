@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from mentoring.pagination import LIST_PAGE_SIZE
+from mentoring.core.pagination import LIST_PAGE_SIZE
 from tests.browser.a11y_harness import SitePage, axe_violations, describe_violations, open_page
 from tests.browser.conftest import serve
 from tests.browser.test_accessibility import MODES

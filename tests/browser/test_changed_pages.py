@@ -1,7 +1,7 @@
 """Accessibility of the pages a change touched: the fast check of a content-only change.
 
 CI's content path (.github/workflows/publish.yml) builds the site, lists the added and
-changed pages with ``python -m mentoring.sitediff … --list FILE`` and runs this file with
+changed pages with ``python -m mentoring.publish.sitediff … --list FILE`` and runs this file with
 ``CHANGED_PAGES=FILE SITE_DIR=site``: each listed page is checked with axe-core in the normal
 version and in the largest setting of the version for the visually impaired. Without
 CHANGED_PAGES (in `make test`) the home page stands in, so the path itself stays tested; the

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from mentoring.review import REVIEW_STATUSES
+from mentoring.kinds.practices.review import REVIEW_STATUSES
 
 CARDS = "[data-search-cards] > li"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from mentoring.content import load_content
-from mentoring.pagination import LIST_PAGE_SIZE
-from mentoring.practices import Bank
+from mentoring.core.pagination import LIST_PAGE_SIZE
+from mentoring.kinds.practices.bank import Bank
 from tests.helpers import generated_site
 
 pytestmark = pytest.mark.slow

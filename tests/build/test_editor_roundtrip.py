@@ -12,7 +12,7 @@ import pytest
 
 from mentoring.editor.config import editor_config
 from mentoring.editor.serialize import EditorFile, editor_files, field_order, write_like_the_editor
-from mentoring.sitediff import compare
+from mentoring.publish.sitediff import compare
 from tests.helpers import REPO, build_site, check_messages, repository_project
 
 CONFIG = editor_config("owner/name", {"plan_activities": []})

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from mentoring.htmlblocks import HtmlBlocks
+from mentoring.html.htmlblocks import HtmlBlocks
 from tests.helpers import build_site, make_site
 
 

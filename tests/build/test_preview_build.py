@@ -2,7 +2,7 @@
 
 A scratch "pull request" edits one news item (and, in a second case, adds and removes one):
 the base and head are built from the same fixture with the same build date, then
-``python -m mentoring.sitediff`` compares them.
+``python -m mentoring.publish.sitediff`` compares them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from mentoring.sitediff import compare, normalized
+from mentoring.publish.sitediff import compare, normalized
 from tests.helpers import FIXTURES, build_site, make_site
 
 PREVIEW = "https://cro.github.io/mentoring/previews/pr-7/"
@@ -43,7 +43,7 @@ def base_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def run_preview_script(base: Path, head: Path, *options: str) -> subprocess.CompletedProcess[str]:
     """The command of the preview job in .github/workflows/preview.yml."""
-    command = ["-m", "mentoring.sitediff", str(base), str(head), "--preview-url", PREVIEW]
+    command = ["-m", "mentoring.publish.sitediff", str(base), str(head), "--preview-url", PREVIEW]
     return subprocess.run(
         [sys.executable, *command, "--live-url", LIVE, *options],
         capture_output=True,

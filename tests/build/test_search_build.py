@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import mentoring.search_index
-from mentoring.search_index import IndexStats
+import mentoring.search.index
+from mentoring.search.index import IndexStats
 from tests.helpers import BuildResult, build_site, make_site
 
 ABORT = "Поисковый индекс не построен. Исправьте ошибку и повторите сборку."
@@ -137,7 +137,7 @@ def test_pages_indexed_in_another_language_fail_the_strict_build(
     stats = IndexStats(
         pages=4, languages={"ru": 3, "en": 1}, files=9, bytes=1, seconds=0.1, final_seconds=0.1
     )
-    monkeypatch.setattr(mentoring.search_index.PagefindIndexer, "finish", lambda self: stats)
+    monkeypatch.setattr(mentoring.search.index.PagefindIndexer, "finish", lambda self: stats)
 
     result = build_site(project, monkeypatch, check_parity=False)  # found by Pagefind only
 
@@ -167,14 +167,14 @@ def test_a_build_that_fails_after_pagefind_started_stops_it(
 ) -> None:
     page = project / "docs" / "picture.md"
     page.write_text("# Картинка\n\n![](picture.png)\n", "utf-8")  # no alt: fails in on_env
-    started: list[mentoring.search_index.PagefindIndexer] = []
-    original_init = mentoring.search_index.PagefindIndexer.__init__
+    started: list[mentoring.search.index.PagefindIndexer] = []
+    original_init = mentoring.search.index.PagefindIndexer.__init__
 
-    def init(self: mentoring.search_index.PagefindIndexer, *args: object, **kwargs: object) -> None:
+    def init(self: mentoring.search.index.PagefindIndexer, *args: object, **kwargs: object) -> None:
         original_init(self, *args, **kwargs)  # type: ignore[arg-type]
         started.append(self)
 
-    monkeypatch.setattr(mentoring.search_index.PagefindIndexer, "__init__", init)
+    monkeypatch.setattr(mentoring.search.index.PagefindIndexer, "__init__", init)
 
     result = build_site(project, monkeypatch)
 

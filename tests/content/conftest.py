@@ -11,7 +11,7 @@ from typing import NoReturn
 import pytest
 
 from mentoring.content import Content, load_content
-from mentoring.errors import ContentError
+from mentoring.core.errors import ContentError
 from tests.helpers import REPO
 
 SHIPPED = REPO / "content"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from mentoring.content import Content
-from mentoring.models import Activity
-from mentoring.schedule import DateRange, Deadline, Occurrences, Throughout, Yearly
+from mentoring.kinds.models import Activity
+from mentoring.kinds.plan.schedule import DateRange, Deadline, Occurrences, Throughout, Yearly
 from tests.content.conftest import content_error
 
 REPO = Path(__file__).resolve().parents[2]

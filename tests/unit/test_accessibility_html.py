@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from mentoring.accessibility import (
+from mentoring.core.errors import Problems
+from mentoring.html.accessibility import (
     UntitledImage,
     check_image_alternatives,
     hide_icons,
     hide_icons_around,
     untitled_images,
 )
-from mentoring.errors import Problems
 
 
 @pytest.mark.parametrize(

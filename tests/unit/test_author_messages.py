@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from mentoring.content import load_content
-from mentoring.errors import ContentError, Problems
-from mentoring.yamlsource import parse_yaml, split_front_matter
+from mentoring.core.errors import ContentError, Problems
+from mentoring.core.yamlsource import parse_yaml, split_front_matter
 from tests.helpers import make_site
 
 GUILLEMETS = ', а кавычки-ёлочки «…» не считаются; возьмите всё значение в прямые кавычки "…"'

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from mentoring.content import load_content
-from mentoring.errors import ContentError
+from mentoring.core.errors import ContentError
 from tests.helpers import content_problems
 
 

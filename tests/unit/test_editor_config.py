@@ -10,10 +10,10 @@ from typing import Any
 import jsonschema
 import pytest
 
+from mentoring.core.schema import load_schema
 from mentoring.editor.collections import COLLECTIONS, CollectionSettings
 from mentoring.editor.config import PASSED_THROUGH, editor_config
 from mentoring.editor.vendor import VENDOR_DIR, is_current
-from mentoring.schema import load_schema
 
 CHOICES = {"plan_activities": [("5.2", "5.2 — Организация конкурсов")]}
 CONFIG = editor_config("owner/name", CHOICES)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from mentoring.content import load_content
-from mentoring.errors import ContentError
+from mentoring.core.errors import ContentError
 from tests.helpers import SNAPSHOT_CONTENT
 
 ACTIVITY_2_1 = '        responsible: [ЦРО]\n      - id: "2.2"'

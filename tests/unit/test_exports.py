@@ -14,9 +14,9 @@ import yaml
 from icalendar import Calendar
 
 from mentoring.content import load_content
-from mentoring.exports import COLUMNS, PlanExport, csv_cell
-from mentoring.progress import progress_of
-from mentoring.schedule import Occurrences, PartialDate
+from mentoring.kinds.plan.progress import progress_of
+from mentoring.kinds.plan.schedule import Occurrences, PartialDate
+from mentoring.views.exports import COLUMNS, PlanExport, csv_cell
 from tests.helpers import SNAPSHOT_CONTENT
 
 BUILD_DAY = dt.date(2025, 11, 27)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from mentoring.errors import Problems
-from mentoring.files import (
+from mentoring.core.errors import Problems
+from mentoring.core.files import (
     DOCUMENT_TYPES,
     IMAGE_TYPES,
     MAX_FILE_BYTES,
@@ -16,7 +16,7 @@ from mentoring.files import (
     size_label,
     symlink_problems,
 )
-from mentoring.files import check_file as check
+from mentoring.core.files import check_file as check
 from tests.helpers import sample_bytes
 
 

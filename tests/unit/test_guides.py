@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mentoring.render import GUIDE_SCHEMAS
+from mentoring.views.render import GUIDE_SCHEMAS
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from mentoring.entries import load_entry
-from mentoring.errors import Problems
+from mentoring.core.errors import Problems
+from mentoring.kinds.entries import load_entry
 
 FRONT_MATTER = "---\ntitle: Формы\nsummary: Какие бывают формы.\ndate: 2022-05-10\n---\n"
 PATH = "content/materials/formy.md"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from mentoring.htmlblocks import HtmlBlocks
+from mentoring.html.htmlblocks import HtmlBlocks
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from mentoring.content import load_content
-from mentoring.indicators import (
+from mentoring.core.schema import load_schema
+from mentoring.kinds.indicators import (
     BREAKDOWN_KEYS,
     INDICATOR_BY_KEY,
     INDICATORS,
@@ -18,7 +19,6 @@ from mentoring.indicators import (
     format_number,
     looks_personal,
 )
-from mentoring.schema import load_schema
 from tests.helpers import content_problems
 
 REPO = Path(__file__).resolve().parents[2]

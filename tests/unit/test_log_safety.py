@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mentoring.__main__ import main
-from mentoring.errors import Problem, log_safe
+from mentoring.core.errors import Problem, log_safe
 from tests.helpers import make_site
 
 PRACTICE = (

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mentoring.content import load_content
-from mentoring.models import Reference
+from mentoring.kinds.models import Reference
 from tests.helpers import content_problems
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from mentoring.charts import column_chart, nice_top
 from mentoring.content import load_content
-from mentoring.indicators import INDICATOR_BY_KEY, format_value
-from mentoring.render import Renderer
-from mentoring.timeline import build_timeline
+from mentoring.kinds.indicators import INDICATOR_BY_KEY, format_value
+from mentoring.views.charts import column_chart, nice_top
+from mentoring.views.render import Renderer
+from mentoring.views.timeline import build_timeline
 from tests.helpers import SNAPSHOT_CONTENT
 
 REPO = Path(__file__).resolve().parents[2]

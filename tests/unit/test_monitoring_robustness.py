@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mentoring.content import load_content
-from mentoring.indicators import BREAKDOWN_KEYS, INDICATORS, format_value
-from mentoring.render import Renderer
+from mentoring.kinds.indicators import BREAKDOWN_KEYS, INDICATORS, format_value
+from mentoring.views.render import Renderer
 
 REPO = Path(__file__).resolve().parents[2]
 MINIMAL = REPO / "tests" / "fixtures" / "minimal" / "content"

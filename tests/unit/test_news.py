@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from mentoring.content import load_content
-from mentoring.models import Reference
-from mentoring.news import NewsItem, NewsListing, by_year, listing_path, paginate
+from mentoring.kinds.models import Reference
+from mentoring.kinds.news import NewsItem, NewsListing, by_year, listing_path, paginate
 from tests.helpers import content_problems
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

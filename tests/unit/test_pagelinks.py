@@ -1,4 +1,4 @@
-"""MkDocs' link warnings become problems of the author's file (mentoring.pagelinks).
+"""MkDocs' link warnings become problems of the author's file (mentoring.views.pagelinks).
 
 The common cases are built for real in tests/build/test_links_build.py; these are the rarer
 warnings, fed in as MkDocs words them.
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from mentoring.content import load_content
-from mentoring.errors import Problem
-from mentoring.pagelinks import OMITTED, PageLinks
+from mentoring.core.errors import Problem
+from mentoring.views.pagelinks import OMITTED, PageLinks
 from tests.helpers import FIXTURES
 
 
@@ -88,7 +88,7 @@ def test_other_warnings_are_left_to_mkdocs(links: PageLinks) -> None:
 
 
 def test_the_line_is_found_in_the_source(tmp_path: Path) -> None:
-    from mentoring.pagelinks import PageSource
+    from mentoring.views.pagelinks import PageSource
 
     source = tmp_path / "about.md"
     source.write_text("# О нас\n\nСм. текст plan.md выше.\n\n[план](plan.md)\n", "utf-8")

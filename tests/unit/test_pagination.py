@@ -1,12 +1,12 @@
-"""Lists split into pages (mentoring/pagination.py) and the bank's compact index."""
+"""Lists split into pages (mentoring/core/pagination.py) and the bank's compact index."""
 
 from __future__ import annotations
 
 import json
 
 from mentoring.content import load_content
-from mentoring.pagination import LIST_PAGE_SIZE, page_path, paginate
-from mentoring.practice_pages import bank_index
+from mentoring.core.pagination import LIST_PAGE_SIZE, page_path, paginate
+from mentoring.kinds.practices.pages import bank_index
 from tests.helpers import SNAPSHOT_CONTENT
 
 

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from mentoring.content import Content, load_content
-from mentoring.errors import Problems
-from mentoring.models import Form
-from mentoring.organizations import Organization
-from mentoring.practices import Bank, Practice
-from mentoring.yamlsource import split_front_matter
+from mentoring.core.errors import Problems
+from mentoring.core.yamlsource import split_front_matter
+from mentoring.kinds.models import Form
+from mentoring.kinds.organizations import Organization
+from mentoring.kinds.practices.bank import Bank, Practice
 from tests.helpers import content_problems, make_site, sample_bytes
 
 DEFAULT_FIELDS = {

@@ -10,11 +10,11 @@ import pytest
 
 from mentoring.__main__ import main
 from mentoring.content import load_content
-from mentoring.errors import ContentError, Problems
-from mentoring.newentry import create_document, create_news, create_practice, entry_text
-from mentoring.schema import load_schema
-from mentoring.schemadoc import schema_fields
-from mentoring.yamlsource import split_front_matter
+from mentoring.core.errors import ContentError, Problems
+from mentoring.core.schema import load_schema
+from mentoring.core.schemadoc import schema_fields
+from mentoring.core.yamlsource import split_front_matter
+from mentoring.kinds.newentry import create_document, create_news, create_practice, entry_text
 from tests.helpers import make_site
 
 DAY = dt.date(2025, 11, 27)

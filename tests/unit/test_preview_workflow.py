@@ -58,8 +58,10 @@ def rule_preview_builds_the_head_read_only(wf: Workflow) -> list[str]:
         problems.append("the preview must be built from the pull request's head")
     if not any(runs(s).strip() == "make check" for s in job_steps):
         problems.append("the preview job must run `make check` (annotations)")
-    if not any("python -m mentoring.sitediff" in runs(s) for s in job_steps):
-        problems.append("the preview job must list the changed pages with mentoring.sitediff")
+    if not any("python -m mentoring.publish.sitediff" in runs(s) for s in job_steps):
+        problems.append(
+            "the preview job must list the changed pages with mentoring.publish.sitediff"
+        )
     if not any("GITHUB_STEP_SUMMARY" in runs(s) for s in job_steps):
         problems.append("the list of changed pages must go to the job summary")
     upload = next((s for s in job_steps if uses(s, "actions/upload-artifact")), {})
@@ -170,7 +172,7 @@ MUTATIONS: list[tuple[str, str, Callable[[Workflow], None]]] = [
         "preview",
         "no summary",
         lambda wf: steps(wf, "preview").remove(
-            _step(wf, "preview", lambda s: "mentoring.sitediff" in runs(s))
+            _step(wf, "preview", lambda s: "mentoring.publish.sitediff" in runs(s))
         ),
     ),
     (

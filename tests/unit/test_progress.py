@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from mentoring.models import Activity, Direction, Evidence, Plan
-from mentoring.progress import build_date, progress_of, summarize
-from mentoring.schedule import PlanPeriod, parse_schedule
+from mentoring.kinds.models import Activity, Direction, Evidence, Plan
+from mentoring.kinds.plan.progress import build_date, progress_of, summarize
+from mentoring.kinds.plan.schedule import PlanPeriod, parse_schedule
 
 
 def plan_with(*activities: Activity) -> Plan:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from mentoring.build import SiteBuild
-from mentoring.includes import ENTRY_BLOCKS
-from mentoring.render import absolute_url, page_url, relative_url
+from mentoring.core.urls import absolute_url, page_url, relative_url
+from mentoring.html.includes import ENTRY_BLOCKS
 from tests.helpers import SNAPSHOT_CONTENT
 
 REPO = Path(__file__).resolve().parents[2]

@@ -10,10 +10,10 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from mentoring.content import Content
-from mentoring.entries import text_of
-from mentoring.registry import TYPES, by_schema
-from mentoring.schema import load_schema
-from mentoring.search_index import SECTIONS, section_of
+from mentoring.core.schema import load_schema
+from mentoring.kinds.entries import text_of
+from mentoring.kinds.registry import TYPES, by_schema
+from mentoring.search.index import SECTIONS, section_of
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMAS = REPO / "mentoring" / "schemas"

@@ -10,17 +10,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mentoring.abbreviations import AbbreviationMarker
 from mentoring.content import load_content
-from mentoring.errors import Problem, Problems
-from mentoring.render import (
+from mentoring.core.errors import Problem, Problems
+from mentoring.core.russian import count_words, long_date, slugify
+from mentoring.core.urls import relative_path, relative_url
+from mentoring.html.abbreviations import AbbreviationMarker
+from mentoring.views.render import (
     Renderer,
     expand_includes,
     markdown_text,
-    relative_path,
-    relative_url,
 )
-from mentoring.russian import count_words, long_date, slugify
 
 
 def test_markdown_text_escapes_html_and_markdown():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from mentoring.errors import Problems
-from mentoring.review import Review, check_review_documents, load_review_criteria
+from mentoring.core.errors import Problems
+from mentoring.kinds.practices.review import Review, check_review_documents, load_review_criteria
 
 CRITERIA = """\
 statuses:

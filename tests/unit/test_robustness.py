@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mentoring.content import load_content
-from mentoring.errors import ContentError
-from mentoring.exports import PlanExport
+from mentoring.core.errors import ContentError
+from mentoring.views.exports import PlanExport
 from tests.helpers import SNAPSHOT_CONTENT
 
 _UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")

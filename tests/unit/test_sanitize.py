@@ -1,4 +1,4 @@
-"""The allowlist for author HTML (mentoring/sanitize.py): hostile vectors in every kind of
+"""The allowlist for author HTML (mentoring/html/sanitize.py): hostile vectors in every kind of
 author text, the red-team cases of issue 12, allowed markup, the build's safety net."""
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from hypothesis import strategies as st
 
 from mentoring.build import SiteBuild
 from mentoring.content import load_content
-from mentoring.errors import ContentError, Problems
-from mentoring.practice_pages import bank_pages
-from mentoring.sanitize import (
+from mentoring.core.errors import ContentError, Problems
+from mentoring.html.sanitize import (
     ATTRIBUTES,
     CLASSES,
     MARKDOWN_EXTENSIONS,
@@ -26,6 +25,7 @@ from mentoring.sanitize import (
     refused,
     to_html,
 )
+from mentoring.kinds.practices.pages import bank_pages
 from scripts.bench.synthesis import make_projects
 from tests.helpers import REPO, make_site, real_config
 from tests.hostile import (
@@ -411,7 +411,7 @@ def test_random_fragments_are_refused_or_stay_inside_the_allowlist(fragment):
 
 
 # Field text: printable characters and the pieces above (control characters are refused by
-# their own checks, mentoring/yamlsource.py).
+# their own checks, mentoring/core/yamlsource.py).
 FIELD_TEXT = st.lists(
     st.one_of(
         PIECES.filter(lambda piece: "\n" not in piece and "\t" not in piece),

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from mentoring.schedule import PlanPeriod, parse_schedule
+from mentoring.kinds.plan.schedule import PlanPeriod, parse_schedule
 
 PERIOD = PlanPeriod(dt.date(2021, 10, 4), dt.date(2024, 12, 31))
 

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mentoring.errors import Problems
-from mentoring.schema import validate, whole_value_pattern
-from mentoring.yamlsource import parse_yaml
+from mentoring.core.errors import Problems
+from mentoring.core.schema import validate, whole_value_pattern
+from mentoring.core.yamlsource import parse_yaml
 
 SCHEMAS = sorted(
     entry.name.removesuffix(".schema.json")

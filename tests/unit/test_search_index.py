@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mentoring.search_index import (
+from mentoring.search.index import (
     PagefindIndexer,
     SearchIndexError,
     build_index,

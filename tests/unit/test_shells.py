@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mentoring.content import load_content
-from mentoring.shells import empty_sections, empty_sections_notice, missing_contacts
+from mentoring.views.shells import empty_sections, empty_sections_notice, missing_contacts
 from tests.helpers import SNAPSHOT_CONTENT
 
 

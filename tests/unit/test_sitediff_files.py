@@ -1,10 +1,10 @@
-"""mentoring.sitediff.differing_files: two builds of one site, file by file."""
+"""mentoring.publish.sitediff.differing_files: two builds of one site, file by file."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from mentoring.sitediff import differing_files
+from mentoring.publish.sitediff import differing_files
 
 PAGE = (
     '<html><head><meta name="generator" content="{}"><title>Т</title></head><body>{}</body></html>'

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mentoring import yamlsource
-from mentoring.errors import Problems
-from mentoring.yamlsource import (
+from mentoring.core import yamlsource
+from mentoring.core.errors import Problems
+from mentoring.core.yamlsource import (
     FRONT_MATTER,
     YamlList,
     YamlMap,

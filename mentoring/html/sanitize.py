@@ -1,0 +1,442 @@
+"""The allowlist for HTML written by authors, checked by nh3 (the Rust sanitizer Ammonia).
+
+Author text (entry bodies, hand-written pages under docs/) is converted with the site's own
+Markdown extensions and given to nh3 twice: once with the allowlist below, once with an
+allowlist made of every name and scheme the text could hold. nh3 parses both times as a
+browser would (html5ever), so the two results differ exactly where the allowlist would
+remove something. The site never publishes nh3's output: a text the allowlist would
+change is refused with a message, and a text it would not change is published as written
+(byte for byte). Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from html import unescape
+from html.parser import HTMLParser
+
+import markdown
+import nh3
+from markupsafe import Markup
+from pygments.token import STANDARD_TYPES
+from pymdownx.slugs import slugify
+
+from mentoring.core.errors import Problems
+
+# The extensions of mkdocs.yml (markdown_extensions), with the same settings; a test holds
+# the two lists together.
+MARKDOWN_EXTENSIONS = (
+    "mentoring.html.output",
+    "attr_list",
+    "md_in_html",
+    "admonition",
+    "tables",
+    "def_list",
+    "footnotes",
+    "pymdownx.superfences",
+    "pymdownx.details",
+    "toc",
+)
+MARKDOWN_SETTINGS = {
+    "toc": {
+        "permalink": True,
+        "permalink_title": "Ссылка на этот раздел",
+        "slugify": slugify(case="lower"),
+    }
+}
+
+TAGS = frozenset(
+    {
+        # Markdown, tables, definition lists, footnotes, admonitions, details, code
+        *("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"),
+        *("ul", "ol", "li", "dl", "dt", "dd", "em", "strong", "code", "pre", "a", "img"),
+        *("table", "thead", "tbody", "tr", "th", "td", "sup", "div", "span"),
+        *("details", "summary"),
+        # text-level HTML an author may write by hand
+        *("abbr", "b", "i", "s", "u", "sub", "small", "mark", "kbd", "del", "ins", "q"),
+        *("caption", "tfoot", "figure", "figcaption"),
+    }
+)
+ATTRIBUTES = {
+    "*": {"id", "class", "title"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start"},
+    "th": {"style", "colspan", "rowspan"},
+    "td": {"style", "colspan", "rowspan"},
+    "details": {"open"},
+}
+# Attributes allowed with these values only. A decorative image is marked { role=presentation }.
+ATTRIBUTE_VALUES = {"img": {"role": {"presentation", "none"}}}
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Classes the extensions write: admonitions and details (Material's types and their
+# aliases), footnotes, permalinks, code blocks with Pygments' token classes.
+ADMONITION_TYPES = frozenset(
+    {
+        *("note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important"),
+        *("success", "check", "done", "question", "help", "faq", "warning", "caution"),
+        *("attention", "failure", "fail", "missing", "danger", "error", "bug", "example"),
+        *("quote", "cite"),
+    }
+)
+CLASSES = frozenset(
+    {
+        *ADMONITION_TYPES,
+        *("admonition", "admonition-title", "footnote", "footnote-ref", "footnote-backref"),
+        *("headerlink", "highlight", "linenos", "hll"),
+        *(name for name in STANDARD_TYPES.values() if name),
+    }
+)
+_CODE_LANGUAGE_CLASS = re.compile(r"language-[a-z0-9+#_-]+")
+# Pygments names a token type it has no short name for after its nearest standard parent:
+# «l-Scalar-Plain» (Literal.Scalar.Plain, in YAML).
+_SUBTOKEN_CLASS = re.compile(
+    "(?:{})(?:-[A-Z][A-Za-z]*)+".format("|".join(name for name in STANDARD_TYPES.values() if name))
+)
+# An id starts with a letter or digit: the theme's own ids start with «__» (__config…).
+# «_1», «_2»… are what the toc extension gives a heading without letters or digits.
+_ID = re.compile(r"[^\W_][\w.:-]*|_\d+")
+# The one style the tables extension writes, for a column aligned with «:».
+_TABLE_ALIGNMENT = re.compile(r"text-align: (?:left|center|right);")
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
+# Browsers drop these from a URL before reading it.
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+_URL_EDGES = "".join(map(chr, range(0x21)))  # C0 controls and the space
+# html5ever parses a fragment: start tags of <html> and <body> are dropped there, while a
+# browser adds their attributes to the page's own element. Renamed, nh3 sees them.
+_DOCUMENT_TAG = re.compile(r"<(html|body|head)(?=[\t\n\f\r />])", re.I)
+_EXPOSED_PREFIX = "x-document-"
+# Names as a browser's tokenizer reads them (HTML spec, 13.2.5): a tag name runs from «<»
+# and a letter to a space, «/» or «>»; an attribute name starts after a space, «/» or a
+# quote and ends there or at «=». Matched at every start (overlapping), so whatever a
+# browser could read as a name is among them.
+_NAME_LIMIT = 200
+_TAG_NAME = re.compile(rf"<(?=([a-z][^\t\n\f\r />]{{0,{_NAME_LIMIT}}}))")
+_LONG_TAG_NAME = re.compile(rf"<[a-zA-Z][^\t\n\f\r />]{{{_NAME_LIMIT},}}")
+_ATTRIBUTE_NAME = re.compile(rf"(?<=[\t\n\f\r /\"'])(?=(=?[^\t\n\f\r />=]{{1,{_NAME_LIMIT}}}))")
+
+
+def _url_of(value: str) -> str:
+    """An address as a browser reads it: without tabs and newlines, trimmed of controls."""
+    return _URL_IGNORED.sub("", value).strip(_URL_EDGES)
+
+
+def _is_remote_or_odd(url: str) -> bool:
+    """An address that leaves the site without a scheme (``//host``) or holds «\\»."""
+    return url.startswith("//") or "\\" in url
+
+
+def _allowed_value(tag: str, attribute: str, value: str) -> str | None:
+    """nh3's hook for the values our allowlist restricts; None removes the attribute."""
+    if attribute == "class":
+        return value if all(_allowed_class(name) for name in value.split()) else None
+    if attribute == "id":
+        return value if _ID.fullmatch(value) else None
+    if attribute == "style":
+        return value if _TABLE_ALIGNMENT.fullmatch(value) else None
+    if (tag, attribute) == ("a", "href"):
+        url = _url_of(value)
+        return None if _is_remote_or_odd(url) else value
+    if attribute == "src":
+        url = _url_of(value)
+        return None if _is_remote_or_odd(url) or _SCHEME.match(url.lower()) else value
+    return value
+
+
+def _allowed_class(name: str) -> bool:
+    return (
+        name in CLASSES
+        or _CODE_LANGUAGE_CLASS.fullmatch(name) is not None
+        or _SUBTOKEN_CLASS.fullmatch(name) is not None
+    )
+
+
+def _exposed(html: str) -> str:
+    return _DOCUMENT_TAG.sub(lambda match: f"<{_EXPOSED_PREFIX}{match.group(1)}", html)
+
+
+def _allowlisted(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        tag_attribute_values=ATTRIBUTE_VALUES,
+        attribute_filter=_allowed_value,
+        url_schemes=set(URL_SCHEMES),
+        strip_comments=False,
+        link_rel=None,
+    )
+
+
+def _everything(html: str, schemes: set[str]) -> str:
+    """nh3 with every tag, attribute and URL scheme that ``html`` could hold allowed."""
+    # html5ever lowers ASCII letters only (bytes.lower does the same, and quickly).
+    lowered = html.replace("\0", "\ufffd").encode().lower().decode()
+    tags = set(_TAG_NAME.findall(lowered))
+    names = set(_ATTRIBUTE_NAME.findall(lowered)) | tags
+    return nh3.clean(
+        html,
+        tags=tags,
+        clean_content_tags=set(),
+        attributes={"*": names},
+        url_schemes=schemes,
+        strip_comments=False,
+        link_rel=None,
+    )
+
+
+def _schemes(html: str) -> set[str]:
+    """Every scheme an address in ``html`` could have, read as a browser reads it."""
+    # Character references are case-sensitive (&NewLine;): decoded before lowering.
+    texts = (html.lower(), unescape(html).lower()) if "&" in html else (html.lower(),)
+    found = set()
+    for text in texts:
+        for variant in (text, _URL_IGNORED.sub("", text)):
+            found.update(_SCHEME.findall(variant))
+    return found
+
+
+@dataclass(frozen=True)
+class Refused:
+    """One element or attribute that the allowlist would remove from an author's HTML."""
+
+    tag: str
+    attribute: str | None = None
+    value: str = ""
+
+    @property
+    def needle(self) -> str:
+        """What to look for in the source to find its line."""
+        if self.attribute in ("href", "src", "id", "class", "style") and self.value:
+            return self.value
+        return self.attribute or self.tag
+
+
+def refused(html: str) -> list[Refused]:
+    """What the allowlist would remove from ``html``, in document order; [] when nothing."""
+    html = _exposed(html)
+    if long_name := _LONG_TAG_NAME.search(html):
+        return [Refused(long_name.group(0)[1:20] + "…")]
+    schemes = _schemes(html)
+    allowed = _allowlisted(html)
+    everything = _everything(html, schemes)
+    if allowed == everything:
+        return []
+    return list(_differences(_start_tags(everything), _start_tags(allowed)))
+
+
+def _differences(
+    everything: list[tuple[str, dict[str, str]]], allowed: list[tuple[str, dict[str, str]]]
+) -> Iterator[Refused]:
+    matcher = SequenceMatcher(
+        None, [tag for tag, _ in everything], [tag for tag, _ in allowed], autojunk=False
+    )
+    found = False
+    for operation, start, end, other_start, _ in matcher.get_opcodes():
+        if operation == "equal":
+            for (tag, attributes), (_, kept) in zip(
+                everything[start:end], allowed[other_start:], strict=False
+            ):
+                for name, value in attributes.items():
+                    if kept.get(name) != value:
+                        found = True
+                        yield Refused(tag, name, _refused_part(name, value))
+        elif operation in ("delete", "replace"):
+            for tag, _ in everything[start:end]:
+                found = True
+                yield Refused(tag.removeprefix(_EXPOSED_PREFIX))
+    if not found:  # only text differs: what nh3 drops with its text is <script> (or <style>)
+        yield Refused("script")
+
+
+def _refused_part(attribute: str, value: str) -> str:
+    """The classes of a ``class`` value that are not allowed; any other value whole."""
+    if attribute == "class":
+        return " ".join(name for name in value.split() if not _allowed_class(name)) or value
+    return value
+
+
+class _StartTags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {name: value or "" for name, value in attrs}))
+
+
+def _start_tags(clean_html: str) -> list[tuple[str, dict[str, str]]]:
+    """Start tags of nh3's output (well-formed, so Python's parser reads it right)."""
+    parser = _StartTags()
+    parser.feed(clean_html)
+    parser.close()
+    return parser.tags
+
+
+@functools.cache
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=list(MARKDOWN_EXTENSIONS), extension_configs=MARKDOWN_SETTINGS
+    )
+
+
+def to_html(text: str) -> str:
+    """Author Markdown as the site converts it."""
+    converter = _converter()
+    converter.reset()
+    return converter.convert(text)
+
+
+def explain(item: Refused, text_of: str, folder: str) -> str:
+    """What is not allowed and what to write instead, for the author."""
+    tag, attribute, value = item.tag, item.attribute, item.value
+    shown = value if len(value) <= 60 else value[:57] + "…"
+    if attribute is None:
+        return (
+            f"HTML-элемент «<{tag}>» {text_of} не допускается: можно писать только разметку "
+            "текста (абзацы, заголовки, списки, таблицы, ссылки, изображения с этого сайта); "
+            "уберите его или возьмите в обратные кавычки `…`, если его нужно показать"
+        )
+    if "<" in attribute:
+        return (
+            f"тег «<{tag}>» {text_of} не закрыт и поглощает то, что идёт за ним; "
+            "допишите «>» в конце тега"
+        )
+    if attribute.startswith("on") and attribute != "open":
+        return (
+            f"атрибут «{attribute}» у «<{tag}>» {text_of} запускает скрипт, а сайт не выполняет "
+            "чужой код; уберите его"
+        )
+    if (tag, attribute) == ("img", "src"):  # refused only when it leaves the site
+        return (
+            f"изображение «{shown}» {text_of} загружается не с этого сайта, а сайт не должен "
+            "обращаться к чужим серверам; скачайте файл и положите его в папку "
+            f"{folder}/, а в тексте укажите его имя: ![Что изображено](имя-файла.jpg)"
+        )
+    if (tag, attribute) == ("a", "href"):
+        return (
+            f"ссылка «{shown}» {text_of} не допускается: ссылки ведут на страницы и файлы этого "
+            "сайта или на адреса, начинающиеся с https://, http://, mailto: или tel:; "
+            "напишите полный адрес, например [Текст](https://example.ru/страница)"
+        )
+    if attribute == "id":
+        return (
+            f"идентификатор «{shown}» {text_of} не допускается: он должен начинаться с буквы "
+            "или цифры и состоять из букв, цифр, «-», «_», «.», «:» (идентификаторы темы сайта "
+            "начинаются с «__»); например { #moi-razdel }"
+        )
+    if attribute == "class":
+        return (
+            f"класс «{shown}» {text_of} не допускается: классы задают только сами конструкции "
+            "Markdown (примечания !!! note, !!! warning и т. п.), а оформление — тема сайта; "
+            "уберите его"
+        )
+    if attribute == "style":
+        return f"атрибут style {text_of} не допускается: оформление задаёт тема сайта; уберите его"
+    return (
+        f"атрибут «{attribute}» у «<{tag}>» {text_of} не допускается (или не допускается "
+        f"его значение «{shown}»); уберите его"
+    )
+
+
+def line_of(item: Refused, source: str, first_line: int) -> int:
+    """The line of ``source`` (which starts at ``first_line``) where ``item`` is written,
+    also when it is written with character references (``&#106;avascript:``)."""
+    lines = source.lower().split("\n")
+    for needle in (item.needle, item.attribute or "", f"<{item.tag}"):
+        needle = needle.lower()
+        for number, line in enumerate(lines):
+            if needle and (needle in line or ("&" in line and needle in unescape(line))):
+                return first_line + number
+    return first_line
+
+
+# Pages go on after an author's text (AuthorRegions marks its end with a comment): a tag
+# left open at its end would take in what follows, so the text is checked followed by one.
+TEXT_END = "\n\n<!-- -->\n"
+
+
+def check_author_markdown(
+    text: str, source: str, first_line: int, text_of: str, folder: str
+) -> Iterator[tuple[int, str]]:
+    """Problems of one author text: (line, message) for each thing the allowlist would
+    remove from its HTML. ``source`` is the text with its code blanked, for the lines."""
+    for item in _refused_in_markdown(text):
+        yield line_of(item, source, first_line), explain(item, text_of, folder)
+
+
+@functools.lru_cache(maxsize=4096)
+def _refused_in_markdown(text: str) -> tuple[Refused, ...]:
+    """Each thing refused in an author's Markdown once; remembered, so that a rebuild of
+    `make serve` converts only the texts that changed."""
+    return tuple(dict.fromkeys(refused(to_html(text + TEXT_END))))
+
+
+_FOOTNOTES = '<div class="footnote">'
+
+
+class AuthorRegions:
+    """Marks which parts of a page's Markdown are author text, so that the page's final HTML
+    passes the allowlist again (the build's last safety net; the core checks each text
+    when it is loaded). Template HTML around and inside them is trusted and not checked.
+
+    A generated page marks each author text it holds (``author``); a hand-written page is
+    author text as a whole except the blocks it includes (``trusted``). The markers are
+    comments with a token of the build, so an author cannot write one, and they are taken
+    out of the page once it is checked.
+    """
+
+    def __init__(self) -> None:
+        self._token = secrets.token_hex(8)
+        self._sources: list[str] = []
+        token = self._token
+        self._author = re.compile(
+            rf"<!-- author {token}-(\d+) -->(.*?)(?:<!-- /author {token} -->|\Z)", re.S
+        )
+        self._trusted = re.compile(
+            rf"<!-- trusted {token} -->.*?(?:<!-- /trusted {token} -->|\Z)", re.S
+        )
+        # Python-Markdown ends an HTML block with a blank line (or the page).
+        marker = rf"<!-- /?(?:author|trusted) {token}(?:-\d+)? -->"
+        self._marker = re.compile(rf"{marker}\n\n|\n*{marker}\Z|{marker}")
+
+    def author(self, text: str, source: str) -> Markup:
+        """An author's Markdown ``text`` (from the file ``source``) for a page template."""
+        self._sources.append(source)
+        number = len(self._sources) - 1
+        return Markup(
+            f"<!-- author {self._token}-{number} -->\n\n{text}\n\n<!-- /author {self._token} -->"
+        )
+
+    def trusted(self, markdown: str) -> str:
+        """A block a hand-written page includes: made by a template, not by its author."""
+        return f"<!-- trusted {self._token} -->\n\n{markdown}\n\n<!-- /trusted {self._token} -->"
+
+    def check(self, html: str, hand_written: str | None, problems: Problems) -> str:
+        """Report what the allowlist would remove from the author parts of a page's ``html``
+        (``hand_written``: the path of a page written as a whole by an author); returns
+        the page without the markers."""
+        if hand_written is not None:
+            regions = [(hand_written, html)]
+        elif self._token in html:
+            regions = [
+                (self._sources[int(m.group(1))], m.group(2)) for m in self._author.finditer(html)
+            ]
+            # Footnotes go to the end of the page, after the text that defines them.
+            footnotes = html.rfind(_FOOTNOTES)
+            if regions and footnotes >= 0:
+                regions.append((regions[-1][0], html[footnotes:]))
+        else:
+            return html
+        for path, region in regions:
+            for item in dict.fromkeys(refused(self._trusted.sub("", region))):
+                problems.add(
+                    path, None, None, explain(item, "на странице", posixpath.dirname(path))
+                )
+        return self._marker.sub("", html) if self._token in html else html

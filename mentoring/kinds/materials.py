@@ -1,0 +1,73 @@
+"""Methodological materials: ``content/materials/<название>.md``, at /materials/<адрес>/.
+
+Articles for mentors, curators and school heads. The «Материалы» page lists them with
+the documents of kinds «методические рекомендации» and «шаблон».
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from mentoring.core.errors import Problems
+from mentoring.kinds.entries import Addresses, entry_slug, load_entries, parse_date
+from mentoring.kinds.models import Plan, Reference, references_of
+from mentoring.kinds.plan.references import check_activity_ids
+
+MATERIALS_FOLDER = "materials"
+MATERIALS_PAGE = "materials/index.md"
+
+
+@dataclass(frozen=True)
+class Material:
+    source: str
+    slug: str
+    title: str
+    summary: str
+    date: dt.date
+    body: str
+    plan: tuple[str, ...] = ()
+    sample: bool = False
+    draft: bool = False
+
+    @property
+    def page(self) -> str:
+        return f"{MATERIALS_FOLDER}/{self.slug}.md"
+
+    @property
+    def references(self) -> tuple[Reference, ...]:
+        return references_of(self, "Материал")
+
+
+def build_materials(
+    root: Path, display_root: str, plan: Plan | None, problems: Problems
+) -> tuple[Material, ...]:
+    """Every material, drafts and samples included, newest first (then by address)."""
+    shown_folder = f"{display_root}/{MATERIALS_FOLDER}"
+    addresses = Addresses()
+    materials = []
+    for raw in load_entries(root / MATERIALS_FOLDER, shown_folder, "materials", problems):
+        scope = problems.scope()
+        date = parse_date(raw.data, "date", raw.path, problems)
+        slug = entry_slug(raw, raw.file.stem, problems)
+        if slug is not None:
+            addresses.claim(f"/materials/{slug}/", raw, problems)
+        activity_ids = check_activity_ids(raw.data.get("plan", []), plan, raw.path, problems)
+        if not scope.clean:
+            continue
+        assert date is not None and slug is not None, "reported above"
+        materials.append(
+            Material(
+                source=raw.path,
+                slug=slug,
+                title=raw.data["title"],
+                summary=raw.data["summary"],
+                date=date,
+                body=raw.body,
+                plan=activity_ids,
+                sample=raw.data.get("sample", False),
+                draft=raw.data.get("draft", False),
+            )
+        )
+    return tuple(sorted(materials, key=lambda m: (-m.date.toordinal(), m.slug)))

@@ -1,0 +1,210 @@
+"""Small immutable models of the content, built once from validated YAML."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from mentoring.kinds.plan.schedule import PlanPeriod, Schedule
+
+
+@dataclass(frozen=True)
+class Term:
+    abbr: str
+    full: str
+    description: str | None = None
+    responsible: bool = False
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...]
+
+    def get(self, abbr: str) -> Term | None:
+        return next((term for term in self.terms if term.abbr == abbr), None)
+
+    @property
+    def responsible_parties(self) -> tuple[Term, ...]:
+        return tuple(term for term in self.terms if term.responsible)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Proof that an activity was carried out: a page of this site, an external URL, a
+    document of content/documents.yaml (which brings its own title and link), or a
+    bibliographic reference when none of them is published."""
+
+    title: str | None
+    page: str | None = None
+    url: str | None = None
+    line: int = 0
+    document: str | None = None
+
+
+@dataclass(frozen=True)
+class Activity:
+    id: str
+    title: str
+    result: str
+    schedule: Schedule
+    responsible: tuple[str, ...]
+    status: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    note: str | None = None
+    line: int = 0
+    status_line: int = 0
+
+    @property
+    def anchor(self) -> str:
+        """Stable anchor for links from news, documents and other sites: activity-1-1-1."""
+        return "activity-" + self.id.replace(".", "-")
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    activities: tuple[Activity, ...]
+
+    @property
+    def anchor(self) -> str:
+        return "section-" + self.id.replace(".", "-")
+
+
+@dataclass(frozen=True)
+class Direction:
+    id: str
+    title: str
+    sections: tuple[Section, ...] = ()
+    activities: tuple[Activity, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return f"direction-{self.id}"
+
+    @property
+    def all_activities(self) -> tuple[Activity, ...]:
+        return self.activities + tuple(a for s in self.sections for a in s.activities)
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str
+    approval_text: str
+    order_title: str | None
+    period: PlanPeriod
+    first_year: int
+    last_year: int
+    territory: str
+    directions: tuple[Direction, ...]
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        return tuple(a for d in self.directions for a in d.all_activities)
+
+    def activity(self, activity_id: str) -> Activity | None:
+        return next((a for a in self.activities if a.id == activity_id), None)
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form of mentoring, e.g. «ученик – ученик»."""
+
+    id: str
+    title: str
+    audience: str
+    description: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A page of the site that reports on a plan activity (a news item, a document…).
+
+    Collected from every content type, so the plan lists under «Исполнение» everything
+    that refers to each activity without anyone keeping the list by hand. A sample
+    (shown with «Образец оформления») is listed but never counts as evidence.
+    """
+
+    activity_id: str
+    kind: str
+    title: str
+    page: str
+    date: dt.date | None = None
+    sample: bool = False
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named person; only built when the content records consent to publish the name."""
+
+    name: str
+    position: str | None
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    title: str
+    role: str | None = None
+    person: Person | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    hours: str | None = None
+    plan: tuple[str, ...] = ()
+    sample: bool = False
+
+
+@dataclass(frozen=True)
+class Body:
+    name: str
+    abbr: str
+
+
+@dataclass(frozen=True)
+class Site:
+    site_name: str
+    site_description: str
+    municipality: str
+    organization: Body
+    authority: Body
+    show_samples: bool
+    contacts: tuple[Contact, ...] = field(default_factory=tuple)
+    # Plan activities that the bank of practices as a whole carries out (e.g. "5.2").
+    practices_plan: tuple[str, ...] = ()
+    copyright: str = ""
+
+    @property
+    def published_contacts(self) -> tuple[Contact, ...]:
+        """Contacts the site shows: samples only while samples are shown."""
+        return tuple(c for c in self.contacts if self.show_samples or not c.sample)
+
+
+class ReportsOnPlan(Protocol):
+    """An entry whose ``plan`` field names the activities it reports on (read-only, as
+    frozen dataclasses are)."""
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def page(self) -> str: ...
+
+    @property
+    def date(self) -> dt.date: ...
+
+    @property
+    def sample(self) -> bool: ...
+
+    @property
+    def plan(self) -> tuple[str, ...]: ...
+
+
+def references_of(entry: ReportsOnPlan, kind: str) -> tuple[Reference, ...]:
+    """One reference per activity the entry names, shown as «kind: title» in the plan."""
+    return tuple(
+        Reference(activity_id, kind, entry.title, entry.page, entry.date, entry.sample)
+        for activity_id in entry.plan
+    )

@@ -1,0 +1,1 @@
+"""The bank of practices: the entries, their review before recommendation, and their pages."""

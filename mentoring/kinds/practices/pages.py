@@ -1,0 +1,149 @@
+"""Pages of the bank of practices and of the organisations, rendered from ``Content.bank``.
+
+Every page is Markdown with HTML blocks from ``templates/practices`` and
+``templates/organizations``; the hooks hand them to MkDocs together with the files
+(attachments, images) that lie beside each practice. The bank and each facet are lists
+split into pages (mentoring/core/pagination.py); ``BANK_INDEX_FILE`` is the compact index the
+bank's filters fetch, so that the bank's first page does not carry every practice.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from mentoring.core.files import PublishedFile
+from mentoring.core.pagination import paginate
+from mentoring.core.urls import relative_url
+from mentoring.kinds.organizations import ORGANIZATIONS_PAGE
+from mentoring.kinds.practices.bank import (
+    FACET_TITLES,
+    FACETS_LISTED_ON_THE_BANK_ONLY,
+    PRACTICES_PAGE,
+    Bank,
+    Facet,
+    Practice,
+)
+from mentoring.views.render import Renderer
+
+# The compact index of the bank (see ``bank_index``), beside the bank's page.
+BANK_INDEX_FILE = "practices/bank.json"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str  # under docs/, e.g. practices/klub-molodogo-pedagoga/index.md
+    markdown: str
+    in_nav: bool = False  # entry and facet pages are listed on index pages, not in the nav
+
+
+def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
+    bank = renderer.content.bank
+    plan = renderer.content.plan
+
+    def card(practice: Practice, link: str) -> Markup:
+        """The card of a practice on every page that links to the practice alike."""
+        return renderer.fragment(
+            "practices/card.html.j2", (practice.slug, link), practice=practice, link=link, bank=bank
+        )
+
+    def facet_link(facet: Facet, link: str, current: bool) -> Markup:
+        """A facet in the menu that every facet page and the bank's index show."""
+        return renderer.fragment(
+            "practices/facet-link.html.j2",
+            (facet.page, link, current),
+            facet=facet,
+            link=link,
+            current=current,
+        )
+
+    def render(template: str, path: str, **context: object) -> str:
+        return renderer.render(
+            template,
+            path,
+            bank=bank,
+            facet_titles=FACET_TITLES,
+            listed_on_the_bank_only=FACETS_LISTED_ON_THE_BANK_ONLY,
+            card=card,
+            facet_link=facet_link,
+            **context,
+        )
+
+    for listing in paginate(PRACTICES_PAGE, bank.practices):
+        markdown = render(
+            "practices/index.md.j2",
+            listing.page,
+            listing=listing,
+            index_file=BANK_INDEX_FILE,
+            review_criteria=renderer.content.review_criteria,
+        )
+        yield GeneratedPage(listing.page, markdown, listing.number == 1)
+    documents = {document.id: document for document in renderer.content.documents}
+    for facets in bank.facets.values():
+        for facet in facets:
+            for listing in paginate(facet.page, facet.practices):
+                markdown = render(
+                    "practices/facet.md.j2", listing.page, facet=facet, listing=listing
+                )
+                yield GeneratedPage(listing.page, markdown)
+    for practice in bank.practices:
+        markdown = render(
+            "practices/practice.md.j2",
+            practice.page,
+            practice=practice,
+            plan=plan,
+            related=bank.related(practice),
+            documents=documents,
+            review_criteria=renderer.content.review_criteria,
+        )
+        yield GeneratedPage(practice.page, markdown)
+    yield GeneratedPage(
+        ORGANIZATIONS_PAGE, render("organizations/index.md.j2", ORGANIZATIONS_PAGE), True
+    )
+    for organization in bank.organizations:
+        markdown = render(
+            "organizations/organization.md.j2",
+            organization.page,
+            organization=organization,
+            practices=bank.practices_of(organization.id),
+        )
+        yield GeneratedPage(organization.page, markdown)
+
+
+def bank_files(bank: Bank) -> Iterator[PublishedFile]:
+    """Attachments and images of each published practice, to copy beside its page."""
+    for practice in bank.practices:
+        yield from practice.files
+
+
+def bank_index(bank: Bank, use_directory_urls: bool = True) -> bytes:
+    """What the bank's filters need to list any practice: its link, title, facet keys and
+    what its card shows besides the summary, as compact JSON (rows of ``fields``).
+
+    Links are relative to the bank's page, which lies in the same folder as the index.
+    """
+    fields = ["url", "title", "form", "organization", "year", "tag", "review", "date", "sample"]
+    rows = [
+        [
+            relative_url(practice.page, PRACTICES_PAGE, use_directory_urls),
+            practice.title,
+            " ".join(practice.forms),
+            practice.organization,
+            str(practice.year),
+            " ".join(practice.tag_keys),
+            practice.review.status if practice.review else "",
+            practice.date.isoformat(),
+            1 if practice.sample else 0,
+        ]
+        for practice in bank.practices
+    ]
+    labels = {
+        "form": {form_id: form.title for form_id, form in bank.forms.items()},
+        "organization": {o.id: o.short_name for o in bank.organizations},
+        "review": {facet.key: facet.label for facet in bank.facets.get("review", ())},
+    }
+    index = {"fields": fields, "labels": labels, "practices": rows}
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

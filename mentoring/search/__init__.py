@@ -1,0 +1,1 @@
+"""The site search index (Pagefind) and the section named beside each result."""
