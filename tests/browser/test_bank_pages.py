@@ -89,6 +89,8 @@ def test_a_facet_choice_lists_what_the_facet_pages_list(
     key, count = max(options, key=lambda option: option[1])
     assert count > 20, "the largest form should need «Показать ещё»"
     assert not [url for url in fetched if url.endswith("/bank.json")]
+    with page.expect_request("**/practices/bank.json"):  # loading starts with the focus
+        page.focus('select[name="form"]')
 
     page.select_option('select[name="form"]', key)
     expect(page.locator("[data-search-status]")).to_have_text(f"Найдено: {count}")

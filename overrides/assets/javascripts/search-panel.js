@@ -12,11 +12,11 @@
 //     (data-KEY="k1 k2"). A facet choice without words is applied at once to these
 //     items; or, when the panel's data-search-index names the list's compact index
 //     (bank-index.js) because the items are only the first page of a longer list, to
-//     the index, fetched on the first choice: its matching entries then replace the
-//     items, and elements with data-search-idle-only (the links to the list's other
-//     pages) step aside until nothing is chosen again. Words are searched with
-//     Pagefind; the items on the page show for their results, other results as
-//     search results.
+//     the index, fetched when the form gets the focus or on the first choice: its
+//     matching entries then replace the items, and elements with data-search-idle-only
+//     (the links to the list's other pages) step aside until nothing is chosen again.
+//     Words are searched with Pagefind; the items on the page show for their results,
+//     other results as search results.
 // data-search-scope="KEY:VALUE" on the panel restricts it: collection:Практики means the
 // pages under practices/ but not the list practices/ itself (overrides/partials/content.html).
 // The state is kept in the address (?q=…&KEY=…), so a search can be shared by link.
@@ -334,6 +334,10 @@ function setUp(panel) {
     });
   }
   more.addEventListener("click", () => { showNext(generation); });
+  if (indexAddress) {
+    // The index starts loading as soon as the visitor turns to the filters.
+    form.addEventListener("focusin", () => { bankIndex.load(indexAddress).catch(() => {}); });
+  }
 
   if (cardList) {
     // The list filters itself; the index is loaded only when words are typed.
