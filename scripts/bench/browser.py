@@ -247,11 +247,12 @@ def visit(browser: Any, base: str, url: str, runs: int) -> Visit:
     )
 
 
-def visit_pages(site: Path, runs: int = 1) -> dict[str, Visit]:
-    """Every page type of the built ``site``, loaded ``runs`` times each."""
+def visit_pages(site: Path, runs: int = 1, only: str = "") -> dict[str, Visit]:
+    """Every page type of the built ``site`` (those whose name has ``only``), loaded
+    ``runs`` times each."""
     from playwright.sync_api import sync_playwright
 
-    pages = page_types(site)
+    pages = {label: url for label, url in page_types(site).items() if only in label}
     visits = {}
     with served(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -270,8 +271,9 @@ def main() -> int:
     parser.add_argument("site", type=Path, help="a built site (site/)")
     parser.add_argument("--runs", type=int, default=3, help="cold loads per page (median)")
     parser.add_argument("--label", default="сайт", help="what the report calls the site")
+    parser.add_argument("--only", default="", help="page types whose name has this, e.g. Банк")
     args = parser.parse_args()
-    report_visits({args.label: visit_pages(args.site, args.runs)})
+    report_visits({args.label: visit_pages(args.site, args.runs, args.only)})
     return 0
 
 

@@ -20,10 +20,20 @@
 // data-search-scope="KEY:VALUE" on the panel restricts it: collection:Практики means the
 // pages under practices/ but not the list practices/ itself (overrides/partials/content.html).
 // The state is kept in the address (?q=…&KEY=…), so a search can be shared by link.
-import * as bankIndex from "./bank-index.js";
 import * as search from "./search.js";
 
 const PAGE_SIZE = 20;
+
+// bank-index.js is imported only by a list that filters its items, when it first does:
+// the other pages do not download it.
+let bankIndex = null;
+
+function indexFunctions() {
+  return import("./bank-index.js").then((module) => {
+    bankIndex = module;
+    return module;
+  });
+}
 const PARTS = 3;
 
 function scopeOf(panel) {
@@ -255,7 +265,9 @@ function setUp(panel) {
         return;
       }
       output.setAttribute("aria-busy", "true");
-      (indexAddress ? bankIndex.load(indexAddress) : Promise.resolve(pageIndex)).then((index) => {
+      indexFunctions().then((functions) => {
+        return indexAddress ? functions.load(indexAddress) : pageIndex;
+      }).then((index) => {
         indexLoaded = true;
         if (mine !== generation) return null;
         const shown = filterFromIndex(index, chosen, idle);
@@ -336,7 +348,9 @@ function setUp(panel) {
   more.addEventListener("click", () => { showNext(generation); });
   if (indexAddress) {
     // The index starts loading as soon as the visitor turns to the filters.
-    form.addEventListener("focusin", () => { bankIndex.load(indexAddress).catch(() => {}); });
+    form.addEventListener("focusin", () => {
+      indexFunctions().then((functions) => { return functions.load(indexAddress); }).catch(() => {});
+    });
   }
 
   if (cardList) {
