@@ -26,6 +26,9 @@ BENCH_ARGS ?=
 TITLE ?=
 export TITLE
 FILES ?=
+# Day of the event for `make event TITLE="…" DATE=ГГГГ-ММ-ДД` (asked for when empty).
+DATE ?=
+export DATE
 # Source folders that `make serve` watches (only those that exist are passed). Python in
 # mentoring/ and hooks/ is not among them: MkDocs keeps hook modules (and what they import)
 # loaded, so a change of code needs `make serve` restarted.
@@ -44,7 +47,7 @@ DEPLOY_PACKAGES := openssh-server openssh-client rsync
 # `npm ci`: the W3C Nu HTML Checker and ESLint (eslint.config.mjs).
 NPM_TOOLS := node_modules/.installed
 
-.PHONY: help venv build serve check practice news document bench lint format test clean distclean
+.PHONY: help venv build serve check practice news document event bench lint format test clean distclean
 .PHONY: browser-deps deploy-deps validator-deps deploy rollback validate-html linkcheck validate
 .PHONY: properdocs-venv properdocs-check js-deps
 .PHONY: editor-vendor
@@ -53,13 +56,18 @@ help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
 
-# The virtualenv is (re)installed only from the hashed lock; nothing unpinned
-# is upgraded. The stamp is touched only after every step succeeded.
-$(STAMP): requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
-	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+# $(call install-venv,DIR): a recipe that (re)installs the virtualenv DIR from the hashed
+# lock that is the rule's first prerequisite, then this project; nothing unpinned is
+# upgraded. The stamp (the target) is touched only after every step succeeded.
+define install-venv
+	$(PYTHON) -m venv $(1)
+	$(1)/bin/pip install --quiet --require-hashes -r $<
+	$(1)/bin/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+endef
+
+$(STAMP): requirements.txt pyproject.toml
+	$(call install-venv,$(VENV))
 
 venv: $(STAMP) ## Create or update the virtualenv in .venv
 
@@ -78,6 +86,7 @@ serve: $(STAMP) $(EDITOR_VENDOR) ## Serve with live reload (ADDR=127.0.0.1:8000)
 	$(BIN)/python hooks/serve.py --dev-addr $(ADDR) $(WATCH_ARGS)
 
 check: $(STAMP) ## Find everything the build would refuse, without building (scripts/check.py)
+	$(BIN)/python -m mentoring.editor.owners
 	$(BIN)/python scripts/check.py
 
 practice: $(STAMP) ## New practice from the template (TITLE="Название практики" FILES="…")
@@ -88,6 +97,9 @@ news: $(STAMP) ## New news item dated today (TITLE="Заголовок" FILES=ф
 
 document: $(STAMP) ## New entry in content/documents.yaml (TITLE="Название" FILES=приказ.pdf)
 	$(BIN)/python -m mentoring new-document --title "$$TITLE" --files $(FILES)
+
+event: $(STAMP) ## New event announcement (TITLE="Название" DATE=ГГГГ-ММ-ДД, the day of the event)
+	$(BIN)/python -m mentoring new-event --title "$$TITLE" --date "$$DATE"
 
 lint: $(STAMP) js-deps ## ruff (lint, formatting), mypy on the core, ESLint on the JavaScript
 	$(BIN)/ruff check .
@@ -145,10 +157,7 @@ linkcheck: $(STAMP) ## Check internal links and anchors of site/ with LinkChecke
 validate: validate-html linkcheck ## Both checks of the built site/ (make build first)
 
 $(PROPERDOCS_STAMP): requirements-properdocs.txt pyproject.toml
-	$(PYTHON) -m venv $(PROPERDOCS_VENV)
-	$(PROPERDOCS_VENV)/bin/pip install --quiet --require-hashes -r requirements-properdocs.txt
-	$(PROPERDOCS_VENV)/bin/pip install --quiet --no-deps --no-build-isolation -e .
-	touch $@
+	$(call install-venv,$(PROPERDOCS_VENV))
 
 properdocs-venv: $(PROPERDOCS_STAMP) ## Create the ProperDocs virtualenv (.venv-properdocs)
 

@@ -36,21 +36,12 @@ from mkdocs.structure.pages import Page
 
 from mentoring.build import SiteBuild
 from mentoring.content import Content
-from mentoring.core.errors import ContentError, log_safe
-from mentoring.core.files import symlink_problems
+from mentoring.core.errors import ContentError, Problem, log_safe
+from mentoring.core.files import PublishedFile, symlink_problems
 from mentoring.core.yamlsource import check_characters
 from mentoring.editor.site import EditorNotVendored, admin_files
 from mentoring.html.accessibility import check_image_alternatives, hide_icons, hide_icons_around
-from mentoring.kinds.documents import DOCUMENTS_PAGE
-from mentoring.kinds.materials import MATERIALS_PAGE
-from mentoring.kinds.news import FEED_FILE, NEWS_PAGE
-from mentoring.kinds.practices.pages import (
-    BANK_INDEX_FILE,
-    bank_files,
-    bank_index,
-    bank_pages,
-)
-from mentoring.kinds.registry import SELF_WIRED
+from mentoring.kinds.registry import TYPES, navigation
 from mentoring.search.index import (
     BUNDLE_DIR,
     PagefindIndexer,
@@ -58,15 +49,8 @@ from mentoring.search.index import (
     is_entry,
     section_of,
 )
-from mentoring.views.exports import CSV_FILE, ICS_FILE, XLSX_FILE, PlanExport
-from mentoring.views.pagelinks import PageLinks, check_page_anchors
-from mentoring.views.render import (
-    CONTACTS_PAGE,
-    GLOSSARY_PAGE,
-    MONITORING_PAGE,
-    PLAN_PAGE,
-    expand_includes,
-)
+from mentoring.views.pagelinks import PageLinks, check_page_anchors, conflict_problems
+from mentoring.views.render import expand_includes
 from mentoring.views.shells import empty_sections_notice, missing_contacts, warning_annotation
 
 # The build's own messages, by what they are about.
@@ -75,10 +59,12 @@ search_log = logging.getLogger("mkdocs.hooks.search")
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 SEARCH_PAGE = "search.md"
 SEARCH_ABORT = "Поисковый индекс не построен. Исправьте ошибку и повторите сборку."
-# Loggers of MkDocs' warnings about links of pages and pages left out of the nav.
+# Loggers of MkDocs' warnings about links of pages, pages left out of the nav and pages
+# left out for another with the same address.
 LINK_LOGGERS = (
     logging.getLogger("mkdocs.structure.pages"),
     logging.getLogger("mkdocs.structure.nav"),
+    logging.getLogger("mkdocs.structure.files"),
 )
 
 
@@ -130,15 +116,15 @@ def anchors_in(files: Files) -> Callable[[str], set[str] | None]:
 class LinkWarnings(logging.Filter):
     """Keeps a translated warning out of the log and adds it to the build's page problems."""
 
-    def __init__(self, build: SiteBuild, links: PageLinks) -> None:
+    def __init__(self, build: SiteBuild, translate: Callable[[str], list[Problem]]) -> None:
         super().__init__()
         self.build = build
-        self.links = links
+        self.translate = translate
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
             return True
-        problems = self.links.problems(record.getMessage())
+        problems = self.translate(record.getMessage())
         self.build.page_problems.extend(problems)
         return not problems
 
@@ -170,6 +156,7 @@ class MentoringSite:
                 content_dir,
                 TEMPLATES_DIR,
                 use_directory_urls=config.use_directory_urls,
+                site_url=config.site_url or None,
                 docs_dir=docs_dir,
             )
         except ContentError as error:
@@ -180,7 +167,10 @@ class MentoringSite:
         config.site_name = str(escape(build.content.site.site_name))
         config.site_description = str(escape(build.content.site.site_description))
         config.copyright = str(escape(build.content.site.copyright))
+        config.nav = navigation(config.nav or [])  # each kind's entry, from the registry
         self._build = build
+        # MkDocs lists the files of docs/ next, before any hook sees them.
+        self.translate_warnings(lambda warning: conflict_problems(warning, docs_dir.name))
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -196,67 +186,21 @@ class MentoringSite:
         # Remembered before pages are added, so that a generated page never silently
         # replaces a hand-written one.
         build.hand_written_pages = {page.src_uri for page in files.documentation_pages()}
-        for path, markdown in self.generated_pages(config):
-            files.append(File.generated(config, path, content=markdown))
-        self.add_news(files, config)
-        files.append(
-            File.generated(config, DOCUMENTS_PAGE, content=build.renderer.documents_page())
-        )
-        for document in build.content.documents:
-            if document.file:
-                self.publish(files, config, document.file)
-        for path, markdown in build.renderer.materials_pages().items():
-            self.add_page(files, config, path, markdown, in_nav=path == MATERIALS_PAGE)
-        for page in bank_pages(build.renderer):
-            self.add_page(files, config, page.path, page.markdown, in_nav=page.in_nav)
-        index = bank_index(build.content.bank, config.use_directory_urls)
-        files.append(File.generated(config, BANK_INDEX_FILE, content=index))
-        for published in bank_files(build.content.bank):
-            self.publish(files, config, published)
-        self.add_editor(files, config)
-        files.append(
-            File.generated(config, MONITORING_PAGE, content=build.renderer.monitoring_page())
-        )
-        export = PlanExport(build.content, build.today, config.site_url or None)
-        files.append(File.generated(config, CSV_FILE, content=export.csv_bytes()))
-        files.append(File.generated(config, XLSX_FILE, content=export.xlsx_bytes()))
-        files.append(File.generated(config, ICS_FILE, content=export.ics_bytes()))
-        for kind in SELF_WIRED:
-            for path, text_or_bytes, in_nav in kind.loaded().pages(build.renderer):
-                if isinstance(text_or_bytes, bytes):
-                    files.append(File.generated(config, path, content=text_or_bytes))
+        for kind in TYPES:  # in the registry's order, which is the sitemap's
+            for path, item, in_nav in kind.pages(build.renderer):
+                if isinstance(item, PublishedFile):
+                    self.publish(files, config, item)
+                elif isinstance(item, bytes):
+                    files.append(File.generated(config, path, content=item))
                 else:
-                    self.add_page(files, config, path, text_or_bytes, in_nav=in_nav)
+                    self.add_page(files, config, path, item, in_nav=in_nav)
+        for notice in build.renderer.notices:
+            log.info(notice)
+        self.add_editor(files, config)
         search_page = build.renderer.render("search/page.md.j2", SEARCH_PAGE)
         self.add_page(files, config, SEARCH_PAGE, search_page, in_nav=False)
         self.translate_link_warnings(files, config)  # every page is known; the nav is next
         return files
-
-    def generated_pages(self, config: MkDocsConfig) -> list[tuple[str, str]]:
-        renderer = self.build.renderer
-        return [
-            (PLAN_PAGE, renderer.plan_page()),
-            (GLOSSARY_PAGE, renderer.glossary_page()),
-            (CONTACTS_PAGE, renderer.contacts_page()),
-        ]
-
-    def add_news(self, files: Files, config: MkDocsConfig) -> None:
-        """News pages and the Atom feed; the feed needs absolute links, so it is written
-        only when mkdocs.yml sets site_url."""
-        build = self.build
-        feed = build.renderer.news_feed(config.site_url) if config.site_url else None
-        if feed is not None:
-            files.append(File.generated(config, FEED_FILE, content=feed))
-        elif build.content.news:
-            log.info(
-                "Лента новостей (news/feed.xml) не создана: в ней нужны полные адреса, "
-                "а в mkdocs.yml не указан site_url — адрес опубликованного сайта."
-            )
-        for path, markdown in build.renderer.news_pages(with_feed=feed is not None).items():
-            self.add_page(files, config, path, markdown, in_nav=path == NEWS_PAGE)
-        images = dict.fromkeys(item.image.file for item in build.content.news if item.image)
-        for image in images:  # an image shown by several items is copied once
-            self.publish(files, config, image)
 
     def add_editor(self, files: Files, config: MkDocsConfig) -> None:
         """The web editor at /admin/ (mentoring/editor): static files, so outside the nav,
@@ -280,18 +224,11 @@ class MentoringSite:
         files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
 
     @staticmethod
-    def publish(files: Files, config: MkDocsConfig, published: object) -> None:
+    def publish(files: Files, config: MkDocsConfig, published: PublishedFile) -> None:
         """A file of content/ copied into the site at its target address."""
-        files.append(
-            File.generated(
-                config,
-                published.target,  # type: ignore[attr-defined]
-                abs_src_path=str(published.source),  # type: ignore[attr-defined]
-            )
-        )
+        files.append(File.generated(config, published.target, abs_src_path=str(published.source)))
 
     def translate_link_warnings(self, files: Files, config: MkDocsConfig) -> None:
-        self.stop_translating()
         build = self.build
         links = PageLinks(
             build.content,
@@ -300,7 +237,12 @@ class MentoringSite:
             [file.src_uri for file in files.documentation_pages()],
             anchors_in(files),
         )
-        self.link_warnings = LinkWarnings(build, links)
+        self.translate_warnings(links.problems)
+
+    def translate_warnings(self, translate: Callable[[str], list[Problem]]) -> None:
+        """From now on MkDocs' warnings that ``translate`` knows become page problems."""
+        self.stop_translating()
+        self.link_warnings = LinkWarnings(self.build, translate)
         for logger in LINK_LOGGERS:
             logger.addFilter(self.link_warnings)
 

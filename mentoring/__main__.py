@@ -1,9 +1,11 @@
 """Command line: ``python -m mentoring check`` validates content/ without building the site;
-``new-practice``, ``new-news`` and ``new-document`` create entries from the scaffolds."""
+``new-practice``, ``new-news``, ``new-document`` and ``new-event`` create entries from the
+scaffolds."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -11,7 +13,13 @@ from pathlib import Path
 from mentoring.content import Content, load_content
 from mentoring.core.errors import ContentError
 from mentoring.core.russian import count_words
-from mentoring.kinds.newentry import EntryExists, create_document, create_news, create_practice
+from mentoring.kinds.newentry import (
+    EntryExists,
+    create_document,
+    create_event,
+    create_news,
+    create_practice,
+)
 from mentoring.kinds.plan.progress import build_date
 from mentoring.kinds.registry import TYPES
 from mentoring.views.shells import empty_sections_notice, missing_contacts
@@ -28,22 +36,28 @@ def main(argv: list[str] | None = None) -> int:
     for kind, (what, files_help) in SCAFFOLDS.items():
         new = commands.add_parser(f"new-{kind}", help=f"создать {what} по шаблону")
         new.add_argument("--title", default="", help="название (иначе будет задан вопрос)")
-        new.add_argument("--files", nargs="*", default=[], type=Path, help=files_help)
+        if files_help is None:  # an event: its day instead of files
+            new.add_argument("--date", default="", help=DATE_HELP)
+        else:
+            new.add_argument("--files", nargs="*", default=[], type=Path, help=files_help)
         new.add_argument("content_dir", nargs="?", default="content", type=Path)
     arguments = parser.parse_args(argv)
 
     if arguments.command == "check":
         return run_check(arguments.content_dir)
     kind = arguments.command.removeprefix("new-")
-    return run_new_entry(kind, arguments.content_dir, arguments.title, arguments.files)
+    files, day = getattr(arguments, "files", []), getattr(arguments, "date", "")
+    return run_new_entry(kind, arguments.content_dir, arguments.title, files, day)
 
 
-# Kind of entry → (what is created, in the accusative; what --files takes).
+# Kind of entry → (what is created, in the accusative; what --files takes, None: no files).
 SCAFFOLDS = {
     "practice": ("практику", "приложения и изображения: практика будет папкой с ними"),
     "news": ("новость", "одно изображение (jpg или png) для поля image"),
     "document": ("документ", "один файл документа"),
+    "event": ("анонс мероприятия", None),
 }
+DATE_HELP = "день мероприятия, ГГГГ-ММ-ДД (иначе будет задан вопрос)"
 
 
 def run_check(content_dir: Path) -> int:
@@ -95,12 +109,35 @@ def report(error: ContentError) -> None:
     print(error.summary(), file=sys.stderr)
 
 
-def run_new_entry(kind: str, content_dir: Path, title: str, files: list[Path]) -> int:
-    if not title.strip():
+def _asked(value: str, prompt: str, missing: str) -> str | None:
+    """``value``, or the answer to ``prompt``; None (saying ``missing``) without a terminal."""
+    if value.strip():
+        return value
+    try:
+        return input(f"{prompt}: ")
+    except EOFError:
+        print(missing, file=sys.stderr)
+        return None
+
+
+def run_new_entry(
+    kind: str, content_dir: Path, title: str, files: list[Path], day: str = ""
+) -> int:
+    """A new entry of ``kind``; ``day`` is the day of an event (ГГГГ-ММ-ДД)."""
+    asked = _asked(title, "Название", f'Укажите название: make {kind} TITLE="Название"')
+    if asked is None:
+        return 1
+    title = asked
+    event_day = None
+    if kind == "event":
+        missing = f'Укажите день мероприятия: make event TITLE="{title}" DATE=ГГГГ-ММ-ДД'
+        asked = _asked(day, "Дата мероприятия (ГГГГ-ММ-ДД)", missing)
+        if asked is None:
+            return 1
         try:
-            title = input("Название: ")
-        except EOFError:
-            print(f'Укажите название: make {kind} TITLE="Название"', file=sys.stderr)
+            event_day = dt.date.fromisoformat(asked.strip())
+        except ValueError:
+            print(f"Не создано: дата «{asked}» не в виде ГГГГ-ММ-ДД", file=sys.stderr)
             return 1
     if kind != "practice" and len(files) > 1:
         print("Не создано: к этой записи прикладывается один файл", file=sys.stderr)
@@ -131,6 +168,10 @@ def run_new_entry(kind: str, content_dir: Path, title: str, files: list[Path]) -
         elif kind == "news":
             created = create_news(content_dir, title, today, attached)
             to_fill = "поля summary и plan и текст новости"
+        elif event_day is not None:
+            organizations = content.organizations if content else ()
+            created = create_event(content_dir, title, event_day, organizations)
+            to_fill = "время в start и end, поля summary, place, audience и organizer"
         else:
             created, document_id = create_document(content_dir, title, today, attached)
             to_fill = f"поля kind, level и issuer документа {document_id}"

@@ -35,6 +35,7 @@ class SiteBuild:
         templates_dir: Path,
         *,
         use_directory_urls: bool = True,
+        site_url: str | None = None,
         today: dt.date | None = None,
         docs_dir: Path | None = None,
     ) -> SiteBuild:
@@ -42,7 +43,13 @@ class SiteBuild:
         every problem found."""
         content = load_content(content_dir, docs_dir=docs_dir)
         today = today or build_date()
-        renderer = Renderer(content, templates_dir, today, use_directory_urls=use_directory_urls)
+        renderer = Renderer(
+            content,
+            templates_dir,
+            today,
+            use_directory_urls=use_directory_urls,
+            site_url=site_url,
+        )
         abbreviations = AbbreviationMarker(
             (term.abbr for term in content.glossary.terms), renderer.abbreviation
         )

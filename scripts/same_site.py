@@ -6,15 +6,16 @@ organisations of ``scripts/bench`` (N of each) are added to their ``content/``, 
 with the same build date, and every file of the two sites is compared byte for byte.
 Files under ``--except`` prefixes (a new section, e.g. ``events/``) are listed but allowed
 to differ or be new; everything else must be identical, or the script exits with 1.
-The search index (``pagefind/``) is left out: built from the same pages, its file names
-still follow the order in which the pages reached Pagefind.
+The search index (``pagefind/``) is compared too: two builds of the same pages write the
+same index, byte for byte (mentoring/search/canonical.py).
 
     .venv/bin/python scripts/same_site.py                 # main against HEAD, N = 1000
     .venv/bin/python scripts/same_site.py --base 2e1ba38 --n 100 --without-links-to events/
 
 With ``--without-links-to PREFIX`` (a new section) its pages may be new, and other files
 may differ only by what links to it: list items, sections, the footer's previous and next
-page, sitemap entries; both sides are compared with those removed.
+page, sitemap entries; both sides are compared with those removed. The search index then
+holds the new pages, so ``pagefind/`` is allowed to differ as well.
 """
 
 from __future__ import annotations
@@ -31,10 +32,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+EDITOR_VENDOR = REPO / ".cache" / "editor"
 FIXED_EPOCH = "1764201600"
-# Pagefind's index is made from the pages compared here, but its files are named after the
-# order in which pages reached it (it indexes alongside the build): not compared.
-DERIVED = ("pagefind/",)
+SEARCH_INDEX = "pagefind/"
 
 
 def synthetic_files(n: int) -> dict[str, bytes]:
@@ -101,6 +101,10 @@ def build(rev: str, work: Path, content: dict[str, bytes]) -> Path:
         ["git", "-C", str(REPO), "archive", rev], check=True, capture_output=True
     ).stdout
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    # The editor's npm files (make editor-vendor) are not in git; both commits get this
+    # checkout's, and a commit whose vendor.json differs refuses them itself.
+    if EDITOR_VENDOR.is_dir():
+        shutil.copytree(EDITOR_VENDOR, tree / EDITOR_VENDOR.relative_to(REPO))
     for name, data in content.items():
         target = tree / "content" / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -139,8 +143,6 @@ def compare(
     old_files, new_files = files_of(old), files_of(new)
     differences = []
     for name in sorted(old_files | new_files):
-        if name.startswith(DERIVED):
-            continue
         if name not in new_files:
             verdict = "нет в новой сборке"
         elif name not in old_files:
@@ -179,7 +181,9 @@ def main() -> int:
         old = build(base, work, content)
         new = build(head, work, content)
         strip = without_links_to(args.without_links_to) if args.without_links_to else None
-        allowed = tuple(args.allowed) + ((args.without_links_to,) if strip else ())
+        # A new section's pages are indexed for search too.
+        new_section = (args.without_links_to, SEARCH_INDEX) if strip else ()
+        allowed = tuple(args.allowed) + new_section
         differences = compare(old, new, allowed, strip)
         pages = len(files_of(new))
         if differences:

@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from mentoring.core.russian import count_words
 
@@ -41,13 +42,14 @@ class Problem:
         subject = f"поле «{self.field}»: " if self.field else ""
         return log_safe(f"{location}: {subject}{self.message}")
 
-    def github_annotation(self) -> str:
-        """The same problem as a GitHub Actions workflow command, shown on the changed line."""
+    def github_annotation(self, command: str = "error") -> str:
+        """The same problem as a GitHub Actions workflow command, shown on the changed line
+        (``command`` "warning" for what does not stop the build)."""
         props = f"file={_escape_property(self.path)}"
         if self.line is not None:
             props += f",line={self.line}"
         subject = f"поле «{self.field}»: " if self.field else ""
-        return f"::error {props}::{_escape_data(subject + self.message)}"
+        return f"::{command} {props}::{_escape_data(subject + self.message)}"
 
 
 def _escape_data(text: str) -> str:
@@ -122,6 +124,10 @@ class FirstOccurrences:
             return False
         self.lines[value] = line
         return True
+
+    def firsts(self, items: Iterable[Any]) -> Iterator[Any]:
+        """The YAML maps of ``items`` whose ``field`` is new; repeats are reported."""
+        return (raw for raw in items if self.is_new(raw[self.field], raw.line_of(self.field)))
 
 
 def _sort_key(problem: Problem) -> tuple[str, int, str, str]:

@@ -71,3 +71,8 @@ def did_you_mean(value: str, known: Iterable[str], shown: str = "{}") -> str:
     by ``shown``), or nothing when none is close: the one wording of every suggestion."""
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=SUGGESTION_CUTOFF)
     return f"; возможно, имелось в виду «{shown.format(close[0])}»" if close else ""
+
+
+def upper_first(value: str) -> str:
+    """«ежегодно» → «Ежегодно»: a phrase at the start of a sentence or a cell."""
+    return value[:1].upper() + value[1:]

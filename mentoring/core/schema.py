@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -19,7 +20,7 @@ from jsonschema.exceptions import ValidationError
 
 from mentoring.core.errors import Problems
 from mentoring.core.russian import did_you_mean
-from mentoring.core.yamlsource import YamlList, YamlMap
+from mentoring.core.yamlsource import YamlList, YamlMap, load_yaml_file
 
 TYPE_NAMES = {
     "string": "текст",
@@ -210,3 +211,12 @@ def _shown(value: Any) -> str:
         return TYPE_NAMES["object" if isinstance(value, dict) else "array"]
     text = str(value)
     return f"«{text if len(text) <= 60 else text[:57] + '…'}»"
+
+
+def load_validated(file: Path, shown_as: str, schema_name: str, problems: Problems) -> Any:
+    """A YAML file of content/ parsed and valid against its schema; None when it is not
+    (every problem is in ``problems``)."""
+    data = load_yaml_file(file, shown_as, problems)
+    if data is None or not validate(data, schema_name, shown_as, problems):
+        return None
+    return data

@@ -78,6 +78,11 @@ PLAN_ACTIVITY = FieldSettings(choices=Choices("plan_activities"))
 SLUG = FieldSettings(require=True)
 SUMMARY = FieldSettings(text=True)
 
+# An event's file is named after the day of the event, as `make event` and the guide name it
+# (not after the day it was written, as {{year}}-{{month}}-{{day}} would): Sveltia fills a
+# field's value into the template and its date() transformation reads "ГГГГ-ММ-ДД ЧЧ:ММ".
+EVENT_FILE_NAME = "{{fields.start | date('YYYY-MM-DD')}}-{{slug}}"
+
 PRACTICE_TEXT = (
     "Текст практики в Markdown, по разделам: «Цель и задачи», «Описание», «Результаты», "
     "«Ресурсы». Имена наставляемых не указываются."
@@ -94,29 +99,26 @@ _PRACTICE_FIELDS = {
     "slug": SLUG,
 }
 
+
+def practice_collection(name: str, label: str, path: str) -> CollectionSettings:
+    """Practices in one of their two shapes: a file, or a folder with attachments beside
+    index.md. Both shapes live in one folder and share every field."""
+    return CollectionSettings(
+        name=name,
+        label=label,
+        schema="practice",
+        folder="content/practices",
+        path=path,
+        media_folder="",
+        body=PRACTICE_TEXT,
+        body_required=True,
+        fields=_PRACTICE_FIELDS,
+    )
+
+
 COLLECTIONS: tuple[CollectionSettings, ...] = (
-    CollectionSettings(
-        name="practices",
-        label="Практики (один файл)",
-        schema="practice",
-        folder="content/practices",
-        path="{{slug}}",
-        media_folder="",
-        body=PRACTICE_TEXT,
-        body_required=True,
-        fields=_PRACTICE_FIELDS,
-    ),
-    CollectionSettings(
-        name="practice_folders",
-        label="Практики (папка с приложениями)",
-        schema="practice",
-        folder="content/practices",
-        path="{{slug}}/index",
-        media_folder="",
-        body=PRACTICE_TEXT,
-        body_required=True,
-        fields=_PRACTICE_FIELDS,
-    ),
+    practice_collection("practices", "Практики (один файл)", "{{slug}}"),
+    practice_collection("practice_folders", "Практики (папка с приложениями)", "{{slug}}/index"),
     CollectionSettings(
         name="news",
         label="Новости",
@@ -136,7 +138,7 @@ COLLECTIONS: tuple[CollectionSettings, ...] = (
         label="Анонсы мероприятий",
         schema="events",
         folder="content/events",
-        path="{{year}}-{{month}}-{{day}}-{{slug}}",
+        path=EVENT_FILE_NAME,
         body="Описание мероприятия в Markdown.",
         fields={
             "summary": SUMMARY,

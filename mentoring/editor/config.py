@@ -21,6 +21,24 @@ PATTERN_MESSAGE = "значение записано не по образцу"
 # schedule of a plan activity): kept as they are in the file and passed through on save.
 PASSED_THROUGH = "hidden"
 
+# The names of entries in a folder, as the loader reads them (mentoring/kinds/practices/bank.py,
+# find_entries): not a name that starts with "." or "_", not the folder's README. The
+# editor's entry filter matches it, case-insensitively, against the entry's "slug" (the file
+# or folder name without extension). A filter on a field would not do: Sveltia tests a
+# missing field as the string "null", so the README would pass it.
+ENTRY_NAME = r"^(?![._]|readme$)"
+
+# The branch the editor saves to; .github/workflows/proposals.yml makes it a pull request.
+PROPOSALS_BRANCH = "predlozheniya"
+# The editor's commit messages, in Russian: the pull request of proposals lists them.
+COMMIT_MESSAGES = {
+    "create": "Новая запись «{{slug}}»: {{collection}}",
+    "update": "Изменена запись «{{slug}}»: {{collection}}",
+    "delete": "Удалена запись «{{slug}}»: {{collection}}",
+    "uploadMedia": "Загружен файл «{{path}}»",
+    "deleteMedia": "Удалён файл «{{path}}»",
+}
+
 Json = dict[str, Any]
 
 
@@ -210,8 +228,7 @@ def collection_config(schema: Json, settings: CollectionSettings, choices: Json)
         "create": True,
         "identifier_field": "title",
         "slug": "{{fields.slug}}",
-        # Files without a summary in their front matter (the folder's README) are not entries.
-        "filter": {"field": "summary", "pattern": "."},
+        "filter": {"field": "slug", "pattern": f"/{ENTRY_NAME}/i"},
         "summary": "{{title}}",
         "fields": fields,
     }
@@ -221,14 +238,20 @@ def collection_config(schema: Json, settings: CollectionSettings, choices: Json)
     return collection
 
 
-def editor_config(repository: str, choices: Json, branch: str = "predlozheniya") -> Json:
+def editor_config(repository: str, choices: Json, branch: str = PROPOSALS_BRANCH) -> Json:
     """The whole config.yml: the GitHub backend and our collections.
 
     Sveltia CMS 0.221 has no editorial workflow yet (it warns and saves straight to the
-    branch), so the editor saves to a branch of proposals, never to main: the ЦРО reviews
-    it as a pull request into main (CODEOWNERS), as the authors' guide describes."""
+    branch), so the editor saves to a branch of proposals, never to main; every save there
+    opens or updates one pull request into main (.github/workflows/proposals.yml), which the
+    ЦРО reviews (CODEOWNERS), as the authors' guide describes."""
     return {
-        "backend": {"name": "github", "repo": repository, "branch": branch},
+        "backend": {
+            "name": "github",
+            "repo": repository,
+            "branch": branch,
+            "commit_messages": COMMIT_MESSAGES,
+        },
         "media_folder": "content/documents",
         "public_folder": "",
         # Stock photo services are other origins, and their photos are no school's practice.

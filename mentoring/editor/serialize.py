@@ -4,11 +4,13 @@ library Sveltia CMS bundles, vendored by version and hash, with the editor's opt
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mentoring.editor.config import ENTRY_NAME
 from mentoring.editor.vendor import VENDOR_DIR
 
 SCRIPT = Path(__file__).with_name("serialize.mjs")
@@ -45,9 +47,10 @@ def editor_files(config: dict[str, Any], content_root: Path) -> list[EditorFile]
                     found.append(EditorFile(path, "yaml", field_order(item["fields"])))
             continue
         folder = content_root / collection["folder"]
-        pattern = "*/index.md" if collection["path"].endswith("/index") else "*.md"
-        for path in sorted(folder.glob(pattern)):
-            if path.name != "README.md" and not path.name.startswith("_"):
+        in_folders = collection["path"].endswith("/index")
+        for path in sorted(folder.glob("*/index.md" if in_folders else "*.md")):
+            slug = path.parent.name if in_folders else path.stem
+            if re.match(ENTRY_NAME, slug, re.IGNORECASE):  # the editor's entry filter
                 found.append(EditorFile(path, "frontmatter", field_order(collection["fields"])))
     return found
 

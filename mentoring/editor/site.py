@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup
 
-from mentoring.editor.config import editor_config
+from mentoring.editor.config import PROPOSALS_BRANCH, editor_config
 from mentoring.editor.vendor import VENDOR_DIR, is_current, vendored_files
 from mentoring.kinds.models import Plan
 from mentoring.views.render import Renderer
@@ -50,7 +50,7 @@ def repository() -> str:
 
 def branch() -> str:
     """The branch the editor saves to: EDITOR_BRANCH, else the branch of proposals."""
-    return os.environ.get("EDITOR_BRANCH") or "predlozheniya"
+    return os.environ.get("EDITOR_BRANCH") or PROPOSALS_BRANCH
 
 
 def plan_choices(plan: Plan) -> list[tuple[str, str]]:

@@ -9,16 +9,18 @@ as a bibliographic reference when none of them is available.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mentoring.core.errors import FirstOccurrences, Problems
 from mentoring.core.files import PublishedFile, check_file
 from mentoring.core.russian import did_you_mean
-from mentoring.core.schema import validate
-from mentoring.core.yamlsource import YamlMap, load_yaml_file
+from mentoring.core.schema import load_validated
+from mentoring.core.yamlsource import YamlMap
 from mentoring.kinds.entries import parse_date
-from mentoring.kinds.models import Plan, Reference
+from mentoring.kinds.models import Plan, Reference, entry_references
 from mentoring.kinds.plan.references import check_activity_ids
 
 DOCUMENTS_FILE = "documents.yaml"
@@ -99,8 +101,8 @@ def build_documents(
     if not source.exists():
         return ()
     path = f"{display_root}/{DOCUMENTS_FILE}"
-    data = load_yaml_file(source, path, problems)
-    if data is None or not validate(data, "documents", path, problems):
+    data = load_validated(source, path, "documents", problems)
+    if data is None:
         return ()
     ids = FirstOccurrences(
         path,
@@ -109,9 +111,7 @@ def build_documents(
         "документ «{value}» уже описан в строке {first}; у каждого документа свой id",
     )
     documents = []
-    for raw in data["documents"]:
-        if not ids.is_new(raw["id"], raw.line_of("id")):
-            continue
+    for raw in ids.firsts(data["documents"]):
         document = _build_document(raw, root, display_root, plan, path, problems)
         if document is not None:
             documents.append(document)
@@ -215,3 +215,19 @@ def check_evidence_documents(
                     f"полем plan в content/{DOCUMENTS_FILE}; оставьте одну из ссылок, "
                     "чтобы документ не был указан в плане дважды",
                 )
+
+
+# --------------------------------------------------------------------------- the kind
+
+references = entry_references
+
+
+def load(root: Path, display_root: str, problems: Problems, *, plan: Plan | None) -> Any:
+    return build_documents(root, display_root, plan, problems)
+
+
+def pages(renderer: Any) -> Iterator[tuple[str, str | PublishedFile, bool]]:
+    yield DOCUMENTS_PAGE, renderer.documents_page(), True
+    for document in renderer.content.documents:
+        if document.file:
+            yield document.file.target, document.file, False

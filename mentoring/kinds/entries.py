@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from mentoring.core.errors import Problems
 from mentoring.core.files import long_name_problem
@@ -25,6 +26,8 @@ from mentoring.html.links import check_spaced_addresses
 from mentoring.html.sanitize import check_author_markdown
 from mentoring.kinds.plan.schedule import check_year
 from mentoring.kinds.registry import by_schema
+
+T = TypeVar("T")
 
 # An entry published at <folder>/<slug>/ must not take the address of the folder's index.
 RESERVED_SLUGS = ("index",)
@@ -192,15 +195,20 @@ class Addresses:
         owner = self._owners.setdefault(address, raw.path)
         if owner == raw.path:
             return True
-        from_field = "slug" in raw.data
-        problems.add(
-            raw.path,
-            raw.data.line_of("slug") if from_field else 1,
-            "slug" if from_field else None,
+        slug_problem(
+            raw,
             f"адрес {address} уже занят: его получает {owner}; "
             "задайте одной из записей другое поле slug или переименуйте файл",
+            problems,
         )
         return False
+
+
+def slug_problem(raw: RawEntry, message: str, problems: Problems) -> None:
+    """A problem with an entry's address: at its slug field, else at the file's first line."""
+    from_field = "slug" in raw.data
+    field = "slug" if from_field else None
+    problems.add(raw.path, raw.data.line_of("slug") if from_field else 1, field, message)
 
 
 class Publishable(Protocol):
@@ -214,3 +222,35 @@ class Publishable(Protocol):
 def is_shown(entry: Publishable, show_samples: bool) -> bool:
     """Drafts are never published; samples only while site.yaml allows them."""
     return not entry.draft and (show_samples or not entry.sample)
+
+
+def build_entries(
+    folder: Path,
+    shown_folder: str,
+    schema: str,
+    problems: Problems,
+    build: Callable[[RawEntry, Addresses], T | None],
+) -> list[T]:
+    """Every entry of ``folder`` that ``build`` makes a model of (it reports the others);
+    the entries share one set of addresses."""
+    addresses = Addresses()
+    built = (build(raw, addresses) for raw in load_entries(folder, shown_folder, schema, problems))
+    return [entry for entry in built if entry is not None]
+
+
+DATED_FILE_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)\.md$")
+
+
+def dated_name(raw: RawEntry, of: str, example: str, problems: Problems) -> re.Match[str] | None:
+    """«ГГГГ-ММ-ДД-название.md»: the date and the name of a dated entry (news, events);
+    ``of`` names the kind in the genitive («новости»)."""
+    name = DATED_FILE_NAME.match(raw.file.name)
+    if name is None:
+        problems.add(
+            raw.path,
+            None,
+            None,
+            f"имя файла {of} должно иметь вид ГГГГ-ММ-ДД-название.md, "
+            f"например {example}; переименуйте файл",
+        )
+    return name

@@ -11,7 +11,6 @@ mentoring/kinds/registry.py and wired through this module alone (``load``, ``pag
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +20,9 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from mentoring.core.errors import Problems
-from mentoring.kinds.entries import Addresses, RawEntry, entry_slug, load_entries
+from mentoring.kinds.entries import Addresses, RawEntry, build_entries, dated_name, entry_slug
 from mentoring.kinds.models import Reference, references_of
-from mentoring.kinds.organizations import check_organization
+from mentoring.kinds.organizations import by_id, check_organization
 from mentoring.kinds.plan.progress import MOSCOW, build_date
 from mentoring.kinds.plan.references import check_activity_ids
 
@@ -31,7 +30,6 @@ EVENTS_FOLDER = "events"
 EVENTS_PAGE = "events/index.md"
 CALENDAR_FILE = "events/events.ics"
 NEAREST_COUNT = 3  # upcoming events on the home page
-FILE_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-(.+)\.md$")
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 ONLINE = "онлайн"
 # UIDs must not change between builds; a name that can never be a real host (RFC 2606).
@@ -97,14 +95,13 @@ def load(
     shown_folder = f"{display_root}/{EVENTS_FOLDER}"
     if organizations is None:  # content/organizations.yaml has problems, reported already
         return ()
-    known = {organization.id: organization for organization in organizations}
+    known = by_id(organizations)
     reports = {Path(item.source).stem: item for item in news}
-    addresses = Addresses()
-    events = []
-    for raw in load_entries(root / EVENTS_FOLDER, shown_folder, "events", problems):
-        event = _build_event(raw, plan, known, reports, addresses, problems)
-        if event is not None:
-            events.append(event)
+
+    def build(raw: RawEntry, addresses: Addresses) -> Event | None:
+        return _build_event(raw, plan, known, reports, addresses, problems)
+
+    events = build_entries(root / EVENTS_FOLDER, shown_folder, "events", problems, build)
     return tuple(sorted(events, key=lambda event: (event.start, event.slug)))
 
 
@@ -118,18 +115,8 @@ def _build_event(
 ) -> Event | None:
     data, path = raw.data, raw.path
     scope = problems.scope()
-    name = FILE_NAME.match(raw.file.name)
-    if name is None:
-        problems.add(
-            path,
-            None,
-            None,
-            "имя файла мероприятия должно иметь вид ГГГГ-ММ-ДД-название.md, "
-            "например 2026-12-10-seminar.md; переименуйте файл",
-        )
-        slug = None
-    else:
-        slug = entry_slug(raw, name.group(1), problems)
+    name = dated_name(raw, "мероприятия", "2026-12-10-seminar.md", problems)
+    slug = None if name is None else entry_slug(raw, name.group(4), problems)
     if slug is not None:
         addresses.claim(f"/{EVENTS_FOLDER}/{slug}/", raw, problems)
     start = _moscow_time(data["start"])

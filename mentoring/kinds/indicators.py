@@ -10,7 +10,7 @@ that it is unknown.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -423,3 +423,19 @@ def _number(raw: int | str) -> Number:
     if isinstance(raw, int):
         return raw
     return Decimal(raw.replace(",", "."))
+
+
+# --------------------------------------------------------------------------- the kind
+
+MONITORING_PAGE = "monitoring.md"
+
+
+def load(
+    root: Path, display_root: str, problems: Problems, *, forms: Sequence[Any] | None
+) -> Indicators | None:
+    form_titles = {form.id: form.title for form in forms} if forms is not None else None
+    return load_indicators(root, display_root, form_titles, problems)
+
+
+def pages(renderer: Any) -> list[tuple[str, str, bool]]:
+    return [(MONITORING_PAGE, renderer.monitoring_page(), True)]

@@ -7,11 +7,13 @@ the documents of kinds «методические рекомендации» and
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mentoring.core.errors import Problems
-from mentoring.kinds.entries import Addresses, entry_slug, load_entries, parse_date
+from mentoring.kinds.entries import Addresses, RawEntry, build_entries, entry_slug, parse_date
 from mentoring.kinds.models import Plan, Reference, references_of
 from mentoring.kinds.plan.references import check_activity_ids
 
@@ -45,9 +47,8 @@ def build_materials(
 ) -> tuple[Material, ...]:
     """Every material, drafts and samples included, newest first (then by address)."""
     shown_folder = f"{display_root}/{MATERIALS_FOLDER}"
-    addresses = Addresses()
-    materials = []
-    for raw in load_entries(root / MATERIALS_FOLDER, shown_folder, "materials", problems):
+
+    def build(raw: RawEntry, addresses: Addresses) -> Material | None:
         scope = problems.scope()
         date = parse_date(raw.data, "date", raw.path, problems)
         slug = entry_slug(raw, raw.file.stem, problems)
@@ -55,19 +56,31 @@ def build_materials(
             addresses.claim(f"/materials/{slug}/", raw, problems)
         activity_ids = check_activity_ids(raw.data.get("plan", []), plan, raw.path, problems)
         if not scope.clean:
-            continue
+            return None
         assert date is not None and slug is not None, "reported above"
-        materials.append(
-            Material(
-                source=raw.path,
-                slug=slug,
-                title=raw.data["title"],
-                summary=raw.data["summary"],
-                date=date,
-                body=raw.body,
-                plan=activity_ids,
-                sample=raw.data.get("sample", False),
-                draft=raw.data.get("draft", False),
-            )
+        return Material(
+            source=raw.path,
+            slug=slug,
+            title=raw.data["title"],
+            summary=raw.data["summary"],
+            date=date,
+            body=raw.body,
+            plan=activity_ids,
+            sample=raw.data.get("sample", False),
+            draft=raw.data.get("draft", False),
         )
+
+    materials = build_entries(root / MATERIALS_FOLDER, shown_folder, "materials", problems, build)
     return tuple(sorted(materials, key=lambda m: (-m.date.toordinal(), m.slug)))
+
+
+# --------------------------------------------------------------------------- the kind
+
+
+def load(root: Path, display_root: str, problems: Problems, *, plan: Plan | None) -> Any:
+    return build_materials(root, display_root, plan, problems)
+
+
+def pages(renderer: Any) -> Iterator[tuple[str, str, bool]]:
+    for path, markdown in renderer.materials_pages().items():
+        yield path, markdown, path == MATERIALS_PAGE

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
+from mentoring.core.errors import Problems
+from mentoring.core.yamlsource import YamlMap
 from mentoring.kinds.plan.schedule import PlanPeriod, Schedule
 
 
@@ -143,6 +146,23 @@ class Person:
     position: str | None
 
 
+def consented_person(raw: YamlMap, path: str, problems: Problems, remedy: str) -> Person | None:
+    """The person of ``raw`` (name, position) if the entry records ``consent: true``:
+    publishing a name needs the person's written consent to dissemination (152-ФЗ, ст. 10.1).
+    Otherwise a problem says so, ending with ``remedy`` (how else to mend the entry)."""
+    if raw.get("consent") is True:
+        return Person(name=raw["name"], position=raw.get("position"))
+    problems.add(
+        path,
+        raw.line_of("consent"),
+        "consent",
+        "имя публикуется только с письменного согласия человека на распространение "
+        "персональных данных (152-ФЗ, ст. 10.1): если согласие получено, поставьте "
+        f"consent: true, иначе {remedy}",
+    )
+    return None
+
+
 @dataclass(frozen=True)
 class Contact:
     id: str
@@ -208,3 +228,8 @@ def references_of(entry: ReportsOnPlan, kind: str) -> tuple[Reference, ...]:
         Reference(activity_id, kind, entry.title, entry.page, entry.date, entry.sample)
         for activity_id in entry.plan
     )
+
+
+def entry_references(entries: Iterable[Any], kinds: object = None) -> tuple[Reference, ...]:
+    """What published entries report on plan activities (``references`` of a kind's module)."""
+    return tuple(reference for entry in entries for reference in entry.references)

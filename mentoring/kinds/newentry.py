@@ -1,5 +1,5 @@
-"""New entries from scaffolds: ``python -m mentoring new-practice|new-news|new-document``
-(``make practice``, ``make news``, ``make document``).
+"""New entries from scaffolds: ``python -m mentoring new-practice|new-news|new-document|
+new-event`` (``make practice``, ``make news``, ``make document``, ``make event``).
 
 Each scaffold explains every field in Russian comments, so the first ``make check`` says
 what is still to fill in. A new entry never takes the address of an existing one (a
@@ -22,6 +22,7 @@ from mentoring.core.files import DOCUMENT_TYPES, IMAGE_TYPES, long_name_problem
 from mentoring.core.russian import slugify
 from mentoring.kinds.documents import DOCUMENTS_FILE, DOCUMENTS_FOLDER
 from mentoring.kinds.entries import RESERVED_SLUGS
+from mentoring.kinds.events import EVENTS_FOLDER
 from mentoring.kinds.models import Form
 from mentoring.kinds.news import IMAGES_FOLDER, NEWS_FOLDER
 from mentoring.kinds.organizations import Organization
@@ -29,7 +30,8 @@ from mentoring.kinds.practices.bank import BANK_FOLDERS, PRACTICES_DIR
 
 _SLUG_FIELD = re.compile(r"^slug:\s*[\"']?([\w-]+)", re.M)
 _ID_FIELD = re.compile(r"^\s*-?\s*id:\s*[\"']?([\w.-]+)", re.M)
-_NEWS_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-(.+)$")
+# News items and events: ГГГГ-ММ-ДД-<name>.md, their address from <name>.
+_DATED_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-(.+)$")
 
 
 class EntryExists(Exception):
@@ -80,6 +82,15 @@ def news_text(title: str, image: str | None = None) -> str:
     return _environment().get_template("news.md.j2").render(title=title, image=image)
 
 
+def event_text(title: str, date: dt.date, organizations: Sequence[Organization]) -> str:
+    """The text of a new event announcement on ``date`` (its time is left to fill in)."""
+    return (
+        _environment()
+        .get_template("event.md.j2")
+        .render(title=title, date=date.isoformat(), organizations=organizations)
+    )
+
+
 def document_text(document_id: str, title: str, date: dt.date, file: str | None = None) -> str:
     return (
         _environment()
@@ -115,15 +126,24 @@ def create_news(content_dir: Path, title: str, date: dt.date, image: Path | None
     """``content/news/<date>-<slug>.md``; an image is copied to ``content/news/images/``."""
     title = _clean_title(title)
     folder = content_dir / NEWS_FOLDER
-    taken = {
-        match.group(1) for file in folder.glob("*.md") if (match := _NEWS_NAME.match(file.stem))
-    } | _front_matter_slugs(folder.glob("*.md"))
-    slug = free_slug(_title_slug(title), taken)
+    slug = free_slug(_title_slug(title), _dated_slugs(folder))
     image_name = None
     if image is not None:
         _check_files([image], IMAGE_TYPES)
         image_name = _copy([image], folder / IMAGES_FOLDER)[0]
     return _write_new(folder / f"{date.isoformat()}-{slug}.md", news_text(title, image_name))
+
+
+def create_event(
+    content_dir: Path, title: str, date: dt.date, organizations: Sequence[Organization]
+) -> Path:
+    """``content/events/<date>-<slug>.md``, ``date`` being the day of the event."""
+    title = _clean_title(title)
+    folder = content_dir / EVENTS_FOLDER
+    slug = free_slug(_title_slug(title), _dated_slugs(folder))
+    return _write_new(
+        folder / f"{date.isoformat()}-{slug}.md", event_text(title, date, organizations)
+    )
 
 
 def create_document(
@@ -182,6 +202,13 @@ def _practice_slugs(folder: Path) -> set[str]:
     names = {slugify(path.stem) for path in entries} | {path.stem for path in entries}
     texts = [path / "index.md" if path.is_dir() else path for path in entries]
     return names | _front_matter_slugs(texts)
+
+
+def _dated_slugs(folder: Path) -> set[str]:
+    """Addresses taken in a folder of dated entries: names after the date, ``slug:`` fields."""
+    files = list(folder.glob("*.md"))
+    names = {match.group(1) for file in files if (match := _DATED_NAME.match(file.stem))}
+    return names | _front_matter_slugs(files)
 
 
 def _front_matter_slugs(files: Iterable[Path]) -> set[str]:

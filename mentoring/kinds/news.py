@@ -8,12 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mentoring.core.errors import Problems
 from mentoring.core.files import IMAGE_TYPES, PublishedFile, check_file
-from mentoring.kinds.entries import Addresses, RawEntry, entry_slug, load_entries, parse_date
+from mentoring.kinds.entries import (
+    Addresses,
+    RawEntry,
+    build_entries,
+    dated_name,
+    entry_slug,
+    parse_date,
+)
 from mentoring.kinds.models import Plan, Reference, references_of
 from mentoring.kinds.plan.references import check_activity_ids
 from mentoring.kinds.plan.schedule import check_year
@@ -26,7 +35,6 @@ PER_PAGE = 10
 PAGINATION_NEIGHBOURS = 2  # pages linked on each side of the current one
 LATEST_COUNT = 3
 FEED_SIZE = 20
-FILE_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)\.md$")
 
 
 @dataclass(frozen=True)
@@ -64,13 +72,11 @@ def build_news(
     """Every news item, drafts and samples included, newest first."""
     folder = root / NEWS_FOLDER
     shown_folder = f"{display_root}/{NEWS_FOLDER}"
-    addresses = Addresses()
-    items = []
-    for raw in load_entries(folder, shown_folder, "news", problems):
-        item = _build_item(raw, folder, shown_folder, plan, addresses, problems)
-        if item is not None:
-            items.append(item)
-    return newest_first(items)
+
+    def build(raw: RawEntry, addresses: Addresses) -> NewsItem | None:
+        return _build_item(raw, folder, shown_folder, plan, addresses, problems)
+
+    return newest_first(build_entries(folder, shown_folder, "news", problems, build))
 
 
 def _build_item(
@@ -83,15 +89,8 @@ def _build_item(
 ) -> NewsItem | None:
     scope = problems.scope()
     data = raw.data
-    name = FILE_NAME.match(raw.file.name)
+    name = dated_name(raw, "новости", "2021-11-20-seminar.md", problems)
     if name is None:
-        problems.add(
-            raw.path,
-            None,
-            None,
-            "имя файла новости должно иметь вид ГГГГ-ММ-ДД-название.md, "
-            "например 2021-11-20-seminar.md; переименуйте файл",
-        )
         date = slug = None
     else:
         date = _date_from_file_name(name, raw.path, problems)
@@ -227,3 +226,35 @@ def by_year(items: tuple[NewsItem, ...]) -> dict[int, tuple[NewsItem, ...]]:
 def atom_timestamp(day: dt.date) -> str:
     """An RFC 3339 time for Atom: the start of the day in Moscow."""
     return f"{day.isoformat()}T00:00:00+03:00"
+
+
+# --------------------------------------------------------------------------- the kind
+
+
+def load(root: Path, display_root: str, problems: Problems, *, plan: Plan | None) -> Any:
+    return build_news(root, display_root, plan, problems)
+
+
+def pages(renderer: Any) -> Iterator[tuple[str, str | PublishedFile, bool]]:
+    """News pages and the Atom feed; the feed needs absolute links, so it is written only
+    when mkdocs.yml sets site_url. An image shown by several items is copied once."""
+    news = renderer.content.news
+    feed = renderer.news_feed(renderer.site_url) if renderer.site_url else None
+    if feed is not None:
+        yield FEED_FILE, feed, False
+    elif news:
+        renderer.notices.append(
+            "Лента новостей (news/feed.xml) не создана: в ней нужны полные адреса, "
+            "а в mkdocs.yml не указан site_url — адрес опубликованного сайта."
+        )
+    for path, markdown in renderer.news_pages(with_feed=feed is not None).items():
+        yield path, markdown, path == NEWS_PAGE
+    for image in dict.fromkeys(item.image.file for item in news if item.image):
+        yield image.target, image, False
+
+
+def blocks(renderer: Any, page_path: str) -> dict[str, Callable[[], str]]:
+    latest = renderer.content.news[:LATEST_COUNT]
+    return {
+        "latest-news": lambda: renderer.render("blocks/latest-news.md.j2", page_path, items=latest)
+    }

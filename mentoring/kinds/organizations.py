@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from mentoring.core.errors import FirstOccurrences, Problems
 from mentoring.core.russian import did_you_mean
-from mentoring.core.schema import validate
-from mentoring.core.yamlsource import YamlMap, load_yaml_file
+from mentoring.core.schema import load_validated
+from mentoring.core.yamlsource import YamlMap
+from mentoring.kinds.registry import by_name
 
 ORGANIZATIONS_FILE = "organizations.yaml"
 ORGANIZATIONS_PAGE = "organizations/index.md"
@@ -41,10 +42,8 @@ def load_organizations(
     shown_as = f"{display_root}/{ORGANIZATIONS_FILE}"
     if not file.exists() and not required:
         return ()
-    data = load_yaml_file(file, shown_as, problems)
-    if data is None or not validate(data, "organizations", shown_as, problems):
-        return None
-    return build_organizations(data, shown_as, problems)
+    data = load_validated(file, shown_as, "organizations", problems)
+    return None if data is None else build_organizations(data, shown_as, problems)
 
 
 def build_organizations(data: YamlMap, path: str, problems: Problems) -> tuple[Organization, ...]:
@@ -54,21 +53,22 @@ def build_organizations(data: YamlMap, path: str, problems: Problems) -> tuple[O
         "id",
         "организация «{value}» уже описана в строке {first}; у каждой организации свой id",
     )
-    organizations = []
-    for raw in data["organizations"]:
-        if not ids.is_new(raw["id"], raw.line_of("id")):
-            continue
-        organizations.append(
-            Organization(
-                id=raw["id"],
-                name=raw["name"],
-                short_name=raw["short_name"],
-                kind=raw["kind"],
-                url=raw.get("url"),
-                sample=raw.get("sample", False),
-            )
+    return tuple(
+        Organization(
+            id=raw["id"],
+            name=raw["name"],
+            short_name=raw["short_name"],
+            kind=raw["kind"],
+            url=raw.get("url"),
+            sample=raw.get("sample", False),
         )
-    return tuple(organizations)
+        for raw in ids.firsts(data["organizations"])
+    )
+
+
+def by_id(organizations: Iterable[Organization]) -> dict[str, Organization]:
+    """The organisations by id, for check_organization."""
+    return {organization.id: organization for organization in organizations}
 
 
 def check_organization(
@@ -111,3 +111,19 @@ def unknown_organization_message(organization_id: str, known: Sequence[str]) -> 
         message + f"; организации и их id перечислены в content/{ORGANIZATIONS_FILE}, "
         "новую организацию добавьте туда"
     )
+
+
+# --------------------------------------------------------------------------- the kind
+# Their pages are the bank's (mentoring/kinds/practices/pages.py).
+
+
+def load(root: Path, display_root: str, problems: Problems) -> tuple[Organization, ...] | None:
+    """The file is required once there are practices (content/practices/)."""
+    practices = root / by_name("practices").source
+    return load_organizations(root, display_root, problems, required=practices.is_dir())
+
+
+def published(
+    organizations: tuple[Organization, ...] | None, show_samples: bool
+) -> tuple[Organization, ...]:
+    return tuple(o for o in organizations or () if show_samples or not o.sample)

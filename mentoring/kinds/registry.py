@@ -1,41 +1,70 @@
-"""The kinds of content, each declared once: where it lives, its schema, its section.
+"""The kinds of content, each declared once: where it lives, its schema, its section, the
+module that loads and publishes it, and its place in the navigation.
 
-Whatever lists the kinds (the wording of messages about an entry's text, search sections,
-`make check`'s summary, the accessibility walk, the tests of the schemas) reads them from
-here. Every field must be given (there are no defaults), so a kind added without deciding
-its section or its summary fails at import; tests/unit/test_registry.py holds the
-declarations to the schemas, the navigation and the Content model.
+Whatever lists the kinds (loading, the generated pages and blocks, the navigation, the
+wording of messages about an entry's text, search sections, `make check`'s summary, the
+accessibility walk, the tests of the schemas) reads them from here. Every field must be
+given (there are no defaults), so a kind added without deciding its section or its summary
+fails at import; tests/unit/test_registry.py holds the declarations to the schemas, the
+modules, the navigation and the Content model.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
 
 @dataclass(frozen=True)
+class Nav:
+    """A kind's entry in the site navigation, between «Главная» and the authors' pages."""
+
+    place: int  # order among the kinds' entries (or among the children of ``parent``)
+    title: str
+    page: str  # its list or page under docs/
+    parent: str | None = None  # the kind whose section it belongs to
+
+
+@dataclass(frozen=True)
 class ContentType:
-    name: str  # the field of mentoring.content.Content that holds it
+    name: str  # its key in mentoring.content.Content.kinds (and Content's field of that name)
     schema: str  # mentoring/schemas/<schema>.schema.json
     source: str  # under content/: a YAML file, or a folder of Markdown entries («news/»)
     section: str | None  # the first segment of its pages' addresses; None without pages
     search_section: str | None  # the section named beside a search result; None: page title
     text_of: str | None  # how a message names an entry's text; None for YAML kinds
     counted: tuple[str, str, str] | None  # «1 новость, 2 новости, 5 новостей» in `make check`
-    # The module that loads, renders and publishes the kind by itself (see KindModule);
-    # None: the older kinds, wired by name in content.py, render.py and hooks/site.py.
-    module: str | None
+    module: str  # the module that loads, renders and publishes the kind (see KindModule)
+    needs: tuple[str, ...]  # kinds its loader is given, loaded before it
+    nav: Nav | None  # its entry in the navigation; None: no entry of its own
 
-    def published(self, content: Any) -> tuple[Any, ...]:
-        """Its published entries in a mentoring.content.Content."""
-        return content.kinds[self.name] if self.module else getattr(content, self.name)
+    def published(self, content: Any) -> Any:
+        """Its published entries (or its published model) in a mentoring.content.Content."""
+        return content.kinds[self.name]
 
     def loaded(self) -> ModuleType:
-        """The kind's own module (``load``, ``pages``, ``blocks``, ``home``)."""
-        assert self.module is not None, f"{self.name} is wired by name"
+        """The kind's own module (``load``, and where it has them ``pages``, ``blocks``…)."""
         return importlib.import_module(self.module)
+
+    def hook(self, name: str) -> Callable[..., Any] | None:
+        """An optional function of the kind's module (``pages``, ``blocks``, ``home``…)."""
+        function: Callable[..., Any] | None = getattr(self.loaded(), name, None)
+        return function
+
+    def pages(self, renderer: Any) -> Iterable[tuple[str, Any, bool]]:
+        pages = self.hook("pages")
+        return pages(renderer) if pages else ()
+
+    def blocks(self, renderer: Any, page_path: str) -> dict[str, Callable[[], str]]:
+        blocks = self.hook("blocks")
+        return blocks(renderer, page_path) if blocks else {}
+
+    def home(self, renderer: Any, page_path: str) -> str:
+        home = self.hook("home")
+        return home(renderer, page_path) if home else ""
 
     @property
     def is_entries(self) -> bool:
@@ -43,13 +72,47 @@ class ContentType:
         return self.source.endswith("/")
 
 
+# In the order of their pages in the site (and its sitemap); each is loaded after its needs.
 TYPES = (
-    ContentType("site", "site", "site.yaml", "contacts", "Контакты", None, None, None),
     ContentType(
-        "glossary", "glossary", "glossary.yaml", "glossary", "Сокращения", None, None, None
+        "plan",
+        "plan",
+        "plan.yaml",
+        "plan",
+        "План",
+        None,
+        None,
+        "mentoring.kinds.plan.kind",
+        ("glossary",),
+        Nav(1, "План мероприятий", "plan/index.md"),
     ),
-    ContentType("plan", "plan", "plan.yaml", "plan", "План", None, None, None),
-    ContentType("forms", "forms", "forms.yaml", None, None, None, None, None),
+    ContentType(
+        "glossary",
+        "glossary",
+        "glossary.yaml",
+        "glossary",
+        "Сокращения",
+        None,
+        None,
+        "mentoring.kinds.glossary",
+        (),
+        Nav(9, "Сокращения", "glossary.md"),
+    ),
+    ContentType(
+        "site",
+        "site",
+        "site.yaml",
+        "contacts",
+        "Контакты",
+        None,
+        None,
+        "mentoring.kinds.site",
+        ("glossary", "plan"),
+        Nav(8, "Контакты", "contacts.md"),
+    ),
+    ContentType(
+        "forms", "forms", "forms.yaml", None, None, None, None, "mentoring.kinds.forms", (), None
+    ),
     ContentType(
         "news",
         "news",
@@ -58,7 +121,9 @@ TYPES = (
         "Новости",
         "в тексте новости",
         ("новость", "новости", "новостей"),
-        None,
+        "mentoring.kinds.news",
+        ("plan",),
+        Nav(2, "Новости", "news/index.md"),
     ),
     ContentType(
         "documents",
@@ -68,7 +133,9 @@ TYPES = (
         "Документы",
         None,
         ("документ", "документа", "документов"),
-        None,
+        "mentoring.kinds.documents",
+        ("plan",),
+        Nav(4, "Документы", "documents.md"),
     ),
     ContentType(
         "materials",
@@ -78,7 +145,9 @@ TYPES = (
         "Материалы",
         "в тексте материала",
         ("материал", "материала", "материалов"),
-        None,
+        "mentoring.kinds.materials",
+        ("plan",),
+        Nav(5, "Материалы", "materials/index.md"),
     ),
     ContentType(
         "practices",
@@ -88,17 +157,23 @@ TYPES = (
         "Практики",
         "в тексте практики",
         ("практика", "практики", "практик"),
-        None,
+        "mentoring.kinds.practices.kind",
+        ("forms", "organizations", "plan"),
+        Nav(6, "Банк практик", "practices/index.md"),
     ),
+    # Organisation pages are found by their own titles: no section of their own in search.
+    # They are pages of the bank (mentoring/kinds/practices/pages.py).
     ContentType(
-        "events",
-        "events",
-        "events/",
-        "events",
-        "Мероприятия",
-        "в тексте анонса мероприятия",
-        ("анонс мероприятия", "анонса мероприятий", "анонсов мероприятий"),
-        "mentoring.kinds.events",
+        "organizations",
+        "organizations",
+        "organizations.yaml",
+        "organizations",
+        None,
+        None,
+        None,
+        "mentoring.kinds.organizations",
+        (),
+        Nav(1, "Организации", "organizations/index.md", parent="practices"),
     ),
     # The criteria of practice review, shown on the bank's page.
     ContentType(
@@ -109,17 +184,8 @@ TYPES = (
         None,
         None,
         None,
-        None,
-    ),
-    # Organisation pages are found by their own titles: no section of their own in search.
-    ContentType(
-        "organizations",
-        "organizations",
-        "organizations.yaml",
-        "organizations",
-        None,
-        None,
-        None,
+        "mentoring.kinds.practices.review",
+        (),
         None,
     ),
     ContentType(
@@ -130,24 +196,85 @@ TYPES = (
         "Мониторинг",
         None,
         None,
-        None,
+        "mentoring.kinds.indicators",
+        ("forms",),
+        Nav(7, "Мониторинг", "monitoring.md"),
+    ),
+    ContentType(
+        "events",
+        "events",
+        "events/",
+        "events",
+        "Мероприятия",
+        "в тексте анонса мероприятия",
+        ("анонс мероприятия", "анонса мероприятий", "анонсов мероприятий"),
+        "mentoring.kinds.events",
+        ("plan", "organizations", "news"),
+        Nav(3, "Мероприятия", "events/index.md"),
     ),
 )
+"""Each kind's module has
 
-SELF_WIRED = tuple(kind for kind in TYPES if kind.module is not None)
-"""Kinds that bring their own module. Such a module has
+- ``load(root, display_root, problems, **needs)``: everything of the kind (drafts and
+  samples too), given the kinds it ``needs`` by name; None when its file is missing or
+  unusable (the problems say why). An entry has ``draft``, ``sample`` and ``references``;
 
-- ``load(root, display_root, problems, **loaded)``: every entry (drafts and samples too),
-  given the kinds loaded before it by name (plan, organizations, news…); an entry has
-  ``draft``, ``sample`` and ``references`` (what it proves of the plan);
-- ``pages(renderer)``: (path, text or bytes, in the nav) of each page and published file;
+and where the kind has them
+
+- ``published(loaded, show_samples)``: what the site shows (default: the entries that are
+  not drafts, nor samples when site.yaml hides them; a YAML kind's model as loaded);
+- ``references(published, kinds)``: what it reports on plan activities, given every
+  published kind by name (default for entries: the ``references`` of each);
+- ``pages(renderer)``: (path, text, bytes or PublishedFile, in the nav) of each page and
+  published file;
 - ``blocks(renderer, page_path)``: include blocks for hand-written pages, by name;
 - ``home(renderer, page_path)``: its part of the home page (``<!-- include: home-kinds -->``).
 """
 
+_BY_NAME = {kind.name: kind for kind in TYPES}
 _BY_SCHEMA = {kind.schema: kind for kind in TYPES}
 
 
 def by_schema(schema: str) -> ContentType:
     """The kind validated by ``schema``; a KeyError names a schema nobody declared."""
     return _BY_SCHEMA[schema]
+
+
+def by_name(name: str) -> ContentType:
+    """The kind called ``name``; a KeyError names a kind nobody declared."""
+    return _BY_NAME[name]
+
+
+def load_order() -> list[ContentType]:
+    """Every kind after the kinds it needs, otherwise in declaration order."""
+    ordered: list[ContentType] = []
+
+    def place(kind: ContentType, needed_by: tuple[str, ...]) -> None:
+        if kind in ordered:
+            return
+        assert kind.name not in needed_by, f"kinds need each other: {needed_by}"
+        for need in kind.needs:
+            place(by_name(need), (*needed_by, kind.name))
+        ordered.append(kind)
+
+    for kind in TYPES:
+        place(kind, ())
+    return ordered
+
+
+def navigation(hand_written: list[Any]) -> list[Any]:
+    """mkdocs.yml's ``nav`` with the kinds' entries after its first (the home page)."""
+    entries: list[Any] = []
+    for kind in sorted((k for k in TYPES if k.nav and not k.nav.parent), key=_place):
+        assert kind.nav is not None
+        children = sorted((k for k in TYPES if k.nav and k.nav.parent == kind.name), key=_place)
+        if children:
+            pages = [kind.nav.page, *({k.nav.title: k.nav.page} for k in children if k.nav)]
+            entries.append({kind.nav.title: pages})
+        else:
+            entries.append({kind.nav.title: kind.nav.page})
+    return [*hand_written[:1], *entries, *hand_written[1:]]
+
+
+def _place(kind: ContentType) -> int:
+    return kind.nav.place if kind.nav else 0

@@ -99,16 +99,12 @@ def compare(base: Path, head: Path) -> SiteDiff:
     return SiteDiff(tuple(added), tuple(changed), tuple(removed))
 
 
-# Pagefind's index is not reproducible: two builds of the same pages by the same MkDocs get
-# filter files of other contents and names. It is made from the pages, which are compared.
-NOT_REPRODUCIBLE = ("pagefind/",)
-
-
 def differing_files(base: Path, head: Path) -> list[str]:
     """Every file of two builds of the same site that differs or exists in one only, sorted.
 
-    Stricter than ``compare``: assets, feeds, exports and sitemaps count too, byte for byte;
-    only the generator tag of HTML pages is blanked (``make properdocs-check``).
+    Stricter than ``compare``: assets, feeds, exports, sitemaps and the search index count
+    too, byte for byte; only the generator tag of HTML pages is blanked (``make
+    properdocs-check``).
     """
     before, after = _files(base), _files(head)
     differing = []
@@ -127,8 +123,7 @@ def differing_files(base: Path, head: Path) -> list[str]:
 
 
 def _files(site: Path) -> set[str]:
-    paths = (file.relative_to(site).as_posix() for file in site.rglob("*") if file.is_file())
-    return {path for path in paths if not path.startswith(NOT_REPRODUCIBLE)}
+    return {file.relative_to(site).as_posix() for file in site.rglob("*") if file.is_file()}
 
 
 def _markdown_text(text: str) -> str:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from mentoring.kinds.registry import TYPES
+from mentoring.search.canonical import canonical_filters
 
 BUNDLE_DIR = "pagefind"
 # Parts of the article that are controls or decoration, not text to be found.
@@ -188,6 +189,7 @@ class PagefindIndexer:
             self.close()
         for name in UNUSED_UI_FILES:
             (self.bundle / name).unlink(missing_ok=True)
+        canonical_filters(self.bundle)  # the same pages, the same bytes
         languages = _indexed_languages(self.bundle)
         files = [path for path in self.bundle.rglob("*") if path.is_file()]
         return IndexStats(

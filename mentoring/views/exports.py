@@ -26,16 +26,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from mentoring.content import Content
-from mentoring.core.russian import numeric_date
+from mentoring.core.russian import numeric_date, upper_first
 from mentoring.core.urls import page_url
 from mentoring.kinds.models import Activity
+from mentoring.kinds.plan.kind import PLAN_PAGE
 from mentoring.kinds.plan.progress import progress_of
 from mentoring.kinds.plan.schedule import DateRange, Deadline, Occurrences, has_concrete_dates
-from mentoring.views.render import PLAN_PAGE, upper_first
 
-CSV_FILE = "plan/plan.csv"
-XLSX_FILE = "plan/plan.xlsx"
-ICS_FILE = "plan/plan.ics"
 # UIDs must not change between builds; without site_url they use a name that can never
 # be a real host (RFC 2606), so they cannot clash with anyone else's events.
 UID_DOMAIN = "mentoring-plan.invalid"

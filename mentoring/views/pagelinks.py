@@ -17,11 +17,13 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from mentoring.content import DOCUMENTS_FILE, PLAN_FILE, Content
+from mentoring.content import Content
 from mentoring.core.errors import Problem, Problems
 from mentoring.core.russian import did_you_mean
+from mentoring.kinds.documents import DOCUMENTS_FILE
 from mentoring.kinds.materials import Material
 from mentoring.kinds.news import NewsItem
+from mentoring.kinds.plan.kind import PLAN_FILE
 from mentoring.kinds.practices.bank import Practice
 
 OMITTED = (
@@ -60,6 +62,31 @@ _EXCLUDED = re.compile(
     r"Doc file '(?P<page>.+?)' contains a link to '(?P<target>.+?)' "
     r"which is excluded from the built site\.$"
 )
+
+# A README.md beside an index.md: both would be the folder's page (MkDocs keeps the index).
+_CONFLICT = re.compile(
+    r"Excluding '(?P<page>.+?)' from the site because it conflicts with '(?P<kept>.+?)'\.$"
+)
+
+
+def conflict_problems(warning: str, docs: str) -> list[Problem]:
+    """The Russian problem for MkDocs' warning about a page it leaves out for another with
+    the same address (logged while it lists the files of ``docs``, before any page is
+    known); none for a warning about anything else."""
+    match = _CONFLICT.match(warning)
+    if match is None:
+        return []
+    kept = match["kept"]
+    return [
+        Problem(
+            f"{docs}/{match['page']}",
+            None,
+            None,
+            f"страница не попадёт на сайт: у неё тот же адрес, что у {docs}/{kept}, и сайт "
+            f"покажет только {posixpath.basename(kept)}; перенесите нужный текст туда, "
+            "а этот файл удалите или переименуйте",
+        )
+    ]
 
 
 def _name(page: str) -> str:

@@ -19,56 +19,52 @@ from markupsafe import Markup, escape
 from mentoring.content import Content
 from mentoring.core import russian
 from mentoring.core.errors import Problems
+from mentoring.core.russian import upper_first
 from mentoring.core.schemadoc import schema_fields
 from mentoring.core.urls import absolute_url, relative_url
 from mentoring.html.htmlblocks import HtmlBlocks
 from mentoring.html.includes import INCLUDE
 from mentoring.html.sanitize import AuthorRegions
 from mentoring.kinds.documents import DOCUMENTS_PAGE, group_documents
+from mentoring.kinds.glossary import GLOSSARY_PAGE
+from mentoring.kinds.indicators import MONITORING_PAGE
 from mentoring.kinds.materials import MATERIALS_PAGE
-from mentoring.kinds.newentry import entry_text
 from mentoring.kinds.news import (
     FEED_FILE,
     FEED_SIZE,
-    LATEST_COUNT,
     atom_timestamp,
     by_year,
     listing_path,
     paginate,
     year_path,
 )
+from mentoring.kinds.plan.kind import PLAN_PAGE
 from mentoring.kinds.plan.progress import STATUS_LABELS, progress_of, summarize
 from mentoring.kinds.plan.schedule import has_concrete_dates
-from mentoring.kinds.registry import SELF_WIRED
+from mentoring.kinds.registry import TYPES
+from mentoring.kinds.site import CONTACTS_PAGE
+from mentoring.views.exports import PlanExport
 from mentoring.views.monitoring import monitoring_view
 from mentoring.views.shells import material_documents
 
-PLAN_PAGE = "plan/index.md"
 # Content types whose field table a guide page includes with <!-- include: fields-<name> -->.
 GUIDE_SCHEMAS = (
     "practice",
     "organizations",
     "news",
+    "events",
     "materials",
     "documents",
     "site",
     "indicators",
     "review",
 )
-GLOSSARY_PAGE = "glossary.md"
-CONTACTS_PAGE = "contacts.md"
-MONITORING_PAGE = "monitoring.md"
-
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|])")
 
 
 def markdown_text(value: object) -> Markup:
     """Text that Markdown must show as typed: HTML-escaped, Markdown punctuation escaped."""
     return escape(_MARKDOWN_SPECIAL.sub(r"\\\1", str(value)))
-
-
-def upper_first(value: str) -> str:
-    return value[:1].upper() + value[1:]
 
 
 @jinja2.pass_context
@@ -113,10 +109,13 @@ class Renderer:
         today: dt.date,
         *,
         use_directory_urls: bool = True,
+        site_url: str | None = None,
     ) -> None:
         self.content = content
         self.today = today
         self.use_directory_urls = use_directory_urls
+        self.site_url = site_url  # the published address, for links that leave the site
+        self.notices: list[str] = []  # what the build says about pages it left out
         self.environment = make_environment(templates_dir)
         self.html_blocks = HtmlBlocks()
         self.environment.filters["html_block"] = self.html_blocks.store
@@ -191,6 +190,9 @@ class Renderer:
             "monitoring.md.j2", MONITORING_PAGE, view=monitoring_view(self.content, self.today)
         )
 
+    def plan_export(self) -> PlanExport:
+        return PlanExport(self.content, self.today, self.site_url or None)
+
     def news_pages(self, *, with_feed: bool) -> dict[str, str]:
         """The news list (10 per page), an archive per year and a page per item, by path."""
         news = self.content.news
@@ -251,35 +253,11 @@ class Renderer:
     # Blocks that hand-written pages include with <!-- include: name -->.
 
     def blocks(self, page_path: str) -> dict[str, Callable[[], str]]:
-        blocks = {
-            "plan-overview": lambda: self.render(
-                "blocks/plan-overview.md.j2", page_path, plan=self.content.plan
-            ),
-            "latest-news": lambda: self.render(
-                "blocks/latest-news.md.j2", page_path, items=self.content.news[:LATEST_COUNT]
-            ),
-            "forms-list": lambda: self.render(
-                "blocks/forms-list.md.j2",
-                page_path,
-                groups=self._forms_by_audience(),
-                documents={d.number: d for d in self.content.documents if d.number},
-            ),
-            "practice-template": lambda: self.render(
-                "blocks/practice-template.html.j2",
-                page_path,
-                text=entry_text(
-                    "Название практики",
-                    self.today,
-                    self.content.forms,
-                    self.content.organizations,
-                ),
-            ),
-        }
-        # Kinds that bring their own module add their blocks, and their part of the home page.
-        for kind in SELF_WIRED:
-            blocks.update(kind.loaded().blocks(self, page_path))
+        blocks: dict[str, Callable[[], str]] = {}
+        for kind in TYPES:
+            blocks.update(kind.blocks(self, page_path))
         blocks["home-kinds"] = lambda: "\n\n".join(
-            kind.loaded().home(self, page_path) for kind in SELF_WIRED
+            part for part in (kind.home(self, page_path) for kind in TYPES) if part
         )
         # Field tables of the authors' guides, read from the schemas the build validates with.
         for name in GUIDE_SCHEMAS:
@@ -294,12 +272,6 @@ class Renderer:
         return {
             name: functools.partial(_call_within, trusted, block) for name, block in blocks.items()
         }
-
-    def _forms_by_audience(self) -> dict[str, list[Any]]:
-        groups: dict[str, list[Any]] = {}
-        for form in self.content.forms:
-            groups.setdefault(form.audience, []).append(form)
-        return groups
 
     def abbreviation(self, abbr: str) -> str:
         term = self.content.glossary.get(abbr)

@@ -9,9 +9,10 @@ hidden and no real contact is left, that is a warning.
 
 from __future__ import annotations
 
-from mentoring.content import SITE_FILE, Content
+from mentoring.content import Content
 from mentoring.core.errors import Problem
 from mentoring.kinds.documents import MATERIAL_KINDS, Document
+from mentoring.kinds.site import SITE_FILE
 
 
 def material_documents(content: Content) -> list[Document]:

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from mentoring.editor.collections import COLLECTIONS
 from tests.helpers import build_site, check_messages, repository_project
@@ -64,6 +68,11 @@ def _open_editor(new_page, site_server: str):
     return page, network, served_by_worker
 
 
+def _work_locally(page) -> None:
+    page.get_by_text("Работать с локальным репозиторием").click()
+    page.get_by_text("Коллекции").wait_for()
+
+
 def test_editor_boots_in_russian_from_vendored_files(new_page, site_server: str) -> None:
     page, network, served_by_worker = _open_editor(new_page, site_server)
     page.get_by_text("Работать с локальным репозиторием").wait_for()
@@ -79,17 +88,39 @@ def test_editor_boots_in_russian_from_vendored_files(new_page, site_server: str)
     assert robots == "noindex, nofollow"
 
 
+def _collection_link(page, label: str):
+    """A collection in the editor's list (an option of the list box on a wide screen)."""
+    return page.get_by_role("option", name=label).or_(page.get_by_text(label, exact=True)).first
+
+
 def test_every_collection_is_listed_with_our_labels(new_page, site_server: str) -> None:
     page, network, _ = _open_editor(new_page, site_server)
-    page.get_by_text("Работать с локальным репозиторием").click()
-    page.get_by_text("Коллекции").wait_for()
+    _work_locally(page)
     for settings in COLLECTIONS:
-        assert (
-            page.get_by_role("option", name=settings.label)
-            .or_(page.get_by_text(settings.label, exact=True))
-            .first.is_visible()
-        ), settings.label
+        assert _collection_link(page, settings.label).is_visible(), settings.label
     assert [u for u in network if not u.startswith(GIT_HOST)] == []
+
+
+def _open_collection(page, label: str) -> None:
+    _work_locally(page)
+    _collection_link(page, label).click()
+
+
+def test_the_practices_readme_is_not_an_entry(new_page, site_server: str) -> None:
+    """content/practices/README.md explains the folder to people who open it in Git: the
+    loader skips it, and so does the editor's list «Практики (один файл)»."""
+    page, _, _ = _open_editor(new_page, site_server)
+    _open_collection(page, "Практики (один файл)")
+    rows = page.get_by_role("row")
+    rows.first.wait_for()
+    files = sorted((ROOT / "content/practices").glob("*.md"))
+    titles = [
+        yaml.safe_load(f.read_text("utf-8").split("---")[1])["title"]
+        for f in files
+        if f.name != "README.md"
+    ]
+    assert len(titles) == len(files) - 1 >= 2
+    assert sorted(row.inner_text().strip() for row in rows.all()) == sorted(titles)
 
 
 # Every file under a folder of the local repository, as text or as its size for binaries.
@@ -126,50 +157,119 @@ ATTACHMENT = ROOT / "content/practices/nastavniki-starsheklassniki/programma-obr
 SLUG = "shkola-molodogo-uchitelia"
 
 
+class Methodist:
+    """Drives the editor as a person does, and counts what the person does: every click or
+    choice (a decision), every character typed, every field filled. ``make bench-editor``
+    (scripts/bench_editor.py) turns the counts into an estimate of a person's time."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.decisions = 0
+        self.typed = 0
+        self.fields: list[str] = []
+        self.started = time.monotonic()
+
+    def click(self, locator) -> None:
+        locator.click()
+        self.decisions += 1
+
+    def fill(self, locator, text: str, field: str) -> None:
+        """Click into the field, type the text."""
+        self.click(locator)
+        locator.fill(text)
+        self.typed += len(text)
+        self.fields.append(field)
+
+    def type_text(self, locator, text: str, field: str) -> None:
+        """Click into a rich text field, type the text key by key."""
+        self.click(locator)
+        self.page.keyboard.type(text)
+        self.typed += len(text)
+        self.fields.append(field)
+
+    def choose_file(self, button, file: Path) -> None:
+        """In the system's file dialog: find the folder, pick the file (two decisions)."""
+        with self.page.expect_file_chooser() as chooser:
+            self.click(button)
+        chooser.value.set_files(file)
+        self.decisions += 2
+
+    def record(self, scenario: str, entry: str) -> None:
+        """For scripts/bench_editor.py: the counts, the machine's time, the saved entry."""
+        target = os.environ.get("EDITOR_STEPS")
+        if not target:
+            return
+        steps = Path(target)
+        done = json.loads(steps.read_text("utf-8")) if steps.exists() else {}
+        done[scenario] = {
+            "decisions": self.decisions,
+            "typed": self.typed,
+            "fields": self.fields,
+            "machine_seconds": round(time.monotonic() - self.started, 1),
+            "entry": entry,
+        }
+        steps.write_text(json.dumps(done, ensure_ascii=False, indent=2), "utf-8")
+
+
+def _saved(page, folder: str, written: Callable[[dict], bool]) -> dict:
+    """The files in a folder of the local repository once the editor has ``written`` there
+    (it saves in the background after «Сохранить»)."""
+    saved: dict = {}
+    for _ in range(50):
+        saved = page.evaluate(
+            f"({READ_FOLDER})(arguments[0]).catch(() => ({{}}))".replace(
+                "arguments[0]", json.dumps(folder)
+            )
+        )
+        if written(saved):
+            break
+        page.wait_for_timeout(200)
+    return saved
+
+
 def test_a_practice_made_in_the_editor_passes_the_check(
     new_page, site_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A methodist's steps in the Russian interface: new practice in folder form, the
     fields, an uploaded attachment, «Сохранить»; what the editor writes passes make check."""
     page, network, _ = _open_editor(new_page, site_server)
-    page.get_by_text("Работать с локальным репозиторием").click()
-    page.get_by_text("Коллекции").wait_for()
-    page.get_by_role("button", name="Создать").first.click()
-    page.get_by_role("menuitem", name="Практики (папка с приложениями)").click()
-    page.get_by_role("textbox", name="Название практики").fill("Школа молодого учителя")
-    page.get_by_role("radio", name="Школа (образец)").check()
-    page.get_by_role("combobox", name="Формы наставничества").click()
-    page.get_by_role("option", name="педагог – педагог").click()
-    page.get_by_role("textbox", name="Название практики").click()
-    page.locator('[data-key-path="date"] input[type=date]').fill("2025-11-20")
-    page.get_by_role("textbox", name="Краткое описание для карточки практики").fill(
-        "Образец: встречи молодых учителей с наставниками по средам."
+    _work_locally(page)
+    person = Methodist(page)
+    person.click(page.get_by_role("button", name="Создать").first)
+    person.click(page.get_by_role("menuitem", name="Практики (папка с приложениями)"))
+    title = page.get_by_role("textbox", name="Название практики")
+    person.fill(title, "Школа молодого учителя", "title")
+    person.click(page.get_by_role("radio", name="Школа (образец)"))
+    person.click(page.get_by_role("combobox", name="Формы наставничества"))
+    person.click(page.get_by_role("option", name="педагог – педагог"))
+    person.click(title)  # closes the list of forms
+    person.fill(page.locator('[data-key-path="date"] input[type=date]'), "2025-11-20", "date")
+    person.fill(
+        page.get_by_role("textbox", name="Краткое описание для карточки практики"),
+        "Образец: встречи молодых учителей с наставниками по средам.",
+        "summary",
     )
-    page.get_by_role("button", name=re.compile("Добавить.*Приложенные файлы")).click()
-    page.get_by_role("textbox", name="Как файл назван на странице").fill("Программа")
-    page.get_by_role("button", name="Обзор").click()
+    person.click(page.get_by_role("button", name=re.compile("Добавить.*Приложенные файлы")))
+    person.fill(
+        page.get_by_role("textbox", name="Как файл назван на странице"),
+        "Программа",
+        "attachments.title",
+    )
+    person.click(page.get_by_role("button", name="Обзор"))
     dialog = page.get_by_role("dialog")
-    with page.expect_file_chooser() as chooser:
-        dialog.get_by_role("button", name=re.compile("Загрузить")).click()
-    chooser.value.set_files(ATTACHMENT)
-    dialog.get_by_role("button", name="Вставить").click()
-    _field(page, "slug").get_by_role("textbox").fill(SLUG)
-    _field(page, "sample").get_by_role("switch").click()
-    _field(page, "body").locator('[contenteditable="true"]').click()
-    page.keyboard.type("Поддержать молодых учителей в первый год работы.")
-    page.get_by_role("button", name="Сохранить").click()
+    person.choose_file(dialog.get_by_role("button", name=re.compile("Загрузить")), ATTACHMENT)
+    person.click(dialog.get_by_role("button", name="Вставить"))
+    person.fill(_field(page, "slug").get_by_role("textbox"), SLUG, "slug")
+    person.click(_field(page, "sample").get_by_role("switch"))
+    person.type_text(
+        _field(page, "body").locator('[contenteditable="true"]'),
+        "Поддержать молодых учителей в первый год работы.",
+        "body",
+    )
+    person.click(page.get_by_role("button", name="Сохранить"))
 
     folder = f"content/practices/{SLUG}"
-    saved: dict = {}
-    for _ in range(50):  # the save is written to the folder in the background
-        saved = page.evaluate(
-            f"({READ_FOLDER})(arguments[0]).catch(() => ({{}}))".replace(
-                "arguments[0]", json.dumps(folder)
-            )
-        )
-        if "index.md" in saved and "programma-obrazets.pdf" in saved:
-            break
-        page.wait_for_timeout(200)
+    saved = _saved(page, folder, lambda files: {"index.md", "programma-obrazets.pdf"} <= set(files))
     assert saved["programma-obrazets.pdf"] == ATTACHMENT.stat().st_size
     entry = saved["index.md"]
     assert entry.startswith("---\ntitle: Школа молодого учителя\norganization: obrazets-shkola\n")
@@ -177,6 +277,7 @@ def test_a_practice_made_in_the_editor_passes_the_check(
     assert "sample: true\n" in entry
     assert entry.endswith("---\n\nПоддержать молодых учителей в первый год работы.\n")
     assert [u for u in network if not u.startswith(GIT_HOST)] == []
+    person.record("practice", entry)
 
     project = repository_project(tmp_path)
     (project / folder).mkdir()
@@ -186,3 +287,56 @@ def test_a_practice_made_in_the_editor_passes_the_check(
     result = build_site(project, monkeypatch)
     assert result.ok, result.errors
     assert "programma-obrazets.pdf" in result.page(f"practices/{SLUG}/")
+
+
+EVENT_SLUG = "seminar-kuratorov"
+
+
+def test_an_event_made_in_the_editor_passes_the_check(
+    new_page, site_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An announcement through «Анонсы мероприятий»: times as the schema writes them, the
+    organiser picked by name; what the editor writes passes make check and is published."""
+    page, network, _ = _open_editor(new_page, site_server)
+    _work_locally(page)
+    person = Methodist(page)
+    person.click(page.get_by_role("button", name="Создать").first)
+    person.click(page.get_by_role("menuitem", name="Анонсы мероприятий"))
+    for key, text in (
+        ("title", "Семинар кураторов (образец)"),
+        ("summary", "Образец анонса: кураторы школ обсуждают итоги полугодия."),
+        ("start", "2027-03-10 15:00"),
+        ("end", "2027-03-10 17:00"),
+        ("place", "онлайн"),
+        ("audience", "кураторы программ наставничества школ"),
+    ):
+        person.fill(_field(page, key).get_by_role("textbox"), text, key)
+    person.click(_field(page, "organizer").get_by_role("radio", name="ЦРО", exact=True))
+    person.fill(_field(page, "slug").get_by_role("textbox"), EVENT_SLUG, "slug")
+    person.click(_field(page, "sample").get_by_role("switch"))
+    person.type_text(
+        _field(page, "body").locator('[contenteditable="true"]'),
+        "Повестка будет разослана кураторам заранее.",
+        "body",
+    )
+    person.click(page.get_by_role("button", name="Сохранить"))
+
+    name = re.compile(rf"2027-03-10-{EVENT_SLUG}\.md")  # the day of the event, not today
+    saved = _saved(page, "content/events", lambda files: any(map(name.fullmatch, files)))
+    [file] = [n for n in saved if name.fullmatch(n)]
+    entry = saved[file]
+    assert entry.startswith("---\ntitle: Семинар кураторов (образец)\nsummary: ")
+    assert "organizer: cro\n" in entry and "sample: true\n" in entry
+    # The switch writes «draft: false»: the loader reads it as no draft, and the page is out.
+    assert "draft: false\n" in entry
+    assert entry.endswith("---\n\nПовестка будет разослана кураторам заранее.\n")
+    assert [u for u in network if not u.startswith(GIT_HOST)] == []
+    person.record("event", entry)
+
+    project = repository_project(tmp_path)
+    (project / "content/events" / file).write_text(entry, "utf-8")
+    assert check_messages(project) == []
+    result = build_site(project, monkeypatch)
+    assert result.ok, result.errors
+    page_html = result.page(f"events/{EVENT_SLUG}/")
+    assert "Семинар кураторов (образец)" in page_html and "10 марта 2027" in page_html

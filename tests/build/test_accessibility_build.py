@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.helpers import build_site, make_site
+from tests.helpers import build_site, make_site, sample_bytes
 
 PICTURE = "img/seminar.png"
 
@@ -48,7 +48,7 @@ def test_described_and_decorative_images_pass(tmp_path, monkeypatch) -> None:
     project = make_site(tmp_path)
     picture = project / "docs" / PICTURE
     picture.parent.mkdir(parents=True)
-    picture.write_bytes(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;")
+    picture.write_bytes(sample_bytes("png"))
     add_page(
         project,
         "report.md",

@@ -101,7 +101,7 @@ def test_unknown_include_in_a_hand_written_page(tmp_path, monkeypatch):
     assert not result.ok
     assert result.errors == [
         "docs/about.md:3: неизвестная вставка «plan-overveiw»; доступные: events-nearest, "
-        "fields-documents, fields-indicators, fields-materials, fields-news, "
+        "fields-documents, fields-events, fields-indicators, fields-materials, fields-news, "
         "fields-organizations, fields-practice, fields-review, fields-site, forms-list, "
         "home-kinds, latest-news, plan-overview, practice-template"
     ]

@@ -37,6 +37,14 @@ def test_every_entry_written_back_by_the_editor_renders_the_same_site(
     rewritten = [f for f in files if f.file.read_text("utf-8") != before[f.file]]
     # Every file is rewritten (comments and folded lines go): the test compares real writes.
     assert len(files) >= 15 and len(rewritten) == len(files)
+    # Every folder collection (practices in both forms, news, events, materials) is there.
+    for collection in (c for c in CONFIG["collections"] if "folder" in c):
+        in_folders = collection["path"].endswith("/index")
+        assert any(
+            f.file.is_relative_to(project / collection["folder"])
+            and (f.file.name == "index.md") == in_folders
+            for f in files
+        ), collection["name"]
     assert check_messages(project) == []
     result = build_site(project, monkeypatch)
     assert result.ok, result.errors

@@ -5,9 +5,12 @@ an exact Russian message, never a traceback, and publishes nothing it should not
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
-from tests.helpers import FIXTURES, build_site, make_site
+import pytest
+
+from tests.helpers import FIXTURES, build_site, make_site, sample_bytes
 
 SUMMARY = "Содержимое не прошло проверку: 1 ошибка. Исправьте и повторите сборку."
 
@@ -66,6 +69,50 @@ def test_a_windows_program_named_pdf_is_not_published(tmp_path, monkeypatch):
     )
 
 
+def test_a_windows_program_named_png_under_docs_is_not_published(tmp_path, monkeypatch):
+    project = make_site(tmp_path)
+    (project / "docs" / "img").mkdir()
+    (project / "docs" / "img" / "photo.png").write_bytes(b"MZ\x90\x00" + b"\0" * 60)
+
+    result = build_site(project, monkeypatch)
+
+    assert (result.ok, result.abort_message) == (False, SUMMARY)
+    assert result.errors == [
+        "docs/img/photo.png: файл docs/img/photo.png по содержимому не PNG, хотя назван "
+        "«.png»; по первым байтам он похож на программу Windows; откройте его и сохраните "
+        "заново в формате PNG"
+    ]
+    assert not (project / "site" / "img" / "photo.png").exists()
+
+
+def test_a_file_of_another_type_under_docs_is_refused_but_not_what_mkdocs_leaves_out(
+    tmp_path, monkeypatch
+):
+    project = make_site(tmp_path)
+    docs = project / "docs"
+    (docs / "widget.html").write_text("<script>alert(1)</script>\n", "utf-8")
+    # MkDocs would render it as a page, past the allowlist that checks *.md pages.
+    (docs / "old.markdown").write_text("# Старое\n\n<script>alert(1)</script>\n", "utf-8")
+    (docs / "photo.png").write_bytes(sample_bytes("png"))
+    (docs / ".hidden").mkdir()
+    (docs / ".hidden" / "notes.txt").write_text("не публикуется\n", "utf-8")
+    (docs / "templates").mkdir()
+    (docs / "templates" / "base.txt").write_text("не публикуется\n", "utf-8")
+
+    result = build_site(project, monkeypatch)
+
+    assert not result.ok
+    assert result.abort_message == SUMMARY.replace("1 ошибка", "2 ошибки")
+    allowed = "допустимые типы: pdf, doc, docx, odt, xls, xlsx, ods, ppt, pptx, odp, jpg, png"
+    assert result.errors == [
+        f"docs/old.markdown: тип файла «.markdown» не подходит; {allowed}; "
+        "сохраните файл в одном из них",
+        f"docs/widget.html: тип файла «.html» не подходит; {allowed}; "
+        "сохраните файл в одном из них",
+    ]
+    assert not (project / "site" / "widget.html").exists()
+
+
 def test_control_characters_in_a_news_body_fail_with_their_line(tmp_path, monkeypatch):
     project = publications_site(tmp_path)
     news = project / "content" / "news" / "2021-11-20-seminar.md"
@@ -92,6 +139,62 @@ def test_control_characters_in_a_hand_written_page_fail_with_their_line(tmp_path
     assert result.errors == [
         "docs/about.md:7: недопустимый служебный символ U+2066; удалите его из файла"
     ]
+
+
+LINK_ADVICE = (
+    "сайт опубликовал бы то, на что она указывает; положите на её место сам файл или папку"
+)
+
+
+def _linked_page(docs: Path) -> None:
+    (docs / "about.md").symlink_to("index.md")
+
+
+def _linked_folder(docs: Path) -> None:
+    (docs / "etc").symlink_to("/etc", target_is_directory=True)
+
+
+def _control_character_after_front_matter(docs: Path) -> None:
+    (docs / "about.md").write_text("---\ntitle: О сайте\n---\n\nТекст\u202eскрыт.\n", "utf-8")
+
+
+def _control_character_without_front_matter(docs: Path) -> None:
+    (docs / "about.md").write_text("# О сайте\n\nТекст\x0bскрыт.\n", "utf-8")
+
+
+def _not_utf8(docs: Path) -> None:
+    (docs / "about.md").write_bytes("# О сайте\n".encode("cp1251"))
+
+
+DOCS_HOSTILE = [
+    (_linked_page, f"docs/about.md: это символическая ссылка на «index.md»: {LINK_ADVICE}"),
+    (_linked_folder, f"docs/etc: это символическая ссылка на «/etc»: {LINK_ADVICE}"),
+    (
+        _control_character_after_front_matter,
+        "docs/about.md:5: недопустимый служебный символ U+202E; удалите его из файла",
+    ),
+    (
+        _control_character_without_front_matter,
+        "docs/about.md:3: недопустимый служебный символ U+000B; удалите его из файла",
+    ),
+    (_not_utf8, "docs/about.md: файл не в кодировке UTF-8; сохраните его в UTF-8"),
+]
+
+
+@pytest.mark.parametrize(
+    ("spoil", "error"), DOCS_HOSTILE, ids=[spoil.__name__.strip("_") for spoil, _ in DOCS_HOSTILE]
+)
+def test_make_check_refuses_what_the_build_refuses_in_docs(
+    tmp_path, monkeypatch, spoil: Callable[[Path], None], error: str
+):
+    """A docs/ page is read by MkDocs, not by the content loader; `make check` refuses it all
+    the same, with the build's words (build_site holds scripts/check.py to the build)."""
+    project = make_site(tmp_path)
+    spoil(project / "docs")
+
+    result = build_site(project, monkeypatch)
+
+    assert (result.ok, result.errors) == (False, [error])
 
 
 def test_an_alias_bomb_in_front_matter_is_refused_at_once(tmp_path, monkeypatch):

@@ -109,6 +109,28 @@ def test_a_hand_written_page_gets_its_own_file_and_line(
     ]
 
 
+def test_a_readme_beside_an_index_is_a_problem_of_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs leaves such a README.md out with an English warning, before any hook runs."""
+    project = make_site(tmp_path)
+    (project / "docs" / "guide").mkdir()
+    (project / "docs" / "guide" / "index.md").write_text("# Авторам\n", "utf-8")
+    (project / "docs" / "guide" / "README.md").write_text("# О папке\n", "utf-8")
+
+    result = build_site(project, monkeypatch)
+
+    assert (result.ok, result.warnings) == (False, [])
+    assert result.errors == [
+        "docs/guide/README.md: страница не попадёт на сайт: у неё тот же адрес, что у "
+        "docs/guide/index.md, и сайт покажет только index.md; перенесите нужный текст туда, "
+        "а этот файл удалите или переименуйте"
+    ]
+    assert result.abort_message == (
+        "Содержимое не прошло проверку: 1 ошибка. Исправьте и повторите сборку."
+    )
+
+
 def test_an_anchor_of_evidence_must_exist_on_its_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -182,3 +182,28 @@ def test_a_build_that_fails_after_pagefind_started_stops_it(
     assert len(started) == 1
     assert started[0].exit_code is not None
     assert pagefind_children() == []
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in site.rglob("*")
+        if path.is_file()
+    }
+
+
+def test_two_builds_of_the_same_pages_write_the_same_search_index(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind writes its filters in a random order; mentoring/search/canonical.py sorts
+    them, so a deploy resends no index file and comparisons of builds need not skip it."""
+    first = build_site(project, monkeypatch)
+    assert first.ok, first.errors
+    kept = first.site_dir.rename(project / "first-site")
+
+    second = build_site(project, monkeypatch)
+
+    assert second.ok, second.errors
+    bundle = site_files(kept / "pagefind")
+    assert len([path for path in bundle if path.startswith("filter/")]) >= 4
+    assert bundle == site_files(second.site_dir / "pagefind")

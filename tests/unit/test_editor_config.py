@@ -4,16 +4,22 @@ Sveltia CMS (its own JSON schema, vendored with it)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
+from mentoring.core.errors import Problems
 from mentoring.core.schema import load_schema
 from mentoring.editor.collections import COLLECTIONS, CollectionSettings
-from mentoring.editor.config import PASSED_THROUGH, editor_config
+from mentoring.editor.config import ENTRY_NAME, PASSED_THROUGH, editor_config
 from mentoring.editor.vendor import VENDOR_DIR, is_current
+from mentoring.kinds.newentry import create_event
+from mentoring.kinds.practices.bank import find_entries
 
 CHOICES = {"plan_activities": [("5.2", "5.2 — Организация конкурсов")]}
 CONFIG = editor_config("owner/name", CHOICES)
@@ -153,3 +159,56 @@ def test_the_editor_never_saves_to_main_and_reaches_no_stock_photos() -> None:
     assert CONFIG["backend"]["branch"] != "main"
     assert "publish_mode" not in CONFIG  # unsupported by Sveltia 0.221: it would mislead
     assert CONFIG["media_libraries"]["stock_assets"]["providers"] == []
+
+
+def test_the_editors_entry_filter_skips_what_the_loader_skips(tmp_path: Path) -> None:
+    """The editor lists as entries of a folder exactly the files the loader reads: not the
+    README, not the names that start with «_» or «.» (its filter is on the entry's name)."""
+    names = ["README.md", "readme.md", "_chernovik.md", ".skrytyi.md", "klub.md", "Клуб.md"]
+    names += ["readme-shkoly.md", "_papka/index.md", "papka/index.md"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("---\ntitle: x\n---\n", "utf-8")
+    read = {entry.name for entry in find_entries(tmp_path, "content/practices", Problems())}
+    filters = {c["filter"]["pattern"] for c in CONFIG["collections"] if "filter" in c}
+    assert filters == {f"/{ENTRY_NAME}/i"}
+    listed = {
+        name.split("/")[0].removesuffix(".md")
+        for name in names
+        if re.match(ENTRY_NAME, name.split("/")[0].removesuffix(".md"), re.IGNORECASE)
+    }
+    assert listed == read == {"klub", "Клуб", "readme-shkoly", "papka"}
+
+
+def test_the_authors_guide_names_every_collection() -> None:
+    guide = Path(__file__).resolve().parents[2] / "docs/guide/editor.md"
+    text = " ".join(guide.read_text("utf-8").split())
+    assert [s.label for s in COLLECTIONS if f"«{s.label}»" not in text] == []
+
+
+# The template tags of a file name that the test below knows how Sveltia fills: the entry's
+# slug, and a field's value through date() (dayjs formats; only these tokens are used).
+_TAG = re.compile(r"\{\{(slug|fields\.(\w+) \| date\('([YMD-]+)'\))\}\}")
+_DAYJS_TOKENS = {"YYYY": "%Y", "MM": "%m", "DD": "%d"}
+
+
+def _file_name(template: str, slug: str, values: dict[str, str]) -> str:
+    def fill(tag: re.Match[str]) -> str:
+        if tag[1] == "slug":
+            return slug
+        moment = dt.datetime.strptime(values[tag[2]], "%Y-%m-%d %H:%M")
+        return moment.strftime(re.sub("YYYY|MM|DD", lambda t: _DAYJS_TOKENS[t[0]], tag[3]))
+
+    name = _TAG.sub(fill, template)
+    assert "{{" not in name, f"a tag this test does not know: {template}"
+    return name
+
+
+def test_the_editor_names_an_event_after_its_day_as_make_event_does(tmp_path: Path) -> None:
+    events = next(c for c in CONFIG["collections"] if c["name"] == "events")
+    start = next(f for f in events["fields"] if f["name"] == "start")
+    assert start["required"] is True  # the name is never made from an empty date
+    assert start["pattern"][0] == r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"
+    made = create_event(tmp_path, "Семинар кураторов", dt.date(2026, 12, 10), [])
+    from_editor = _file_name(events["path"], "seminar-kuratorov", {"start": "2026-12-10 15:00"})
+    assert f"{from_editor}.md" == made.name == "2026-12-10-seminar-kuratorov.md"

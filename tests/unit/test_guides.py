@@ -41,6 +41,7 @@ def test_the_guide_covers_every_kind_of_content() -> None:
         "index": "Как обновлять сайт",
         "plan": "План: статус и исполнение",
         "news": "Новости",
+        "events": "Мероприятия",
         "documents": "Документы",
         "materials": "Материалы",
         "practices": "Как добавить практику",

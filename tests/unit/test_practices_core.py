@@ -413,7 +413,7 @@ def test_author_without_consent_stops_the_build_and_says_why(project: Path) -> N
     authors = "\n  - name: Имя Без Согласия\n    consent: false\n  - name: Имя Без Отметки"
     write(project, "x.md", practice_text(authors=authors))
     why = (
-        "поле «consent»: имя автора публикуется только с его письменного согласия на "
+        "поле «consent»: имя публикуется только с письменного согласия человека на "
         "распространение персональных данных (152-ФЗ, ст. 10.1): если согласие получено, "
         "поставьте consent: true, иначе удалите автора из списка authors"
     )

@@ -14,7 +14,14 @@ from mentoring.core.errors import ContentError, Problems
 from mentoring.core.schema import load_schema
 from mentoring.core.schemadoc import schema_fields
 from mentoring.core.yamlsource import split_front_matter
-from mentoring.kinds.newentry import create_document, create_news, create_practice, entry_text
+from mentoring.kinds.newentry import (
+    create_document,
+    create_event,
+    create_news,
+    create_practice,
+    entry_text,
+    event_text,
+)
 from tests.helpers import make_site
 
 DAY = dt.date(2025, 11, 27)
@@ -141,6 +148,78 @@ def test_a_new_document_is_appended_with_a_free_id(tmp_path: Path) -> None:
         load_content(content_dir)
     fields = {(p.field, p.message.split(";")[0]) for p in caught.value.problems}
     assert {field for field, _ in fields} == {"kind", "level", "issuer"}
+
+
+def test_the_event_scaffold_explains_every_field_and_lists_organizers(
+    content_dir: Path,
+) -> None:
+    text = event_text("Семинар", DAY, load_content(content_dir).organizations)
+    names = {field.name for field in schema_fields("events")}
+    missing = [name for name in sorted(names) if not re.search(rf"^#?\s*{name}:", text, re.M)]
+    assert missing == []
+    assert "#   school-2 — Тестовая школа № 2" in text
+
+
+def test_a_new_event_is_named_by_its_day_and_fails_check_until_filled_in(
+    content_dir: Path,
+) -> None:
+    organizations = load_content(content_dir).organizations
+    day = dt.date(2026, 12, 10)
+
+    first = create_event(content_dir, "Семинар кураторов", day, organizations)
+    second = create_event(content_dir, "Семинар кураторов", day, organizations)
+
+    assert [first.name, second.name] == [
+        "2026-12-10-seminar-kuratorov.md",
+        "2026-12-10-seminar-kuratorov-2.md",
+    ]
+    second.unlink()
+    with pytest.raises(ContentError) as caught:
+        load_content(content_dir)
+    assert sorted(p.field or "" for p in caught.value.problems) == [
+        "audience", "end", "organizer", "place", "start", "summary",
+    ]  # fmt: skip
+    text = first.read_text("utf-8")
+    for empty, filled in (
+        ("summary: >-\n  \n", "summary: >-\n  Кратко.\n"),
+        ('start: "2026-12-10 ЧЧ:ММ"', 'start: "2026-12-10 15:00"'),
+        ('end: "2026-12-10 ЧЧ:ММ"', 'end: "2026-12-10 17:00"'),
+        ("place:\n", "place: онлайн\n"),
+        ("audience:\n", "audience: кураторы\n"),
+        ("organizer:\n", "organizer: school-1\n"),
+    ):
+        assert empty in text
+        text = text.replace(empty, filled, 1)
+    first.write_text(text, "utf-8")
+    (event,) = load_content(content_dir).kinds["events"]
+    assert (event.slug, event.title, event.summary) == (
+        "seminar-kuratorov",
+        "Семинар кураторов",
+        "Кратко.",
+    )
+    assert event.start.isoformat() == "2026-12-10T15:00:00+03:00"
+
+
+def test_cli_new_event_takes_its_day_or_says_how_to_give_it(
+    content_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["new-event", "--title", "Встреча", str(content_dir)]
+    assert main([*args[:3], "--date", "2026-12-10", args[3]]) == 0
+    assert (content_dir / "events" / "2026-12-10-vstrecha.md").is_file()
+    assert "время в start и end" in capsys.readouterr().out
+    assert main([*args[:3], "--date", "10.12.2026", args[3]]) == 1
+    assert capsys.readouterr().err == "Не создано: дата «10.12.2026» не в виде ГГГГ-ММ-ДД\n"
+
+    def no_terminal(prompt: str) -> str:
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", no_terminal)
+    assert main(args) == 1
+    assert capsys.readouterr().err == (
+        'Укажите день мероприятия: make event TITLE="Встреча" DATE=ГГГГ-ММ-ДД\n'
+    )
 
 
 def test_a_title_too_long_for_a_file_name_is_explained_not_oserror(content_dir: Path) -> None:

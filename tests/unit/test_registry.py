@@ -4,6 +4,8 @@ and forgotten in another fails here, not silently on the site."""
 from __future__ import annotations
 
 import dataclasses
+import importlib
+import inspect
 from pathlib import Path
 
 import pytest
@@ -12,17 +14,21 @@ from mkdocs.utils.yaml import yaml_load
 from mentoring.content import Content
 from mentoring.core.schema import load_schema
 from mentoring.kinds.entries import text_of
-from mentoring.kinds.registry import TYPES, by_schema
+from mentoring.kinds.registry import TYPES, by_name, by_schema, load_order, navigation
 from mentoring.search.index import SECTIONS, section_of
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMAS = REPO / "mentoring" / "schemas"
 
 
-def nav_paths() -> list[str]:
-    """Every page path named in mkdocs.yml's navigation."""
+def site_nav() -> list[object]:
+    """The site's navigation: mkdocs.yml's with each kind's entry (as hooks/site.py makes it)."""
     with open(REPO / "mkdocs.yml", encoding="utf-8") as file:
-        nav = yaml_load(file)
+        return navigation(yaml_load(file)["nav"])
+
+
+def nav_paths() -> list[str]:
+    """Every page path named in the site's navigation."""
     paths: list[str] = []
 
     def walk(items: object) -> None:
@@ -35,7 +41,7 @@ def nav_paths() -> list[str]:
             for value in items.values():
                 walk(value)
 
-    walk(nav["nav"])
+    walk(site_nav())
     return paths
 
 
@@ -55,11 +61,17 @@ def test_names_and_sections_are_unique() -> None:
 def test_kind_is_wired(kind) -> None:
     assert load_schema(kind.schema)["description"]
     assert by_schema(kind.schema) is kind
-    if kind.module is None:
-        assert kind.name in {field.name for field in dataclasses.fields(Content)}
-    else:
-        module = kind.loaded()
-        assert all(callable(getattr(module, name)) for name in ("load", "pages", "blocks", "home"))
+    load = kind.loaded().load
+    keywords = [
+        parameter.name
+        for parameter in inspect.signature(load).parameters.values()
+        if parameter.kind is parameter.KEYWORD_ONLY
+    ]
+    assert sorted(keywords) == sorted(kind.needs), "the loader takes what the kind needs"
+    if kind.section is not None:  # organisations are pages of the bank
+        assert kind.hook("pages") or (kind.nav and kind.nav.parent), "a section has pages"
+    if kind.nav is not None:
+        assert kind.nav.page in (f"{kind.section}.md", f"{kind.section}/index.md")
     if kind.is_entries:
         assert text_of(kind.schema).startswith("в тексте ")
     else:
@@ -68,7 +80,7 @@ def test_kind_is_wired(kind) -> None:
         assert any(
             path == f"{kind.section}.md" or path.startswith(f"{kind.section}/")
             for path in nav_paths()
-        ), f"{kind.section} is not in mkdocs.yml's nav"
+        ), f"{kind.section} is not in the nav"
         expected = kind.search_section or "Заголовок страницы"
         assert section_of(f"{kind.section}/x/", "Заголовок страницы") == expected
 
@@ -80,3 +92,45 @@ def test_search_sections_come_from_the_registry() -> None:
 def test_an_undeclared_schema_fails_loudly() -> None:
     with pytest.raises(KeyError):
         text_of("events-not-declared")
+
+
+def test_every_module_with_a_loader_is_a_declared_kind() -> None:
+    """A kind's module written but not declared in the registry would never be loaded."""
+    declared = {kind.module for kind in TYPES}
+    kinds_dir = REPO / "mentoring" / "kinds"
+    for file in sorted(kinds_dir.rglob("*.py")):
+        name = ".".join(("mentoring", *file.relative_to(REPO / "mentoring").with_suffix("").parts))
+        module = importlib.import_module(name.removesuffix(".__init__"))
+        if callable(getattr(module, "load", None)):
+            assert name in declared, f"{name} has load() but no kind in the registry"
+
+
+def test_content_fields_are_kinds() -> None:
+    kinds = {field.name for field in dataclasses.fields(Content)} - {"root", "references", "kinds"}
+    assert all(by_name(name) for name in kinds)
+
+
+def test_kinds_load_after_what_they_need() -> None:
+    order = [kind.name for kind in load_order()]
+    assert sorted(order) == sorted(kind.name for kind in TYPES)
+    for kind in TYPES:
+        assert all(order.index(need) < order.index(kind.name) for need in kind.needs)
+
+
+def test_the_nav_holds_every_kind_once_after_the_home_page() -> None:
+    nav = site_nav()
+    assert nav[0] == {"Главная": "index.md"}
+    paths = nav_paths()
+    for kind in TYPES:
+        if kind.nav is not None:
+            assert paths.count(kind.nav.page) == 1
+    places = [(kind.nav.parent, kind.nav.place) for kind in TYPES if kind.nav]
+    assert len(set(places)) == len(places), "two kinds in one place"
+    assert nav[1:4] == [
+        {"План мероприятий": "plan/index.md"},
+        {"Новости": "news/index.md"},
+        {"Мероприятия": "events/index.md"},
+    ]
+    assert {
+        "Банк практик": ["practices/index.md", {"Организации": "organizations/index.md"}]
+    } in nav

@@ -11,109 +11,42 @@ mutate a copy of the workflow and check that the matching rule rejects it.
 
 from __future__ import annotations
 
-import copy
-import json
 import re
 from collections.abc import Callable
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-WORKFLOW_PATH = ROOT / ".github" / "workflows" / "publish.yml"
+from tests.workflow_rules import (
+    PUSH_TO_MAIN,
+    ROOT,
+    WORKFLOW_PATH,
+    conjuncts,
+    job_named,
+    load_workflow,
+    rule_table_tests,
+    runs_line,
+    schema_errors,
+    steps_of,
+)
+
 # Every workflow, including those added later: all of them must pin what they run.
 WORKFLOW_PATHS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
 DEPENDABOT_PATH = ROOT / ".github" / "dependabot.yml"
 FULL_SHA = re.compile(r"[0-9a-f]{40}")
 IMAGE_DIGEST = re.compile(r"[^\s@]+@sha256:[0-9a-f]{64}")
 
-PUSH_TO_MAIN = frozenset({"github.event_name == 'push'", "github.ref == 'refs/heads/main'"})
 # The repository variable that switches GitHub Pages off (Forgejo/Gitea have no Pages).
 PAGES_ON = "vars.DEPLOY_PAGES != 'false'"
-
-
-# --------------------------------------------------------------------------- loading
-
-
-class _WorkflowLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans, so that the `on:` key stays a string."""
-
-
-_WorkflowLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_WorkflowLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
-
-
-def load_workflow(path: Path = WORKFLOW_PATH) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_WorkflowLoader)  # a SafeLoader subclass
-
-
-def load_schema(name: str = "github-workflows") -> dict[str, Any]:
-    resource = files("check_jsonschema.builtin_schemas.vendor").joinpath(f"{name}.json")
-    return json.loads(resource.read_text(encoding="utf-8"))
-
-
-def schema_errors(workflow: dict[str, Any], name: str = "github-workflows") -> list[str]:
-    schema = load_schema(name)
-    validator_cls = jsonschema.validators.validator_for(schema)
-    validator_cls.check_schema(schema)
-    validator = validator_cls(schema)
-    return [
-        f"{'/'.join(map(str, err.absolute_path)) or '<root>'}: {err.message}"
-        for err in validator.iter_errors(workflow)
-    ]
 
 
 # --------------------------------------------------------------------------- helpers
 
 
-def _job(workflow: dict[str, Any], name: str) -> dict[str, Any]:
-    jobs = workflow.get("jobs") or {}
-    job = jobs.get(name)
-    return job if isinstance(job, dict) else {}
-
-
-def _steps(job: dict[str, Any]) -> list[dict[str, Any]]:
-    return [s for s in job.get("steps") or [] if isinstance(s, dict)]
-
-
-def _conjuncts(condition: Any) -> frozenset[str] | None:
-    """Split an `if:` expression joined by `&&` into normalised parts.
-
-    Returns None for anything that is not a plain conjunction (e.g. uses `||`
-    or `!`), so such conditions never count as "push to main only".
-    """
-    if not isinstance(condition, str):
-        return None
-    expr = condition.strip()
-    match = re.fullmatch(r"\$\{\{(.*)\}\}", expr, flags=re.DOTALL)
-    if match:
-        expr = match.group(1)
-    if "||" in expr or "!" in expr.replace("!=", ""):
-        return None
-    parts = (re.sub(r"\s+", " ", p.strip().replace('"', "'")) for p in expr.split("&&"))
-    return frozenset(p.strip("() ") for p in parts)
-
-
 def _only_push_to_main(condition: Any, *also: str) -> bool:
     """True for exactly "push to main", and-ed with exactly the `also` conditions."""
-    return _conjuncts(condition) == PUSH_TO_MAIN | set(also)
-
-
-def _runs_line(step: dict[str, Any], line: str) -> bool:
-    run = step.get("run")
-    return isinstance(run, str) and any(ln.strip() == line for ln in run.splitlines())
+    return conjuncts(condition) == PUSH_TO_MAIN | set(also)
 
 
 def _uses(step: dict[str, Any], action: str) -> bool:
@@ -148,26 +81,26 @@ def rule_triggers(wf: dict[str, Any]) -> list[str]:
 
 
 def rule_runs_make_test(wf: dict[str, Any]) -> list[str]:
-    if not any(_runs_line(s, "make test") for s in _steps(_job(wf, "test"))):
+    if not any(runs_line(s, "make test") for s in steps_of(job_named(wf, "test"))):
         return ["the test job must run `make test`"]
     return []
 
 
 def rule_deploy_needs_test(wf: dict[str, Any]) -> list[str]:
-    needs = _job(wf, "deploy").get("needs")
+    needs = job_named(wf, "deploy").get("needs")
     needs = [needs] if isinstance(needs, str) else needs or []
     return [] if "test" in needs else ["deploy must need the test job"]
 
 
 def rule_deploy_only_push_to_main(wf: dict[str, Any]) -> list[str]:
-    deploy = _job(wf, "deploy")
+    deploy = job_named(wf, "deploy")
     problems = []
     if not _only_push_to_main(deploy.get("if"), PAGES_ON):
         problems.append(f"deploy must run only on push to main, && {PAGES_ON}")
     env = deploy.get("environment")
     if not isinstance(env, dict) or env.get("name") != "github-pages" or not env.get("url"):
         problems.append("deploy must use the github-pages environment with its url")
-    if not any(_uses(s, "actions/deploy-pages") for s in _steps(deploy)):
+    if not any(_uses(s, "actions/deploy-pages") for s in steps_of(deploy)):
         problems.append("deploy must use actions/deploy-pages")
     return problems
 
@@ -191,7 +124,7 @@ def rule_minimal_permissions(wf: dict[str, Any]) -> list[str]:
 
 
 def rule_concurrency(wf: dict[str, Any]) -> list[str]:
-    for holder in (wf, _job(wf, "deploy")):
+    for holder in (wf, job_named(wf, "deploy")):
         conc = holder.get("concurrency")
         if isinstance(conc, dict) and conc.get("group") == "pages":
             if conc.get("cancel-in-progress") is False:
@@ -205,11 +138,11 @@ def rule_upload_artifact(wf: dict[str, Any]) -> list[str]:
     for name, job in (wf.get("jobs") or {}).items():
         if name == "test" or not isinstance(job, dict):
             continue
-        if any(_uses(s, "actions/upload-pages-artifact") for s in _steps(job)):
+        if any(_uses(s, "actions/upload-pages-artifact") for s in steps_of(job)):
             problems.append(f"job {name!r} must not upload the Pages artifact")
-    steps = _steps(_job(wf, "test"))
+    steps = steps_of(job_named(wf, "test"))
     uploads = [i for i, s in enumerate(steps) if _uses(s, "actions/upload-pages-artifact")]
-    tests = [i for i, s in enumerate(steps) if _runs_line(s, "make test")]
+    tests = [i for i, s in enumerate(steps) if runs_line(s, "make test")]
     if len(uploads) != 1:
         problems.append("the test job must upload the Pages artifact exactly once")
         return problems
@@ -227,13 +160,13 @@ def rule_reproducible_build(wf: dict[str, Any]) -> list[str]:
     problems = []
     if str((wf.get("env") or {}).get("NO_MKDOCS_2_WARNING")) != "1":
         problems.append("env NO_MKDOCS_2_WARNING must be 1")
-    steps = _steps(_job(wf, "test"))
+    steps = steps_of(job_named(wf, "test"))
     epoch = [
         i
         for i, s in enumerate(steps)
         if "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" in str(s.get("run", ""))
     ]
-    builds = [i for i, s in enumerate(steps) if _runs_line(s, "make build")]
+    builds = [i for i, s in enumerate(steps) if runs_line(s, "make build")]
     if not builds:
         problems.append("the test job must run `make build`")
     if not epoch or (builds and min(epoch) > min(builds)):
@@ -247,7 +180,7 @@ def _all_uses(wf: dict[str, Any]) -> list[str]:
     for job in (wf.get("jobs") or {}).values():
         job = job if isinstance(job, dict) else {}
         found += [job["uses"]] if isinstance(job.get("uses"), str) else []
-        found += [s["uses"] for s in _steps(job) if isinstance(s.get("uses"), str)]
+        found += [s["uses"] for s in steps_of(job) if isinstance(s.get("uses"), str)]
     return found
 
 
@@ -271,7 +204,7 @@ def rule_checkout_credentials(wf: dict[str, Any]) -> list[str]:
     """The token must not stay in .git/config, where every later step could read it."""
     problems = []
     for name, job in (wf.get("jobs") or {}).items():
-        for step in _steps(job if isinstance(job, dict) else {}):
+        for step in steps_of(job if isinstance(job, dict) else {}):
             keeps_token = (step.get("with") or {}).get("persist-credentials") is not False
             if _uses(step, "actions/checkout") and keeps_token:
                 problems.append(f"job {name!r}: checkout needs `persist-credentials: false`")
@@ -310,18 +243,8 @@ RULES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
 # --------------------------------------------------------------------------- tests
 
 
-@pytest.fixture(scope="module")
-def workflow() -> dict[str, Any]:
-    return load_workflow()
-
-
 def test_on_key_is_a_string(workflow: dict[str, Any]) -> None:
     assert "on" in workflow and True not in workflow
-
-
-@pytest.mark.parametrize("rule", sorted(RULES))
-def test_workflow_follows_rule(workflow: dict[str, Any], rule: str) -> None:
-    assert RULES[rule](workflow) == []
 
 
 def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
@@ -353,7 +276,7 @@ def _test_step_index(wf: dict[str, Any], predicate: Callable[[dict[str, Any]], b
 
 
 def _drop_make_test(wf: dict[str, Any]) -> None:
-    i = _test_step_index(wf, lambda s: _runs_line(s, "make test"))
+    i = _test_step_index(wf, lambda s: runs_line(s, "make test"))
     wf["jobs"]["test"]["steps"][i]["run"] = "make lint"
 
 
@@ -470,19 +393,12 @@ MUTATIONS: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("rule", "mutate"),
-    [pytest.param(rule, mutate, id=f"{rule}-{desc}") for rule, desc, mutate in MUTATIONS],
-)
-def test_rule_rejects_mutation(workflow: dict[str, Any], rule: str, mutate: Callable) -> None:
-    broken = copy.deepcopy(workflow)
-    mutate(broken)
-    assert RULES[rule](broken), f"rule {rule!r} accepted a broken workflow"
-    assert RULES[rule](workflow) == [], "the mutation must not leak into the original"
-
-
-def test_every_rule_has_a_negative_test() -> None:
-    assert {rule for rule, _, _ in MUTATIONS} == set(RULES)
+(
+    workflow,
+    test_workflow_follows_rule,
+    test_rule_rejects_mutation,
+    test_every_rule_has_a_negative_test,
+) = rule_table_tests(RULES, MUTATIONS)
 
 
 # --------------------------------------------------------------------------- every workflow

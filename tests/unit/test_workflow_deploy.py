@@ -9,21 +9,18 @@ Each rule has a mutation it must reject.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-
-from tests.unit.test_workflow import (
+from tests.workflow_rules import (
     PUSH_TO_MAIN,
-    _conjuncts,
-    _job,
-    _runs_line,
-    _steps,
-    load_workflow,
+    conjuncts,
+    job_named,
+    rule_table_tests,
+    runs_line,
     schema_errors,
+    steps_of,
 )
 
 SSH_JOBS = ("deploy-ssh", "rollback-ssh")
@@ -40,18 +37,18 @@ GITHUB_ONLY_KEYS = ("environment", "permissions")
 
 
 def _step_running(job: dict[str, Any], line: str) -> dict[str, Any] | None:
-    return next((s for s in _steps(job) if _runs_line(s, line)), None)
+    return next((s for s in steps_of(job) if runs_line(s, line)), None)
 
 
 def rule_switched_on_by_variables(wf: dict[str, Any]) -> list[str]:
     problems = []
-    deploy = _job(wf, "deploy-ssh")
-    if _conjuncts(deploy.get("if")) != PUSH_TO_MAIN | {SSH_ON}:
+    deploy = job_named(wf, "deploy-ssh")
+    if conjuncts(deploy.get("if")) != PUSH_TO_MAIN | {SSH_ON}:
         problems.append(f"deploy-ssh must run only on push to main && {SSH_ON}")
     needs = deploy.get("needs")
     if "test" not in ([needs] if isinstance(needs, str) else needs or []):
         problems.append("deploy-ssh must need the test job")
-    if _conjuncts(_job(wf, "rollback-ssh").get("if")) != DISPATCHED_ROLLBACK:
+    if conjuncts(job_named(wf, "rollback-ssh").get("if")) != DISPATCHED_ROLLBACK:
         problems.append("rollback-ssh must run only when dispatched with rollback && DEPLOY_SSH")
     return problems
 
@@ -59,7 +56,7 @@ def rule_switched_on_by_variables(wf: dict[str, Any]) -> list[str]:
 def rule_runs_the_make_targets(wf: dict[str, Any]) -> list[str]:
     problems = []
     for name, target in (("deploy-ssh", "make deploy"), ("rollback-ssh", "make rollback")):
-        job = _job(wf, name)
+        job = job_named(wf, name)
         if _step_running(job, target) is None:
             problems.append(f"{name} must run `{target}`")
         if _step_running(job, "make deploy-deps") is None:
@@ -71,17 +68,17 @@ def rule_key_only_where_needed(wf: dict[str, Any]) -> list[str]:
     """The private key is in the env of the one step that publishes, nowhere else."""
     problems = []
     for name, target in (("deploy-ssh", "make deploy"), ("rollback-ssh", "make rollback")):
-        job = _job(wf, name)
+        job = job_named(wf, name)
         step = _step_running(job, target)
         env = (step or {}).get("env") or {}
         if not SECRET.search(str(env.get("DEPLOY_SSH_KEY", ""))):
             problems.append(f"{name}: `{target}` must get DEPLOY_SSH_KEY from the secret")
-        others = [s for s in _steps(job) if s is not step]
+        others = [s for s in steps_of(job) if s is not step]
         if SECRET.search(str(others)) or SECRET.search(str(job.get("env"))):
             problems.append(f"{name}: the private key must not reach other steps")
         if step is not None and SECRET.search(str(step.get("run"))):
             problems.append(f"{name}: the private key must not appear in a command")
-    if SECRET.search(str(wf.get("env"))) or SECRET.search(str(_job(wf, "test"))):
+    if SECRET.search(str(wf.get("env"))) or SECRET.search(str(job_named(wf, "test"))):
         problems.append("the private key must not be in the workflow env or the test job")
     return problems
 
@@ -92,7 +89,7 @@ def rule_host_key_pinned(wf: dict[str, Any]) -> list[str]:
     if BLIND_HOST_KEYS.search(text):
         problems.append("host keys must never be accepted blindly (no keyscan, no accept-new)")
     for name in SSH_JOBS:
-        step = _step_running(_job(wf, name), "make " + name.removesuffix("-ssh"))
+        step = _step_running(job_named(wf, name), "make " + name.removesuffix("-ssh"))
         if "DEPLOY_KNOWN_HOSTS" not in ((step or {}).get("env") or {}):
             problems.append(f"{name} must pass the pinned DEPLOY_KNOWN_HOSTS")
     return problems
@@ -101,13 +98,13 @@ def rule_host_key_pinned(wf: dict[str, Any]) -> list[str]:
 def rule_portable_to_forgejo(wf: dict[str, Any]) -> list[str]:
     """No GitHub-only features in the SSH jobs, and only actions the test job already uses."""
     problems = []
-    used_by_tests = {s.get("uses") for s in _steps(_job(wf, "test")) if s.get("uses")}
+    used_by_tests = {s.get("uses") for s in steps_of(job_named(wf, "test")) if s.get("uses")}
     for name in SSH_JOBS:
-        job = _job(wf, name)
+        job = job_named(wf, name)
         for key in GITHUB_ONLY_KEYS:
             if key in job:
                 problems.append(f"{name}: `{key}` is GitHub-only or widens the token")
-        for step in _steps(job):
+        for step in steps_of(job):
             uses = step.get("uses")
             if uses and uses not in used_by_tests:
                 problems.append(f"{name}: {uses} is not used by the test job")
@@ -125,16 +122,6 @@ RULES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
     "host_key_pinned": rule_host_key_pinned,
     "portable_to_forgejo": rule_portable_to_forgejo,
 }
-
-
-@pytest.fixture(scope="module")
-def workflow() -> dict[str, Any]:
-    return load_workflow()
-
-
-@pytest.mark.parametrize("rule", sorted(RULES))
-def test_ssh_jobs_follow_rule(workflow: dict[str, Any], rule: str) -> None:
-    assert RULES[rule](workflow) == []
 
 
 def _deploy_step(wf: dict[str, Any]) -> dict[str, Any]:
@@ -182,7 +169,7 @@ def _cancels(wf: dict[str, Any]) -> None:
 
 def _no_deploy_deps(wf: dict[str, Any]) -> None:
     steps = wf["jobs"]["deploy-ssh"]["steps"]
-    steps[:] = [s for s in steps if not _runs_line(s, "make deploy-deps")]
+    steps[:] = [s for s in steps if not runs_line(s, "make deploy-deps")]
 
 
 def _bad_schema(wf: dict[str, Any]) -> None:
@@ -213,15 +200,9 @@ MUTATIONS: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("rule", "mutate"),
-    [pytest.param(rule, mutate, id=f"{rule}-{desc}") for rule, desc, mutate in MUTATIONS],
-)
-def test_rule_rejects_mutation(workflow: dict[str, Any], rule: str, mutate: Callable) -> None:
-    broken = copy.deepcopy(workflow)
-    mutate(broken)
-    assert RULES[rule](broken), f"rule {rule!r} accepted a broken workflow"
-
-
-def test_every_rule_has_a_negative_test() -> None:
-    assert {rule for rule, _, _ in MUTATIONS} == set(RULES)
+(
+    workflow,
+    test_ssh_jobs_follow_rule,
+    test_rule_rejects_mutation,
+    test_every_rule_has_a_negative_test,
+) = rule_table_tests(RULES, MUTATIONS)

@@ -34,9 +34,10 @@ from mentoring.kinds.entries import (
     entry_slug,
     load_entry,
     parse_date,
+    slug_problem,
 )
-from mentoring.kinds.models import Form, Person, Plan, Reference, references_of
-from mentoring.kinds.organizations import Organization, check_organization
+from mentoring.kinds.models import Form, Person, Plan, Reference, consented_person, references_of
+from mentoring.kinds.organizations import Organization, by_id, check_organization
 from mentoring.kinds.plan.references import check_activity_ids
 from mentoring.kinds.practices.review import REVIEW_STATUSES, Review, build_review
 
@@ -173,7 +174,7 @@ def build_practices(
     """Every practice, drafts and samples included, newest first."""
     context = _Context(
         None if forms is None else [form.id for form in forms],
-        None if organizations is None else {org.id: org for org in organizations},
+        None if organizations is None else by_id(organizations),
         plan,
         problems,
     )
@@ -268,17 +269,11 @@ def _build_practice(
 def _slug(raw: RawEntry, name: str, addresses: Addresses, problems: Problems) -> str | None:
     slug = entry_slug(raw, name, problems)
     if slug in BANK_FOLDERS:
-        from_field = "slug" in raw.data
-        problems.add(
-            raw.path,
-            raw.data.line_of("slug") if from_field else 1,
-            "slug" if from_field else None,
-            f"адрес «{slug}» занят служебными страницами банка практик; "
-            + (
-                "задайте другое поле slug"
-                if from_field
-                else "переименуйте файл или задайте поле slug"
-            ),
+        remedy = "задайте другое поле slug"
+        if "slug" not in raw.data:
+            remedy = "переименуйте файл или задайте поле slug"
+        slug_problem(
+            raw, f"адрес «{slug}» занят служебными страницами банка практик; {remedy}", problems
         )
         return None
     if slug is not None and not addresses.claim(f"/practices/{slug}/", raw, problems):
@@ -307,21 +302,10 @@ def _known_forms(data: YamlMap, path: str, context: _Context) -> tuple[str, ...]
 
 
 def _consented_authors(raw: Sequence[YamlMap], path: str, problems: Problems) -> tuple[Person, ...]:
-    """A name is published only with the person's consent to dissemination (152-ФЗ, ст. 10.1)."""
-    authors = []
-    for author in raw:
-        if author.get("consent") is True:
-            authors.append(Person(name=author["name"], position=author.get("position")))
-            continue
-        problems.add(
-            path,
-            author.line_of("consent"),
-            "consent",
-            "имя автора публикуется только с его письменного согласия на распространение "
-            "персональных данных (152-ФЗ, ст. 10.1): если согласие получено, поставьте "
-            "consent: true, иначе удалите автора из списка authors",
-        )
-    return tuple(authors)
+    """The authors whose consent to publish their names the entry records."""
+    remedy = "удалите автора из списка authors"
+    people = (consented_person(author, path, problems, remedy) for author in raw)
+    return tuple(person for person in people if person is not None)
 
 
 def _tags(raw: YamlList, path: str, context: _Context) -> tuple[str, ...]:

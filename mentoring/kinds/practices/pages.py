@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -27,7 +28,9 @@ from mentoring.kinds.practices.bank import (
     Facet,
     Practice,
 )
-from mentoring.views.render import Renderer
+
+if TYPE_CHECKING:  # a kind's pages are rendered by the view layer, which imports them
+    from mentoring.views.render import Renderer
 
 # The compact index of the bank (see ``bank_index``), beside the bank's page.
 BANK_INDEX_FILE = "practices/bank.json"

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mentoring.core.errors import Problems
-from mentoring.core.schema import validate
-from mentoring.core.yamlsource import YamlMap, load_yaml_file
+from mentoring.core.schema import load_validated
+from mentoring.core.yamlsource import YamlMap
 from mentoring.kinds.entries import parse_date
 
 REVIEW_FILE = "review.yaml"
@@ -74,8 +74,8 @@ def load_review_criteria(
     if not file.exists():
         return None
     shown_as = f"{display_root}/{REVIEW_FILE}"
-    data = load_yaml_file(file, shown_as, problems)
-    if data is None or not validate(data, "review", shown_as, problems):
+    data = load_validated(file, shown_as, "review", problems)
+    if data is None:
         return None
     statuses = [item["status"] for item in data["statuses"]]
     if statuses != list(REVIEW_STATUSES):
@@ -109,3 +109,13 @@ def check_review_documents(
                 f"в documents.yaml нет документа «{review.document}»; "
                 "укажите id документа из content/documents.yaml",
             )
+
+
+# --------------------------------------------------------------------------- the kind
+# The criteria are shown on the bank's pages (mentoring/kinds/practices/pages.py).
+
+load = load_review_criteria
+
+
+def published(criteria: ReviewCriteria | None, show_samples: bool) -> ReviewCriteria | None:
+    return None if criteria is not None and criteria.sample and not show_samples else criteria
