@@ -10,6 +10,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -176,3 +177,17 @@ def sample_bytes(extension: str, size: int = 0) -> bytes:
         return archive(size - len(data)) if size > len(data) else data
     head = SIGNATURES[extension]
     return head + b"0" * max(0, size - len(head))
+
+
+def generated_site(base: Path, n: int) -> Path:
+    """The repository's content with ``n`` generated practices and news
+    (scripts/bench/synthesis.py), built in-process with a fixed build date; the site dir."""
+    from scripts.bench.synthesis import make_projects
+
+    project, baseline = make_projects(base, n)
+    if baseline is not None:
+        shutil.rmtree(baseline)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        result = build_site(project, monkeypatch)
+    assert result.ok, result.errors or result.abort_message
+    return result.site_dir

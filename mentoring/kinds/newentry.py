@@ -26,7 +26,7 @@ from mentoring.kinds.events import EVENTS_FOLDER
 from mentoring.kinds.models import Form
 from mentoring.kinds.news import IMAGES_FOLDER, NEWS_FOLDER
 from mentoring.kinds.organizations import Organization
-from mentoring.kinds.practices.bank import FACET_KINDS, PRACTICES_DIR
+from mentoring.kinds.practices.bank import BANK_FOLDERS, PRACTICES_DIR
 
 _SLUG_FIELD = re.compile(r"^slug:\s*[\"']?([\w-]+)", re.M)
 _ID_FIELD = re.compile(r"^\s*-?\s*id:\s*[\"']?([\w.-]+)", re.M)
@@ -110,7 +110,7 @@ def create_practice(
     """``content/practices/<slug>.md``, or ``<slug>/index.md`` with copies of ``files``."""
     title = _clean_title(title)
     folder = content_dir / PRACTICES_DIR
-    taken = _practice_slugs(folder) | set(FACET_KINDS) | set(RESERVED_SLUGS)
+    taken = _practice_slugs(folder) | set(BANK_FOLDERS) | set(RESERVED_SLUGS)
     slug = free_slug(_title_slug(title), taken)
     _check_files(files, DOCUMENT_TYPES)
     names = [_published_name(file) for file in files]

@@ -3,7 +3,9 @@ module that loads and publishes it, and its place in the navigation.
 
 Whatever lists the kinds (loading, the generated pages and blocks, the navigation, the
 wording of messages about an entry's text, search sections, `make check`'s summary, the
-accessibility walk, the tests of the schemas) reads them from here. Every field must be
+accessibility walk, the guides' field tables, the tests of the schemas, the scaffolds and
+the editor's collections) reads them from here or is held to them by a test. A kind
+without a scaffold or a guide table says so, and why, with ``Without``. Every field must be
 given (there are no defaults), so a kind added without deciding its section or its summary
 fails at import; tests/unit/test_registry.py holds the declarations to the schemas, the
 modules, the navigation and the Content model.
@@ -29,6 +31,13 @@ class Nav:
 
 
 @dataclass(frozen=True)
+class Without:
+    """A declaration a kind deliberately goes without, and why (a scaffold, a guide table)."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
 class ContentType:
     name: str  # its key in mentoring.content.Content.kinds (and Content's field of that name)
     schema: str  # mentoring/schemas/<schema>.schema.json
@@ -40,6 +49,10 @@ class ContentType:
     module: str  # the module that loads, renders and publishes the kind (see KindModule)
     needs: tuple[str, ...]  # kinds its loader is given, loaded before it
     nav: Nav | None  # its entry in the navigation; None: no entry of its own
+    # `make <scaffold>`, python -m mentoring new-<scaffold>, mentoring/scaffolds/<scaffold>.*.j2
+    scaffold: str | Without
+    # docs/guide/<guide> includes its schema's field table (<!-- include: fields-<schema> -->)
+    guide: str | Without
 
     def published(self, content: Any) -> Any:
         """Its published entries (or its published model) in a mentoring.content.Content."""
@@ -85,6 +98,8 @@ TYPES = (
         "mentoring.kinds.plan.kind",
         ("glossary",),
         Nav(1, "План мероприятий", "plan/index.md"),
+        scaffold=Without("one plan, the approved one: authors change statuses and evidence"),
+        guide=Without("authors edit only status, evidence and note, explained in plan.md's prose"),
     ),
     ContentType(
         "glossary",
@@ -97,6 +112,8 @@ TYPES = (
         "mentoring.kinds.glossary",
         (),
         Nav(9, "Сокращения", "glossary.md"),
+        scaffold=Without("a term is two lines of content/glossary.yaml"),
+        guide=Without("two fields, named in the table of files on guide/index.md"),
     ),
     ContentType(
         "site",
@@ -109,9 +126,22 @@ TYPES = (
         "mentoring.kinds.site",
         ("glossary", "plan"),
         Nav(8, "Контакты", "contacts.md"),
+        scaffold=Without("one file of settings, not a kind of entry"),
+        guide="contacts.md",
     ),
     ContentType(
-        "forms", "forms", "forms.yaml", None, None, None, None, "mentoring.kinds.forms", (), None
+        "forms",
+        "forms",
+        "forms.yaml",
+        None,
+        None,
+        None,
+        None,
+        "mentoring.kinds.forms",
+        (),
+        None,
+        scaffold=Without("the forms of the target model are fixed"),
+        guide=Without("authors pick forms in other entries; they do not write them"),
     ),
     ContentType(
         "news",
@@ -124,6 +154,8 @@ TYPES = (
         "mentoring.kinds.news",
         ("plan",),
         Nav(2, "Новости", "news/index.md"),
+        scaffold="news",
+        guide="news.md",
     ),
     ContentType(
         "documents",
@@ -136,6 +168,8 @@ TYPES = (
         "mentoring.kinds.documents",
         ("plan",),
         Nav(4, "Документы", "documents.md"),
+        scaffold="document",
+        guide="documents.md",
     ),
     ContentType(
         "materials",
@@ -148,6 +182,8 @@ TYPES = (
         "mentoring.kinds.materials",
         ("plan",),
         Nav(5, "Материалы", "materials/index.md"),
+        scaffold=Without("not yet: a material is a page with three fields, made in the web editor"),
+        guide="materials.md",
     ),
     ContentType(
         "practices",
@@ -160,6 +196,8 @@ TYPES = (
         "mentoring.kinds.practices.kind",
         ("forms", "organizations", "plan"),
         Nav(6, "Банк практик", "practices/index.md"),
+        scaffold="practice",
+        guide="practices.md",
     ),
     # Organisation pages are found by their own titles: no section of their own in search.
     # They are pages of the bank (mentoring/kinds/practices/pages.py).
@@ -174,6 +212,8 @@ TYPES = (
         "mentoring.kinds.organizations",
         (),
         Nav(1, "Организации", "organizations/index.md", parent="practices"),
+        scaffold=Without("an organisation is one item of content/organizations.yaml"),
+        guide="practices.md",
     ),
     # The criteria of practice review, shown on the bank's page.
     ContentType(
@@ -187,6 +227,8 @@ TYPES = (
         "mentoring.kinds.practices.review",
         (),
         None,
+        scaffold=Without("the criteria are set once by the ЦРО"),
+        guide="editor.md",
     ),
     ContentType(
         "indicators",
@@ -199,6 +241,8 @@ TYPES = (
         "mentoring.kinds.indicators",
         ("forms",),
         Nav(7, "Мониторинг", "monitoring.md"),
+        scaffold=Without("the indicators are fixed by the monitoring programme"),
+        guide="indicators.md",
     ),
     ContentType(
         "events",
@@ -211,6 +255,8 @@ TYPES = (
         "mentoring.kinds.events",
         ("plan", "organizations", "news"),
         Nav(3, "Мероприятия", "events/index.md"),
+        scaffold="event",
+        guide="events.md",
     ),
 )
 """Each kind's module has

@@ -49,17 +49,7 @@ from mentoring.views.monitoring import monitoring_view
 from mentoring.views.shells import material_documents
 
 # Content types whose field table a guide page includes with <!-- include: fields-<name> -->.
-GUIDE_SCHEMAS = (
-    "practice",
-    "organizations",
-    "news",
-    "events",
-    "materials",
-    "documents",
-    "site",
-    "indicators",
-    "review",
-)
+GUIDE_SCHEMAS = tuple(kind.schema for kind in TYPES if isinstance(kind.guide, str))
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|])")
 
 

@@ -7,15 +7,17 @@ ordinary pages, no hooks, no generated pages, the same small nav — and prints 
 (median), peak memory per build process, output size and page count, the ratio ours /
 baseline and the share of the build spent in our own code (one extra build with our hook
 events timed; ``--top K`` adds our costliest functions from a run under cProfile).
-It also measures the rebuild after editing one practice under ``mkdocs serve`` and the
-weight of the main pages with everything they load.
+It also measures the rebuild after editing one practice under ``mkdocs serve``, the
+weight of the main pages with everything they load, and what a visitor on a slow phone
+gets from every page type (browser.py: bytes with gzip, LCP, time to interactive).
 
     make bench                                   # N = 100, 1000, 5000
     BENCH_N="100 1000" make bench BENCH_ARGS="--runs 1"
     .venv/bin/python -m scripts.bench --help
 
 Standard library and the project's pinned dependencies only. Figures go to stdout as
-Markdown tables (BENCHMARKS.md at the repository root, not published, is written from them).
+Markdown tables (docs/benchmarks.md, published off the nav, search and sitemap, is written
+from them).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from scripts.bench.report import (
     report_own_time,
     report_rebuilds,
     report_search,
+    report_visits,
     report_weights,
     say,
     table,
@@ -81,6 +84,12 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument(
         "--top", type=int, default=0, help="print our K costliest functions (cProfile)"
+    )
+    parser.add_argument(
+        "--browser-runs",
+        type=int,
+        default=3,
+        help="cold loads of each page type in throttled Chromium (median); 0 skips them",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temp projects and sites")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
@@ -124,6 +133,7 @@ def main() -> int:
         report_own_time(results, args.top)
         report_rebuilds(results)
         report_weights([r for r in results if r.runs])
+        report_visits({r.label: r.visits for r in results if r.visits})
         search = None
         if (base / f"site-ours-{SEARCH_N}").is_dir():
             progress(f"N = {SEARCH_N}: search queries in Chromium")

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
+from scripts.bench.browser import Visit, visit_pages
 from scripts.bench.synthesis import FIXED_EPOCH, NO_SEARCH_CONFIG, REPO, make_projects
 
 LARGE_N = 5000  # from this size on, builds are repeated only --large-runs times
@@ -489,6 +490,7 @@ class SizeResult:
     costliest: list[tuple[str, float, float, int]] = field(default_factory=list)  # --top
     rebuild: RebuildFigures | None = None
     weights: dict[str, PageWeight] = field(default_factory=dict)
+    visits: dict[str, Visit] = field(default_factory=dict)  # Chromium, throttled (browser.py)
 
     @property
     def label(self) -> str:
@@ -517,6 +519,9 @@ def measure_size(base: Path, n: int, args: argparse.Namespace) -> SizeResult:
         progress(f"N = {n}: profiling our build")
         result.costliest = costliest_functions(ours, base / f"site-profile-{n}")
     result.weights = {label: page_weight(site, url) for label, url in weighed_pages(site).items()}
+    if args.browser_runs:
+        progress(f"N = {n}: every page type in Chromium on a slow phone ×{args.browser_runs}")
+        result.visits = visit_pages(site, args.browser_runs)
     if not args.keep:
         for leftover in (base / f"site-baseline-{n}", base / f"site-profile-{n}", baseline):
             if leftover is not None:

@@ -1,9 +1,18 @@
-"""The benchmark's report: Markdown tables in Russian on stdout (BENCHMARKS.md quotes them)."""
+"""The benchmark's report: Markdown tables in Russian on stdout (docs/benchmarks.md quotes them)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from scripts.bench.browser import (
+    CPU_SLOWDOWN,
+    DOWN_BITS,
+    LATENCY_MS,
+    QUIET_S,
+    UP_BITS,
+    WIDTH,
+    Visit,
+)
 from scripts.bench.measure import GZIP_LEVEL, SEARCH_N, SizeResult
 
 
@@ -176,3 +185,45 @@ def report_search(site: Path, search: list[tuple[str, int, int, int]] | None) ->
         for query, requests, served, zipped in search
     ]
     say(table(["запрос", "запросов к /pagefind/", "КБ как отданы", "КБ с gzip"], rows))
+
+
+def seconds(milliseconds: float) -> str:
+    return f"{milliseconds / 1000:.1f}".replace(".", ",")
+
+
+def report_visits(sites: dict[str, dict[str, Visit]]) -> None:
+    """Per site (e.g. «N = 1000») and page type: what a slow phone downloads and waits for."""
+    if not sites:
+        return
+    say("\n## Страницы в браузере: медленный телефон\n")
+    down = f"{DOWN_BITS / 1e6:.1f}".replace(".", ",")
+    say(
+        f"Chromium, ширина {WIDTH} px, сеть: задержка {LATENCY_MS} мс, "
+        f"{down} Мбит/с к посетителю, {UP_BITS / 1e3:.0f} кбит/с от него; "
+        f"процессор замедлен в {CPU_SLOWDOWN} раза (CDP). Сайт отдаётся с 127.0.0.1 с gzip, "
+        "каждая загрузка — с пустым кешем. «Передано» — всё, что пришло по сети (с "
+        "заголовками), до затишья; LCP — последняя запись largest-contentful-paint; "
+        "«load» — конец события load; TTI — конец последней длинной задачи (> 50 мс), "
+        "если после события load их не было "
+        f"{QUIET_S:.0f} с, или конец DOMContentLoaded, если он позже (сеть при этом не "
+        "ждём: догружающиеся картинки не считаются). Время — от начала перехода, медиана "
+        "загрузок.\n"
+    )
+    header = ["сайт", "страница", "адрес", "передано, КБ", "запросов", "LCP, с", "load, с"]
+    header += ["TTI, с", "длинных задач"]
+    rows = [
+        [
+            site,
+            label,
+            f"`{visit.url}`",
+            kb(visit.transferred),
+            str(visit.requests),
+            seconds(visit.lcp_ms),
+            seconds(visit.load_ms),
+            seconds(visit.tti_ms),
+            str(visit.long_tasks),
+        ]
+        for site, visits in sites.items()
+        for label, visit in visits.items()
+    ]
+    say(table(header, rows))

@@ -17,6 +17,8 @@ from tests.helpers import REPO
 SCRIPTS = REPO / "overrides" / "assets" / "javascripts"
 CLASSIC = "accessibility.js"
 IMPORT = re.compile(r'^import [^;]*? from "\./([\w-]+\.js)";$', re.MULTILINE)
+# A module loaded only when needed: import("./x.js").
+DYNAMIC_IMPORT = re.compile(r'\bimport\("\./([\w-]+\.js)"\)')
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -40,7 +42,12 @@ def test_every_listed_script_is_a_module() -> None:
 
 def test_every_script_is_listed_or_imported_and_none_sets_globals() -> None:
     listed = {Path(entry["path"]).name for entry in extra_javascript()}
-    imported = {name for file in SCRIPTS.glob("*.js") for name in IMPORT.findall(file.read_text())}
+    imported = {
+        name
+        for file in SCRIPTS.glob("*.js")
+        for pattern in (IMPORT, DYNAMIC_IMPORT)
+        for name in pattern.findall(file.read_text())
+    }
     for file in SCRIPTS.glob("*.js"):
         if file.name == CLASSIC:
             assert file.name not in listed | imported

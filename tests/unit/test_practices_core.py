@@ -156,13 +156,18 @@ def test_a_folder_and_a_file_with_one_name_clash(project: Path) -> None:
 def test_facet_words_cannot_be_slugs(project: Path) -> None:
     write(project, "form.md", practice_text())
     assert problems(project) == [
-        "content/practices/form.md:1: адрес «form» занят страницами отбора практик; "
+        "content/practices/form.md:1: адрес «form» занят служебными страницами банка практик; "
         "переименуйте файл или задайте поле slug"
     ]
     write(project, "form.md", practice_text(slug="tag"))
     assert problems(project) == [
-        "content/practices/form.md:7: поле «slug»: адрес «tag» занят страницами отбора практик; "
-        "задайте другое поле slug"
+        "content/practices/form.md:7: поле «slug»: адрес «tag» занят служебными страницами "
+        "банка практик; задайте другое поле slug"
+    ]
+    write(project, "form.md", practice_text(slug="page"))  # the bank's pages 2, 3 …
+    assert problems(project) == [
+        "content/practices/form.md:7: поле «slug»: адрес «page» занят служебными страницами "
+        "банка практик; задайте другое поле slug"
     ]
 
 

@@ -6,19 +6,32 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import inspect
+import re
 from pathlib import Path
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
+from mentoring.__main__ import SCAFFOLDS
 from mentoring.content import Content
 from mentoring.core.schema import load_schema
+from mentoring.editor.collections import COLLECTIONS
 from mentoring.kinds.entries import text_of
-from mentoring.kinds.registry import TYPES, by_name, by_schema, load_order, navigation
+from mentoring.kinds.registry import (
+    TYPES,
+    Without,
+    by_name,
+    by_schema,
+    load_order,
+    navigation,
+)
 from mentoring.search.index import SECTIONS, section_of
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMAS = REPO / "mentoring" / "schemas"
+SCAFFOLD_TEMPLATES = REPO / "mentoring" / "scaffolds"
+GUIDE = REPO / "docs" / "guide"
+FIELD_TABLE = re.compile(r"<!-- include: fields-([\w-]+) -->")
 
 
 def site_nav() -> list[object]:
@@ -136,3 +149,74 @@ def test_the_nav_holds_every_kind_once_after_the_home_page() -> None:
     assert {
         "Банк практик": ["practices/index.md", {"Организации": "organizations/index.md"}]
     } in nav
+
+
+def make_recipe(target: str) -> str:
+    """The recipe of ``target`` in the Makefile ("" when there is no such rule)."""
+    makefile = (REPO / "Makefile").read_text("utf-8")
+    rule = re.search(rf"^{re.escape(target)}:.*\n((?:\t.*\n)*)", makefile, re.M)
+    return rule.group(1) if rule else ""
+
+
+@pytest.mark.parametrize("kind", TYPES, ids=lambda kind: kind.name)
+def test_kind_has_its_scaffold_or_says_why_not(kind) -> None:
+    if isinstance(kind.scaffold, Without):
+        assert kind.scaffold.reason.strip()
+        return
+    name = kind.scaffold
+    assert f"-m mentoring new-{name} " in make_recipe(name), f"no `make {name}`"
+    assert name in SCAFFOLDS, f"no new-{name} command"
+    suffix = "md" if kind.is_entries else "yaml"
+    assert [path.name for path in SCAFFOLD_TEMPLATES.glob(f"{name}.*.j2")] == [
+        f"{name}.{suffix}.j2"
+    ]
+
+
+def test_every_scaffold_belongs_to_a_kind() -> None:
+    declared = {kind.scaffold for kind in TYPES if isinstance(kind.scaffold, str)}
+    templates = {path.name.split(".")[0] for path in SCAFFOLD_TEMPLATES.glob("*.j2")}
+    assert templates == declared
+    assert set(SCAFFOLDS) == declared
+
+
+@pytest.mark.parametrize("kind", TYPES, ids=lambda kind: kind.name)
+def test_kind_has_its_guide_table_or_says_why_not(kind) -> None:
+    pages = {page.name: page.read_text("utf-8") for page in sorted(GUIDE.glob("*.md"))}
+    tables = {page: FIELD_TABLE.findall(text) for page, text in pages.items()}
+    showing = [page for page, names in tables.items() if kind.schema in names]
+    if isinstance(kind.guide, Without):
+        assert kind.guide.reason.strip()
+        assert showing == [], "a table that the kind says it has not"
+    else:
+        assert showing == [kind.guide], f"fields-{kind.schema} is not (only) on {kind.guide}"
+
+
+@pytest.mark.parametrize("kind", TYPES, ids=lambda kind: kind.name)
+def test_kind_is_edited_where_it_lives(kind) -> None:
+    """Every kind has a collection in the web editor, at the kind's own source."""
+    collections = [settings for settings in COLLECTIONS if settings.schema == kind.schema]
+    assert collections, f"no editor collection for {kind.name}"
+    place = f"content/{kind.source.rstrip('/')}"
+    for settings in collections:
+        assert (settings.folder if kind.is_entries else settings.file) == place, settings.name
+
+
+def fields_named(schema: object, name: str) -> bool:
+    """Whether a schema (its items, nested objects and definitions too) has a field ``name``."""
+    if isinstance(schema, dict):
+        if name in schema.get("properties", {}):
+            return True
+        return any(fields_named(value, name) for value in schema.values())
+    if isinstance(schema, list):
+        return any(fields_named(value, name) for value in schema)
+    return False
+
+
+def test_cross_kind_checks_cover_every_kind_with_such_fields() -> None:
+    """mentoring/content.py checks links to pages (``page``) and to documents (``document``)
+    kind by kind, by name: a kind that adds such a field must be added there too."""
+    schemas = {kind.schema: load_schema(kind.schema) for kind in TYPES}
+    with_page = {name for name, schema in schemas.items() if fields_named(schema, "page")}
+    with_document = {name for name, schema in schemas.items() if fields_named(schema, "document")}
+    assert with_page == {"plan", "documents"}, "Content.check_page_references"
+    assert with_document == {"plan", "practice"}, "content._check_documents_named"

@@ -22,6 +22,7 @@ from urllib.parse import unquote
 from mentoring.core.errors import Problems
 from mentoring.core.files import IMAGE_TYPES, PublishedFile, check_file
 from mentoring.core.incremental import BuildMemory
+from mentoring.core.pagination import PAGES_DIR
 from mentoring.core.russian import count_words, did_you_mean, slugify
 from mentoring.core.yamlsource import YamlList, YamlMap
 from mentoring.html.includes import INCLUDE
@@ -45,6 +46,8 @@ PRACTICES_DIR = "practices"
 PRACTICES_PAGE = "practices/index.md"
 # Facet pages live at /practices/<kind>/<key>/, so these words cannot be practice slugs.
 FACET_KINDS = ("form", "review", "organization", "year", "tag")
+# Nor the folder of the bank's pages 2, 3 … (/practices/page/2/).
+BANK_FOLDERS = (*FACET_KINDS, PAGES_DIR)
 BANK_REFERENCE_KIND = "Банк практик"
 PRACTICE_REFERENCE_KIND = "Практика"
 # Links to these are links to pages, never files to publish beside the practice.
@@ -267,11 +270,13 @@ def _build_practice(
 
 def _slug(raw: RawEntry, name: str, addresses: Addresses, problems: Problems) -> str | None:
     slug = entry_slug(raw, name, problems)
-    if slug in FACET_KINDS:
+    if slug in BANK_FOLDERS:
         remedy = "задайте другое поле slug"
         if "slug" not in raw.data:
             remedy = "переименуйте файл или задайте поле slug"
-        slug_problem(raw, f"адрес «{slug}» занят страницами отбора практик; {remedy}", problems)
+        slug_problem(
+            raw, f"адрес «{slug}» занят служебными страницами банка практик; {remedy}", problems
+        )
         return None
     if slug is not None and not addresses.claim(f"/practices/{slug}/", raw, problems):
         return None

@@ -14,7 +14,7 @@ from mentoring.kinds.models import Form, Plan, Reference, entry_references
 from mentoring.kinds.newentry import entry_text
 from mentoring.kinds.organizations import Organization
 from mentoring.kinds.practices.bank import PRACTICES_DIR, Practice, bank_references, build_practices
-from mentoring.kinds.practices.pages import bank_files, bank_pages
+from mentoring.kinds.practices.pages import BANK_INDEX_FILE, bank_files, bank_index, bank_pages
 
 
 def load(
@@ -46,9 +46,10 @@ def references(practices: tuple[Practice, ...], kinds: dict[str, Any]) -> tuple[
     return entry_references(practices) + bank
 
 
-def pages(renderer: Any) -> Iterator[tuple[str, str | PublishedFile, bool]]:
+def pages(renderer: Any) -> Iterator[tuple[str, str | bytes | PublishedFile, bool]]:
     for page in bank_pages(renderer):
         yield page.path, page.markdown, page.in_nav
+    yield BANK_INDEX_FILE, bank_index(renderer.content.bank, renderer.use_directory_urls), False
     for published in bank_files(renderer.content.bank):
         yield published.target, published, False
 

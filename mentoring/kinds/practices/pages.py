@@ -2,11 +2,14 @@
 
 Every page is Markdown with HTML blocks from ``templates/practices`` and
 ``templates/organizations``; the hooks hand them to MkDocs together with the files
-(attachments, images) that lie beside each practice.
+(attachments, images) that lie beside each practice. The bank and each facet are lists
+split into pages (mentoring/core/pagination.py); ``BANK_INDEX_FILE`` is the compact index the
+bank's filters fetch, so that the bank's first page does not carry every practice.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -14,6 +17,8 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from mentoring.core.files import PublishedFile
+from mentoring.core.pagination import paginate
+from mentoring.core.urls import relative_url
 from mentoring.kinds.organizations import ORGANIZATIONS_PAGE
 from mentoring.kinds.practices.bank import (
     FACET_TITLES,
@@ -26,6 +31,9 @@ from mentoring.kinds.practices.bank import (
 
 if TYPE_CHECKING:  # a kind's pages are rendered by the view layer, which imports them
     from mentoring.views.render import Renderer
+
+# The compact index of the bank (see ``bank_index``), beside the bank's page.
+BANK_INDEX_FILE = "practices/bank.json"
 
 
 @dataclass(frozen=True)
@@ -67,18 +75,23 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
             **context,
         )
 
-    index = render(
-        "practices/index.md.j2",
-        PRACTICES_PAGE,
-        review_criteria=renderer.content.review_criteria,
-    )
-    yield GeneratedPage(PRACTICES_PAGE, index, True)
+    for listing in paginate(PRACTICES_PAGE, bank.practices):
+        markdown = render(
+            "practices/index.md.j2",
+            listing.page,
+            listing=listing,
+            index_file=BANK_INDEX_FILE,
+            review_criteria=renderer.content.review_criteria,
+        )
+        yield GeneratedPage(listing.page, markdown, listing.number == 1)
     documents = {document.id: document for document in renderer.content.documents}
     for facets in bank.facets.values():
         for facet in facets:
-            yield GeneratedPage(
-                facet.page, render("practices/facet.md.j2", facet.page, facet=facet)
-            )
+            for listing in paginate(facet.page, facet.practices):
+                markdown = render(
+                    "practices/facet.md.j2", listing.page, facet=facet, listing=listing
+                )
+                yield GeneratedPage(listing.page, markdown)
     for practice in bank.practices:
         markdown = render(
             "practices/practice.md.j2",
@@ -107,3 +120,33 @@ def bank_files(bank: Bank) -> Iterator[PublishedFile]:
     """Attachments and images of each published practice, to copy beside its page."""
     for practice in bank.practices:
         yield from practice.files
+
+
+def bank_index(bank: Bank, use_directory_urls: bool = True) -> bytes:
+    """What the bank's filters need to list any practice: its link, title, facet keys and
+    what its card shows besides the summary, as compact JSON (rows of ``fields``).
+
+    Links are relative to the bank's page, which lies in the same folder as the index.
+    """
+    fields = ["url", "title", "form", "organization", "year", "tag", "review", "date", "sample"]
+    rows = [
+        [
+            relative_url(practice.page, PRACTICES_PAGE, use_directory_urls),
+            practice.title,
+            " ".join(practice.forms),
+            practice.organization,
+            str(practice.year),
+            " ".join(practice.tag_keys),
+            practice.review.status if practice.review else "",
+            practice.date.isoformat(),
+            1 if practice.sample else 0,
+        ]
+        for practice in bank.practices
+    ]
+    labels = {
+        "form": {form_id: form.title for form_id, form in bank.forms.items()},
+        "organization": {o.id: o.short_name for o in bank.organizations},
+        "review": {facet.key: facet.label for facet in bank.facets.get("review", ())},
+    }
+    index = {"fields": fields, "labels": labels, "practices": rows}
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -8,14 +8,32 @@
 //   - [data-search-status] for «Найдено: N»;
 //   - either [data-search-results], an empty list the script fills with results, or
 //     [data-search-cards], a list whose direct children are server-rendered items that
-//     each carry data-search-url (the page they stand for); the script shows the
-//     matching ones in the order of relevance and hides the rest.
+//     each carry data-search-url (the page they stand for) and their facet keys
+//     (data-KEY="k1 k2"). A facet choice without words is applied at once to these
+//     items; or, when the panel's data-search-index names the list's compact index
+//     (bank-index.js) because the items are only the first page of a longer list, to
+//     the index, fetched when the form gets the focus or on the first choice: its
+//     matching entries then replace the items, and elements with data-search-idle-only
+//     (the links to the list's other pages) step aside until nothing is chosen again.
+//     Words are searched with Pagefind; the items on the page show for their results,
+//     other results as search results.
 // data-search-scope="KEY:VALUE" on the panel restricts it: collection:Практики means the
 // pages under practices/ but not the list practices/ itself (overrides/partials/content.html).
 // The state is kept in the address (?q=…&KEY=…), so a search can be shared by link.
 import * as search from "./search.js";
 
 const PAGE_SIZE = 20;
+
+// bank-index.js is imported only by a list that filters its items, when it first does:
+// the other pages do not download it.
+let bankIndex = null;
+
+function indexFunctions() {
+  return import("./bank-index.js").then((module) => {
+    bankIndex = module;
+    return module;
+  });
+}
 const PARTS = 3;
 
 function scopeOf(panel) {
@@ -51,6 +69,25 @@ function setUp(panel) {
   const cardsByPath = {};
   cards.forEach((card) => { cardsByPath[pathOf(card.getAttribute("data-search-url"))] = card; });
   const scope = scopeOf(panel);
+  const indexAddress = panel.getAttribute("data-search-index");
+  // Without an index, the items on the page are the whole list.
+  const pageIndex = {
+    practices: cards.map((card) => {
+      const keys = {};
+      facets.forEach((select) => {
+        keys[select.name] = (card.getAttribute("data-" + select.name) || "").split(" ").filter(Boolean);
+      });
+      return { card, keys };
+    }),
+    labels: {},
+  };
+  let indexLoaded = false;
+  const servedCounts = facets.reduce((all, select) => {
+    return all.concat(Array.prototype.map.call(select.options, (option) => {
+      return [option, option.textContent];
+    }));
+  }, []);
+  const idleOnly = Array.prototype.slice.call(panel.querySelectorAll("[data-search-idle-only]"));
   const more = document.createElement("button");
   more.type = "button";
   more.className = "md-button search-panel__more";
@@ -92,33 +129,30 @@ function setUp(panel) {
     });
   }
 
-  // Cards carry their own facet keys (data-KEY="k1 k2"), so a choice without words is
-  // applied at once, in the list's own order, with no index to fetch.
-  function cardMatches(card, chosen, except) {
-    return Object.keys(chosen).every((key) => {
-      if (key === except) return true;
-      return (card.getAttribute("data-" + key) || "").split(" ").indexOf(chosen[key]) !== -1;
-    });
-  }
-
-  function filterCardsHere(chosen) {
-    let shown = 0;
-    cards.forEach((card) => {
-      card.hidden = !cardMatches(card, chosen);
-      cardList.appendChild(card);
-      if (!card.hidden) shown += 1;
-    });
+  function setCounts(countsPerFacet) {
     facets.forEach((select) => {
+      const counts = countsPerFacet[select.name] || {};
       Array.prototype.slice.call(select.options, 1).forEach((option) => {
-        const count = cards.filter((card) => {
-          return cardMatches(card, chosen, select.name) &&
-            (card.getAttribute("data-" + select.name) || "").split(" ").indexOf(option.value) !== -1;
-        }).length;
+        const count = counts[option.value] || 0;
         option.textContent = option.getAttribute("data-label") + " (" + count + ")";
         option.disabled = count === 0 && !option.selected;
       });
     });
-    return shown;
+  }
+
+  // A choice without words is applied to the whole list from its index, in the list's own
+  // order; the counts come from the index too. Returns how many entries match.
+  function filterFromIndex(index, chosen, idle) {
+    const names = facets.map((select) => { return select.name; });
+    setCounts(bankIndex.counts(index.practices, chosen, names));
+    clearShown();
+    if (idle) {
+      showAllCards();
+      return index.practices.length;
+    }
+    const found = index.practices.filter((practice) => { return bankIndex.matches(practice, chosen); });
+    pending = found.map((practice) => { return { practice, labels: index.labels }; });
+    return found.length;
   }
 
   // Counts follow the query: for a facet with a chosen value they are counted as if it
@@ -131,16 +165,9 @@ function setUp(panel) {
       return searchFor(pagefind, text, others).then((found) => { return found.filters; });
     });
     return Promise.all(lookups).then((countsPerFacet) => {
-      return function apply() {
-        facets.forEach((select, i) => {
-          const counts = countsPerFacet[i][select.name] || {};
-          Array.prototype.slice.call(select.options, 1).forEach((option) => {
-            const count = counts[option.value] || 0;
-            option.textContent = option.getAttribute("data-label") + " (" + count + ")";
-            option.disabled = count === 0 && !option.selected;
-          });
-        });
-      };
+      const counts = {};
+      facets.forEach((select, i) => { counts[select.name] = countsPerFacet[i][select.name]; });
+      return function apply() { setCounts(counts); };
     });
   }
 
@@ -152,24 +179,50 @@ function setUp(panel) {
     window.history.replaceState(null, "", address + window.location.hash);
   }
 
+  function setIdle(idle) {
+    idleOnly.forEach((element) => { element.hidden = !idle; });
+  }
+
   function showAllCards() {
     cards.forEach((card) => {
       card.hidden = false;
       cardList.appendChild(card);
     });
+    setIdle(true);
   }
 
+  // Hides the page's own items and removes what the script added.
   function clearShown() {
     if (results) results.textContent = "";
+    if (cardList) {
+      Array.prototype.slice.call(cardList.children).forEach((child) => {
+        if (cards.indexOf(child) === -1) child.remove();
+      });
+    }
     cards.forEach((card) => { card.hidden = true; });
+    setIdle(false);
   }
 
+  // The next batch of what was found: index entries as cards, Pagefind results as the
+  // page's own items where it has them, otherwise as search results.
   function showNext(mine) {
     const batch = pending.splice(0, PAGE_SIZE);
-    return Promise.all(batch.map((result) => { return search.describe(result, PARTS); }))
+    const described = batch.map((found) => {
+      return found.practice ? Promise.resolve(found) : search.describe(found, PARTS);
+    });
+    return Promise.all(described)
       .then((items) => {
         if (mine !== generation) return;
         items.forEach((item) => {
+          if (item.practice && item.practice.card) {
+            item.practice.card.hidden = false;
+            cardList.appendChild(item.practice.card);
+            return;
+          }
+          if (item.practice) {
+            output.appendChild(bankIndex.cardItem(item.practice, item.labels));
+            return;
+          }
           const card = cardsByPath[pathOf(item.url.split("#")[0])];
           if (card) {
             card.hidden = false;
@@ -201,9 +254,38 @@ function setUp(panel) {
     if (cardList && !text) {
       pending = [];
       more.hidden = true;
-      const shown = filterCardsHere(chosen);
-      status.textContent = idle ? "" : search.foundText(shown);
-      output.setAttribute("aria-busy", "false");
+      if (idle && !indexLoaded) {
+        showAllCards();  // the page as served, with the whole list's counts
+        servedCounts.forEach(([option, text]) => {
+          option.textContent = text;
+          option.disabled = false;
+        });
+        status.textContent = "";
+        output.setAttribute("aria-busy", "false");
+        return;
+      }
+      output.setAttribute("aria-busy", "true");
+      indexFunctions().then((functions) => {
+        return indexAddress ? functions.load(indexAddress) : pageIndex;
+      }).then((index) => {
+        indexLoaded = true;
+        if (mine !== generation) return null;
+        const shown = filterFromIndex(index, chosen, idle);
+        more.hidden = true;
+        if (idle) {
+          status.textContent = "";
+          return null;
+        }
+        return showNext(mine).then(() => {
+          if (mine === generation) status.textContent = search.foundText(shown);
+        });
+      }).catch(() => {
+        if (mine !== generation) return;
+        showAllCards();
+        status.textContent = search.UNAVAILABLE;
+      }).then(() => {
+        if (mine === generation) output.setAttribute("aria-busy", "false");
+      });
       return;
     }
     output.setAttribute("aria-busy", "true");
@@ -224,8 +306,10 @@ function setUp(panel) {
             status.textContent = "";
             return null;
           }
-          status.textContent = search.foundText(main.results.length);
-          return showNext(mine);
+          // Announced once the first results are in the list.
+          return showNext(mine).then(() => {
+            if (mine === generation) status.textContent = search.foundText(main.results.length);
+          });
         });
       });
     }).catch(() => {
@@ -262,6 +346,12 @@ function setUp(panel) {
     });
   }
   more.addEventListener("click", () => { showNext(generation); });
+  if (indexAddress) {
+    // The index starts loading as soon as the visitor turns to the filters.
+    form.addEventListener("focusin", () => {
+      indexFunctions().then((functions) => { return functions.load(indexAddress); }).catch(() => {});
+    });
+  }
 
   if (cardList) {
     // The list filters itself; the index is loaded only when words are typed.

@@ -1,0 +1,148 @@
+"""The bank of practices in pages (issue 17), on a site with generated practices: without
+JavaScript the bank's pages and each facet's pages lead through every practice; with it a
+facet choice fetches the compact index once and lists exactly what the facet's pages list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from mentoring.core.pagination import LIST_PAGE_SIZE
+from tests.browser.a11y_harness import SitePage, axe_violations, describe_violations, open_page
+from tests.browser.conftest import serve
+from tests.browser.test_accessibility import MODES
+from tests.helpers import generated_site
+
+GENERATED_N = 2 * LIST_PAGE_SIZE + 10  # with the shipped practices: three bank pages
+CARDS = "[data-search-cards] > li"
+FROM_INDEX = f"{CARDS}[data-search-index-item]"  # cards the script made from the index
+MORE = ".search-panel__more"
+
+
+@pytest.fixture(scope="module")
+def site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = generated_site(tmp_path_factory.mktemp("bank"), GENERATED_N)
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture
+def no_script(browser, site_server: str) -> Iterator[Page]:
+    context = browser.new_context(base_url=site_server, java_script_enabled=False)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def card_titles(page: Page, selector: str = ".practice-card h3") -> list[str]:
+    return [title.strip() for title in page.locator(selector).all_inner_texts()]
+
+
+def titles_through_the_pages(page: Page, first: str) -> list[str]:
+    """Titles on ``first`` and every page its «next» links lead to, without JavaScript."""
+    page.goto(first)
+    titles = card_titles(page)
+    while page.locator("a[rel=next]").count():
+        page.locator("a[rel=next]").click()
+        titles += card_titles(page)
+    return titles
+
+
+def test_without_javascript_the_pages_lead_through_the_whole_bank(no_script: Page) -> None:
+    page = no_script
+    page.goto("practices/")
+    expect(page.locator(".practice-card")).to_have_count(LIST_PAGE_SIZE)
+    expect(page.locator(".list-pager__status")).to_have_text(
+        re.compile(rf"^Страница 1 из 3: 1–{LIST_PAGE_SIZE} из \d+$")
+    )
+    first = card_titles(page)
+    page.get_by_role("link", name="Страница 2").click()
+    assert page.url.endswith("/practices/page/2/")
+    expect(page.locator("h1")).to_contain_text("страница 2 из 3")
+    second = card_titles(page)
+    page.locator("a[rel=prev]").click()
+    assert page.url.endswith("/practices/") and card_titles(page) == first
+    everything = titles_through_the_pages(page, "practices/")
+    assert everything[:LIST_PAGE_SIZE] == first
+    assert everything[LIST_PAGE_SIZE : 2 * LIST_PAGE_SIZE] == second
+    assert len(everything) == len(set(everything)) > 2 * LIST_PAGE_SIZE
+
+
+def test_a_facet_choice_lists_what_the_facet_pages_list(
+    page: Page, no_script: Page, external_requests: list[str]
+) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto("practices/")
+    expect(page.locator("[data-search-panel] form")).to_be_visible()
+    pager = page.locator(".list-pager")
+    expect(pager).to_be_visible()
+    options = page.locator('select[name="form"] option').evaluate_all(
+        "(options) => options.filter((o) => o.value).map((o) => [o.value,"
+        " Number(o.textContent.match(/\\((\\d+)\\)$/)[1])])"
+    )
+    key, count = max(options, key=lambda option: option[1])
+    assert count > 20, "the largest form should need «Показать ещё»"
+    assert not [url for url in fetched if url.endswith("/bank.json")]
+    with page.expect_request("**/practices/bank.json"):  # loading starts with the focus
+        page.focus('select[name="form"]')
+
+    page.select_option('select[name="form"]', key)
+    expect(page.locator("[data-search-status]")).to_have_text(f"Найдено: {count}")
+    expect(pager).to_be_hidden()
+    while page.locator(MORE).is_visible():
+        page.locator(MORE).click()
+    expect(page.locator(FROM_INDEX)).to_have_count(count)
+    filtered = card_titles(page, f"{FROM_INDEX} h3")
+    expect(page.locator(f"{CARDS}:visible")).to_have_count(count)
+
+    assert filtered == titles_through_the_pages(no_script, f"practices/form/{key}/")
+    assert len([url for url in fetched if url.endswith("/bank.json")]) == 1
+
+    page.get_by_role("button", name="Показать все").click()
+    expect(page.locator(f"{CARDS}:visible")).to_have_count(LIST_PAGE_SIZE)
+    expect(page.locator(FROM_INDEX)).to_have_count(0)
+    expect(pager).to_be_visible()
+    assert external_requests == []
+
+
+def test_a_choice_of_two_facets_counts_across_the_whole_bank(page: Page, no_script: Page) -> None:
+    page.goto("practices/")
+    year = page.locator('select[name="year"] option').nth(1).get_attribute("value")
+    page.select_option('select[name="year"]', year)
+    expect(page.locator(FROM_INDEX).first).to_be_visible()
+    form_option = page.locator('select[name="form"] option:not([disabled])').nth(1)
+    form, text = form_option.get_attribute("value"), form_option.inner_text()
+    expected = int(text.rsplit("(", 1)[1].rstrip(")"))
+    page.select_option('select[name="form"]', form)
+    expect(page.locator("[data-search-status]")).to_have_text(f"Найдено: {expected}")
+    while page.locator(MORE).is_visible():
+        page.locator(MORE).click()
+    both = card_titles(page, f"{FROM_INDEX} h3")
+    of_the_year = set(titles_through_the_pages(no_script, f"practices/year/{year}/"))
+    of_the_form = titles_through_the_pages(no_script, f"practices/form/{form}/")
+    assert both == [title for title in of_the_form if title in of_the_year]
+    assert len(both) == expected
+
+
+@pytest.mark.parametrize("mode", MODES, ids=str)
+@pytest.mark.parametrize(
+    "site_page",
+    [
+        SitePage("/practices/page/2/", "bank-page-2"),
+        SitePage("/practices/?year=2024", "bank-filtered", ready=FROM_INDEX),
+    ],
+    ids=str,
+)
+def test_bank_pages_have_no_axe_violations(
+    page: Page, external_requests: list[str], site_page: SitePage, mode
+) -> None:
+    open_page(page, site_page, mode)
+    violations = axe_violations(page)
+    assert violations == [], describe_violations(violations)
+    assert external_requests == []
