@@ -17,6 +17,8 @@ def test_review_filter_with_javascript(page: Page, external_requests: list[str])
     recommended = page.locator(f'{CARDS}[data-review="recommended"] h3').all_inner_texts()
     assert 0 < len(recommended) < page.locator(CARDS).count()
     page.select_option('select[name="review"]', "recommended")
+    # The filter applies once the bank's index has arrived (fetched on the first choice).
+    expect(page.locator("[data-search-status]")).to_have_text(f"Найдено: {len(recommended)}")
     shown = page.locator(f"{CARDS}:visible")
     assert [t.strip() for t in shown.locator("h3").all_inner_texts()] == recommended
     for card in shown.all():
