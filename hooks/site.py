@@ -251,6 +251,11 @@ class MentoringSite:
     ) -> None:
         """A generated page; entry pages stay out of the nav, which the lists lead to."""
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+        if path in self.build.renderer.unchanged_pages:  # not even rendered: made of the same
+            assert self.skip_unchanged and self.memory is not None, "only a serve rebuild"
+            self.signatures[path] = self.memory.pages[path].signature
+            files.append(UnchangedPage.generated(config, path, content="", inclusion=inclusion))
+            return
         signature = self.build.renderer.page_signature(markdown)
         self.signatures[path] = signature
         unchanged = (
@@ -359,6 +364,8 @@ class MentoringSite:
         all pages is reported at once; then the search filters join the templates."""
         build = self.build
         self.files = files
+        if self.memory is not None:  # the theme's templates are compiled once a session
+            env.bytecode_cache = self.memory.templates
         self.recall_unchanged_pages(files)
         level = config.validation.links.anchors
         if level >= logging.WARNING:  # what MkDocs would check after writing, checked now
@@ -433,7 +440,10 @@ class MentoringSite:
         records = []
         for path, signature in self.signatures.items():
             file = files.get_file_from_path(path)
-            if file is None or file.page is None or isinstance(file, UnchangedPage):
+            if file is None or file.page is None:  # no record: to be made again next time
+                self.memory.page_inputs().pop(path, None)
+                continue
+            if isinstance(file, UnchangedPage):
                 continue
             anchors = file.page.present_anchor_ids
             records.append(

@@ -52,6 +52,7 @@ class SiteBuild:
             use_directory_urls=use_directory_urls,
             site_url=site_url,
             compiled_templates=memory.templates if memory is not None else None,
+            page_inputs=memory.page_inputs() if memory is not None else None,
         )
         abbreviations = AbbreviationMarker(
             (term.abbr for term in content.glossary.terms), renderer.abbreviation

@@ -13,6 +13,8 @@ in module globals). It remembers:
   whose Markdown (with its HTML blocks) is the same as then;
 - for each page built: that Markdown's signature, its title and its anchors, which a page
   that is not read again still needs to give (navigation, links to its anchors);
+- what each generated page's Markdown was made of (the entries it shows): a page made
+  of the same is not even rendered again;
 - the compiled templates (Jinja's bytecode, checked against each template's source).
 
 Nothing here imports MkDocs.
@@ -111,6 +113,11 @@ class BuildMemory:
         if name not in self.derived:
             self.derived[name] = compute()
         return self.derived[name]  # type: ignore[return-value]
+
+    def page_inputs(self) -> dict[str, object]:
+        """What each generated page was made of (mentoring/views/render.py), by its path; it
+        starts empty whenever the shared inputs change, so the build then makes every page."""
+        return self.of_shared_inputs("page inputs", dict)
 
     def built(self, pages: Iterable[tuple[str, PageRecord]]) -> None:
         """Remember a build that succeeded."""

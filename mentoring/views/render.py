@@ -105,6 +105,7 @@ class Renderer:
         use_directory_urls: bool = True,
         site_url: str | None = None,
         compiled_templates: jinja2.BytecodeCache | None = None,
+        page_inputs: dict[str, object] | None = None,
     ) -> None:
         self.content = content
         self.today = today
@@ -117,6 +118,10 @@ class Renderer:
         self.author_regions = AuthorRegions()
         self.environment.filters["author_text"] = self.author_regions.author
         self._fragments: dict[tuple[str, Hashable], Markup] = {}
+        # `make serve`: what each page's Markdown was made of at the last build (kept while
+        # the inputs pages share stay as they are), and the pages not made again now.
+        self._page_inputs = page_inputs
+        self.unchanged_pages: set[str] = set()
 
     def render(self, template: str, page_path: str, **context: Any) -> str:
         """Render a template for the page at ``page_path`` (links are made relative to it)."""
@@ -127,6 +132,22 @@ class Renderer:
             use_directory_urls=self.use_directory_urls,
             **context,
         )
+
+    def page_unless_unchanged(
+        self, page_path: str, inputs: object, render: Callable[[], str]
+    ) -> str:
+        """``render()``, the Markdown of the page at ``page_path``, unless ``inputs`` — all it
+        shows beyond the inputs every page shares — are as at the last build of a `make
+        serve` session: then the page is as it was, and it is only named in
+        ``unchanged_pages`` (its Markdown is given empty, as a dirty build does not read it)."""
+        if self._page_inputs is None:
+            return render()
+        inputs = (self.today, inputs)
+        if page_path in self._page_inputs and self._page_inputs[page_path] == inputs:
+            self.unchanged_pages.add(page_path)
+            return ""
+        self._page_inputs[page_path] = inputs
+        return render()
 
     def page_signature(self, markdown: str) -> str:
         """What a generated page's HTML depends on beyond the shared inputs, as one hash: its
@@ -207,9 +228,18 @@ class Renderer:
         for year, items in years.items():
             path = year_path(year)
             pages[path] = self.render("news/year.md.j2", path, year=year, items=items, **common)
-        for item in news:
-            pages[item.page] = self.render(
-                "news/item.md.j2", item.page, item=item, plan=self.content.plan, **common
+        for item in news:  # an item's page shows the item alone (and the plan, shared)
+            pages[item.page] = self.page_unless_unchanged(
+                item.page,
+                item,
+                functools.partial(
+                    self.render,
+                    "news/item.md.j2",
+                    item.page,
+                    item=item,
+                    plan=self.content.plan,
+                    **common,
+                ),
             )
         return pages
 

@@ -14,6 +14,8 @@ from tests.helpers import repository_project
 
 PRACTICE = Path("content/practices/proforientatsionnye-proby.md")
 PAGE = Path("practices/proforientatsionnye-proby/index.html")
+# Shares a form with «Наставничество руководителя», whose page lists it as related.
+RELATED = Path("content/practices/Клуб молодого педагога.md")
 UNTOUCHED = Path("news/index.html")  # the list of news: nothing of the practice is on it
 
 
@@ -70,5 +72,41 @@ def test_an_edit_rebuilds_its_page_an_error_shows_and_the_fix_brings_the_site_ba
 
     assert "Сайт не собран" not in (site / "index.html").read_text("utf-8")
     assert "Правка, которую видно" not in (site / PAGE).read_text("utf-8")
+    full = build_like_serve(project, tmp_path / "full", None)
+    assert differences(site, full) == []
+
+
+def related_section(page: Path) -> str:
+    return (
+        page.read_text("utf-8").partition('<ul class="practice-related">')[2].partition("</ul>")[0]
+    )
+
+
+def test_a_new_title_reaches_the_pages_that_list_the_practice_as_related(
+    tmp_path: Path, fixed_epoch: str
+) -> None:
+    """A practice page that shows the edited practice among its related ones is made again
+    though its own entry did not change; one that does not show it is left as it was."""
+    project = repository_project(tmp_path)
+    practice = project / RELATED
+    original = practice.read_text("utf-8")
+    title = next(line for line in original.splitlines() if line.startswith("title:"))
+    memory = BuildMemory()
+    site = build_like_serve(project, tmp_path / "site", memory)
+    pages = list((site / "practices").glob("*/index.html"))
+    old_title = title.removeprefix("title:").strip()
+    relating = [page for page in pages if old_title in related_section(page)]
+    others = [page for page in pages if old_title not in page.read_text("utf-8")]
+    assert relating and others
+    written = {page: page.stat().st_mtime_ns for page in others}
+
+    practice.write_text(
+        original.replace(title, "title: Клуб педагогов, новое название", 1), "utf-8"
+    )
+    build_like_serve(project, site, memory)
+
+    for page in relating:
+        assert "Клуб педагогов, новое название" in related_section(page), page
+    assert {page: page.stat().st_mtime_ns for page in others} == written  # not made again
     full = build_like_serve(project, tmp_path / "full", None)
     assert differences(site, full) == []

@@ -9,6 +9,7 @@ bank's filters fetch, so that the bank's first page does not carry every practic
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -75,10 +76,20 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
             **context,
         )
 
+    def page(path: str, inputs: object, template: str, **context: object) -> str:
+        """The page, rendered unless ``inputs`` — what it shows of the bank besides the shared
+        inputs (organisations, forms, plan, documents) — are as at the last build."""
+        return renderer.page_unless_unchanged(
+            path, inputs, functools.partial(render, template, path, **context)
+        )
+
+    # What the facet menu and the bank's counts show, on every listing page.
+    menu = (len(bank.practices), facet_summary(bank))
     for listing in paginate(PRACTICES_PAGE, bank.practices):
-        markdown = render(
-            "practices/index.md.j2",
+        markdown = page(
             listing.page,
+            (listing, menu),
+            "practices/index.md.j2",
             listing=listing,
             index_file=BANK_INDEX_FILE,
             review_criteria=renderer.content.review_criteria,
@@ -88,17 +99,23 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     for facets in bank.facets.values():
         for facet in facets:
             for listing in paginate(facet.page, facet.practices):
-                markdown = render(
-                    "practices/facet.md.j2", listing.page, facet=facet, listing=listing
+                markdown = page(
+                    listing.page,
+                    (facet.kind, facet.key, facet.label, facet.count, listing, menu),
+                    "practices/facet.md.j2",
+                    facet=facet,
+                    listing=listing,
                 )
                 yield GeneratedPage(listing.page, markdown)
     for practice in bank.practices:
-        markdown = render(
-            "practices/practice.md.j2",
+        related = bank.related(practice)
+        markdown = page(
             practice.page,
+            (practice, tuple(related)),  # each links to a facet page of the practice's own
+            "practices/practice.md.j2",
             practice=practice,
             plan=plan,
-            related=bank.related(practice),
+            related=related,
             documents=documents,
             review_criteria=renderer.content.review_criteria,
         )
@@ -107,13 +124,23 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         ORGANIZATIONS_PAGE, render("organizations/index.md.j2", ORGANIZATIONS_PAGE), True
     )
     for organization in bank.organizations:
-        markdown = render(
-            "organizations/organization.md.j2",
+        practices = bank.practices_of(organization.id)
+        markdown = page(
             organization.page,
+            (organization, practices),
+            "organizations/organization.md.j2",
             organization=organization,
-            practices=bank.practices_of(organization.id),
+            practices=practices,
         )
         yield GeneratedPage(organization.page, markdown)
+
+
+def facet_summary(bank: Bank) -> tuple[tuple[str, tuple[tuple[str, str, str, int], ...]], ...]:
+    """Every facet as the facet menu and the bank's filters show it."""
+    return tuple(
+        (kind, tuple((facet.key, facet.page, facet.label, facet.count) for facet in facets))
+        for kind, facets in bank.facets.items()
+    )
 
 
 def bank_files(bank: Bank) -> Iterator[PublishedFile]:
