@@ -24,21 +24,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from scripts.chromium import CHROMIUM as CHROMIUM_PATH
+from scripts.chromium import CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
 BROWSER_TESTS = Path(__file__).resolve().parent
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(CHROMIUM_PATH)
 # Fixed build time (2025-11-27T00:00:00Z) so that the built pages are reproducible.
 SOURCE_DATE_EPOCH = "1764201600"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 BUILD_TIMEOUT_S = 600
 
 
