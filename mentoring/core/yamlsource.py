@@ -383,9 +383,10 @@ def _quoted_value_before(mark: yaml.Mark | None) -> yaml.ScalarToken | None:
 
 
 def _may_split_guillemets(text: str) -> bool:
-    """Whether a «, then a comma, come after the first «[» or «{»: what such a split needs
-    (a flow collection opens before its values), told without scanning the YAML."""
-    flows = [at for at in (text.find("["), text.find("{")) if at >= 0]
+    """Whether a «, then a comma, come after the first bracket «[», «{», «]» or «}»: what
+    such a split needs (the scan counts a flow collection open from its first bracket
+    token, even a stray closing one), told without scanning the YAML."""
+    flows = [at for at in map(text.find, "[{]}") if at >= 0]
     if not flows:
         return False
     guillemet = text.find("«", min(flows))
