@@ -382,11 +382,25 @@ def _quoted_value_before(mark: yaml.Mark | None) -> yaml.ScalarToken | None:
     return None
 
 
+def _may_split_guillemets(text: str) -> bool:
+    """Whether a «, then a comma, come after the first bracket «[», «{», «]» or «}»: what
+    such a split needs (the scan counts a flow collection open from its first bracket
+    token, even a stray closing one), told without scanning the YAML."""
+    flows = [at for at in map(text.find, "[{]}") if at >= 0]
+    if not flows:
+        return False
+    guillemet = text.find("«", min(flows))
+    return guillemet >= 0 and text.find(",", guillemet) >= 0
+
+
 def _comma_inside_guillemets(text: str) -> int | None:
     """0-based line of a comma that splits «…» inside {…} or […]; YAML reads it as a
     separator, so «Семинар, 2021» silently becomes two values (or an unknown field)."""
-    if "«" not in text or not ("{" in text or "[" in text):
-        return None
+    return _scanned_comma_inside_guillemets(text) if _may_split_guillemets(text) else None
+
+
+def _scanned_comma_inside_guillemets(text: str) -> int | None:
+    """``_comma_inside_guillemets`` by PyYAML's scanner (slow: pure Python)."""
     depth = 0
     previous: yaml.Token | None = None
     try:

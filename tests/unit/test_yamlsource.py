@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mentoring.core import yamlsource
 from mentoring.core.errors import Problems
@@ -336,3 +338,34 @@ def test_control_characters_in_front_matter_are_refused_with_their_file_line():
     assert [str(problem) for problem in problems] == [
         "p.md:3: недопустимый служебный символ U+000C; удалите его из файла"
     ]
+
+
+# Any short YAML-like text, or a flow collection (after a line that may hold «, [ or a comma
+# of its own) with guillemets and commas inside: the second finds splits often.
+YAML_LIKE = st.text(alphabet="«»,[]{}:- ab\n\"'#", max_size=40)
+FLOWS = st.tuples(
+    st.sampled_from(["", "t: «a»\n", "# [«,\n"]),
+    st.sampled_from(["k: [", "k: {a: ", "- ["]),
+    st.text(alphabet="«»,ab :", max_size=12),
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(YAML_LIKE, FLOWS))
+def test_a_comma_splitting_guillemets_is_never_skipped_by_the_quick_look(text):
+    """The text-only look that spares most files PyYAML's scanner never hides a split."""
+    if yamlsource._scanned_comma_inside_guillemets(text) is not None:
+        assert yamlsource._may_split_guillemets(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: {b: «Семинар, 2021»}\n",
+        "a: [x, ««y», z]\n",
+        "t: «a»\nb: [c, «d,\n  e»]\n",
+    ],
+)
+def test_the_quick_look_lets_the_scanner_see_each_split(text):
+    assert yamlsource._scanned_comma_inside_guillemets(text) is not None
+    assert yamlsource._comma_inside_guillemets(text) is not None
