@@ -103,7 +103,12 @@ def quiet_since(figures: dict[str, Any]) -> float:
 
 
 class GzipHandler(SimpleHTTPRequestHandler):
-    """Static files as a web server sends them: text types with gzip when asked for."""
+    """Static files as a web server (nginx) sends them: text types with gzip when asked
+    for, over HTTP/1.1 connections kept alive (the standard library's default, HTTP/1.0,
+    closes the connection after every response; every answer here has a Content-Length,
+    so keeping it open is safe)."""
+
+    protocol_version = "HTTP/1.1"
 
     def log_message(self, format: str, *args: object) -> None:
         pass

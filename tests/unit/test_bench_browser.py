@@ -5,6 +5,8 @@ goals live in the benchmark's report."""
 from __future__ import annotations
 
 import gzip
+import http.client
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -70,3 +72,22 @@ def test_text_is_served_with_gzip_when_asked(tmp_path: Path, encoding: str) -> N
         assert gzip.decompress(raw).decode("utf-8") == body
     else:
         assert header is None and raw.decode("utf-8") == body
+
+
+def test_connections_are_kept_alive(tmp_path: Path) -> None:
+    """Like nginx, several files come over one connection: no new connection per file."""
+    (tmp_path / "a.css").write_text("a { color: red }", "utf-8")
+    (tmp_path / "b.js").write_text("let b = 1;", "utf-8")
+    with served(tmp_path) as base:
+        connection = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc)
+        try:
+            bodies = []
+            for name in ("a.css", "b.js", "a.css"):
+                connection.request("GET", "/" + name, headers={"Accept-Encoding": "gzip"})
+                response = connection.getresponse()
+                bodies.append((response.status, response.version, response.read()))
+                assert not response.will_close
+        finally:
+            connection.close()
+    assert [(status, version) for status, version, _ in bodies] == [(200, 11)] * 3
+    assert gzip.decompress(bodies[0][2]) == b"a { color: red }"
