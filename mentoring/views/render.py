@@ -20,6 +20,7 @@ from mentoring.content import Content
 from mentoring.core import russian
 from mentoring.core.errors import Problems
 from mentoring.core.incremental import digest
+from mentoring.core.pagination import LIST_PAGE_SIZE
 from mentoring.core.russian import upper_first
 from mentoring.core.schemadoc import schema_fields
 from mentoring.core.urls import absolute_url, relative_url
@@ -84,7 +85,10 @@ def make_environment(
         numeric_date=russian.numeric_date,
         long_date=russian.long_date,
     )
-    environment.globals.update(count_words=russian.count_words, href=_href)
+    # list_page_size: the panels' «Показать ещё» shows as many as a server page of a list.
+    environment.globals.update(
+        count_words=russian.count_words, href=_href, list_page_size=LIST_PAGE_SIZE
+    )
     return environment
 
 

@@ -17,7 +17,8 @@ from tests.browser.conftest import serve
 from tests.browser.test_accessibility import MODES
 from tests.helpers import generated_site
 
-GENERATED_N = 2 * LIST_PAGE_SIZE + 10  # with the shipped practices: three bank pages
+# With the shipped practices: four bank pages, and a form with more practices than a page.
+GENERATED_N = 3 * LIST_PAGE_SIZE + 10
 CARDS = "[data-search-cards] > li"
 FROM_INDEX = f"{CARDS}[data-search-index-item]"  # cards the script made from the index
 MORE = ".search-panel__more"
@@ -58,12 +59,12 @@ def test_without_javascript_the_pages_lead_through_the_whole_bank(no_script: Pag
     page.goto("practices/")
     expect(page.locator(".practice-card")).to_have_count(LIST_PAGE_SIZE)
     expect(page.locator(".list-pager__status")).to_have_text(
-        re.compile(rf"^Страница 1 из 3: 1–{LIST_PAGE_SIZE} из \d+$")
+        re.compile(rf"^Страница 1 из 4: 1–{LIST_PAGE_SIZE} из \d+$")
     )
     first = card_titles(page)
     page.get_by_role("link", name="Страница 2").click()
     assert page.url.endswith("/practices/page/2/")
-    expect(page.locator("h1")).to_contain_text("страница 2 из 3")
+    expect(page.locator("h1")).to_contain_text("страница 2 из 4")
     second = card_titles(page)
     page.locator("a[rel=prev]").click()
     assert page.url.endswith("/practices/") and card_titles(page) == first
@@ -87,7 +88,7 @@ def test_a_facet_choice_lists_what_the_facet_pages_list(
         " Number(o.textContent.match(/\\((\\d+)\\)$/)[1])])"
     )
     key, count = max(options, key=lambda option: option[1])
-    assert count > 20, "the largest form should need «Показать ещё»"
+    assert count > LIST_PAGE_SIZE, "the largest form should need «Показать ещё»"
     assert not [url for url in fetched if url.endswith("/bank.json")]
     with page.expect_request("**/practices/bank.json"):  # loading starts with the focus
         page.focus('select[name="form"]')
@@ -95,6 +96,10 @@ def test_a_facet_choice_lists_what_the_facet_pages_list(
     page.select_option('select[name="form"]', key)
     expect(page.locator("[data-search-status]")).to_have_text(f"Найдено: {count}")
     expect(pager).to_be_hidden()
+    # «Показать ещё» adds as many cards as a server page of the list holds.
+    expect(page.locator(f"{CARDS}:visible")).to_have_count(LIST_PAGE_SIZE)
+    page.locator(MORE).click()
+    expect(page.locator(f"{CARDS}:visible")).to_have_count(min(count, 2 * LIST_PAGE_SIZE))
     while page.locator(MORE).is_visible():
         page.locator(MORE).click()
     expect(page.locator(FROM_INDEX)).to_have_count(count)

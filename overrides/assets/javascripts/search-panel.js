@@ -19,10 +19,10 @@
 //     other results as search results.
 // data-search-scope="KEY:VALUE" on the panel restricts it: collection:Практики means the
 // pages under practices/ but not the list practices/ itself (overrides/partials/content.html).
+// data-search-page-size on the panel: how many results «Показать ещё» adds at a time, as
+// many as a server page of the list holds (LIST_PAGE_SIZE in mentoring/core/pagination.py).
 // The state is kept in the address (?q=…&KEY=…), so a search can be shared by link.
 import * as search from "./search.js";
-
-const PAGE_SIZE = 20;
 
 // bank-index.js is imported only by a list that filters its items, when it first does:
 // the other pages do not download it.
@@ -70,6 +70,7 @@ function setUp(panel) {
   cards.forEach((card) => { cardsByPath[pathOf(card.getAttribute("data-search-url"))] = card; });
   const scope = scopeOf(panel);
   const indexAddress = panel.getAttribute("data-search-index");
+  const pageSize = Number(panel.getAttribute("data-search-page-size"));
   // Without an index, the items on the page are the whole list.
   const pageIndex = {
     practices: cards.map((card) => {
@@ -206,7 +207,7 @@ function setUp(panel) {
   // The next batch of what was found: index entries as cards, Pagefind results as the
   // page's own items where it has them, otherwise as search results.
   function showNext(mine) {
-    const batch = pending.splice(0, PAGE_SIZE);
+    const batch = pending.splice(0, pageSize);
     const described = batch.map((found) => {
       return found.practice ? Promise.resolve(found) : search.describe(found, PARTS);
     });
