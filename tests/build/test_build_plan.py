@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.helpers import build_site, make_site
+import re
+
+from tests.helpers import REPO, build_site, make_site
 
 
 def test_minimal_site_builds_plan_glossary_and_contacts(tmp_path, monkeypatch):
@@ -225,3 +227,25 @@ def test_a_hand_written_page_is_never_silently_replaced(tmp_path, monkeypatch):
         "docs/plan/index.md: эту страницу сайт создаёт сам из папки content/, и файл был бы "
         "молча заменён; удалите его или переименуйте"
     ]
+
+
+def test_our_stylesheets_come_as_one_file_and_imported_modules_are_preloaded(tmp_path, monkeypatch):
+    """mkdocs.yml's extra_css joined in its order; helpers.js asked for from <head>, not
+    after the modules that import it have arrived (mentoring/html/assets.py)."""
+    result = build_site(make_site(tmp_path), monkeypatch)
+
+    assert result.ok, result.errors
+    head = result.page("plan/").split("</head>")[0]
+    stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)">', head)
+    assert len(stylesheets) == 3  # Material's two, then ours
+    assert stylesheets[-1] == "../assets/stylesheets/site.bundle.css"
+    assert '<link rel="modulepreload" href="../assets/javascripts/helpers.js">' in head
+    built = result.site_dir / "assets" / "stylesheets"
+    joined = (built / "site.bundle.css").read_text("utf-8")
+    names = re.findall(r"^/\* assets/stylesheets/(\S+\.css) \*/$", joined, re.MULTILINE)
+    ours = REPO / "overrides" / "assets" / "stylesheets"
+    assert names[0] == "site.css"  # the order of mkdocs.yml, every one of ours once
+    assert sorted(names) == sorted(path.name for path in ours.glob("*.css"))
+    for name in names:
+        assert (ours / name).read_text("utf-8").rstrip() in joined
+        assert not (built / name).exists()

@@ -1,0 +1,53 @@
+"""Our stylesheets joined into one file and the modules to preload (mentoring/html/assets.py):
+fewer round trips for a visitor on a slow connection."""
+
+from __future__ import annotations
+
+import pytest
+
+from mentoring.html.assets import imported_modules, joined_stylesheets
+from tests.helpers import REPO
+
+
+def test_stylesheets_are_joined_in_their_order_each_named() -> None:
+    joined = joined_stylesheets([("a.css", "a { color: red }\n\n"), ("b.css", "b { color: blue }")])
+    assert joined == "/* a.css */\na { color: red }\n/* b.css */\nb { color: blue }\n"
+
+
+MODULES = {
+    "js/page.js": 'import { a } from "./helpers.js";\nimport "./lib/side.js";\n',
+    "js/panel.js": (
+        'import * as search from "./search.js";\n'
+        'const later = () => import("./heavy.js");\n'
+        '// import { x } from "./commented.js";\n'
+    ),
+    "js/search.js": 'import { isEditable } from "./helpers.js";\n',
+    "js/helpers.js": "export const a = 1;\n",
+    "js/lib/side.js": 'import { a } from "../helpers.js";\nimport { b } from "./deep.js";\n',
+    "js/lib/deep.js": "export const b = 2;\n",
+}
+
+
+def test_every_static_import_is_found_once_and_listed_modules_are_not() -> None:
+    read = MODULES.__getitem__
+    assert imported_modules(["js/page.js", "js/panel.js", "js/search.js"], read) == [
+        "js/helpers.js",
+        "js/lib/side.js",
+        "js/lib/deep.js",
+    ]
+
+
+def test_a_dynamic_import_is_left_to_load_when_needed() -> None:
+    assert "js/heavy.js" not in imported_modules(["js/panel.js"], MODULES.__getitem__)
+
+
+@pytest.mark.parametrize("module", ["page-keys.js", "search.js", "search-panel.js"])
+def test_our_modules_import_helpers_statically(module: str) -> None:
+    """The site's own modules: helpers.js is preloaded, bank-index.js (on demand) is not."""
+    scripts = REPO / "overrides" / "assets" / "javascripts"
+    found = imported_modules(
+        [f"assets/javascripts/{module}"],
+        lambda path: (scripts / path.removeprefix("assets/javascripts/")).read_text("utf-8"),
+    )
+    assert "assets/javascripts/helpers.js" in found
+    assert "assets/javascripts/bank-index.js" not in found
