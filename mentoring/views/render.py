@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +17,9 @@ import jinja2
 from markupsafe import Markup, escape
 
 from mentoring.content import Content
-from mentoring.core import russian
+from mentoring.core import pagination, russian
 from mentoring.core.errors import Problems
 from mentoring.core.incremental import digest
-from mentoring.core.pagination import LIST_PAGE_SIZE
 from mentoring.core.russian import upper_first
 from mentoring.core.schemadoc import schema_fields
 from mentoring.core.urls import absolute_url, relative_url
@@ -40,7 +39,7 @@ from mentoring.kinds.news import (
     paginate,
     year_path,
 )
-from mentoring.kinds.plan.kind import PLAN_PAGE
+from mentoring.kinds.plan.kind import PLAN_PAGE, REFERENCES_SHOWN, activity_page
 from mentoring.kinds.plan.progress import STATUS_LABELS, progress_of, summarize
 from mentoring.kinds.plan.schedule import has_concrete_dates
 from mentoring.kinds.registry import TYPES
@@ -87,7 +86,7 @@ def make_environment(
     )
     # list_page_size: the panels' «Показать ещё» shows as many as a server page of a list.
     environment.globals.update(
-        count_words=russian.count_words, href=_href, list_page_size=LIST_PAGE_SIZE
+        count_words=russian.count_words, href=_href, list_page_size=pagination.LIST_PAGE_SIZE
     )
     return environment
 
@@ -191,6 +190,8 @@ class Renderer:
             plan=plan,
             progress=progress,
             references=references,
+            references_shown=REFERENCES_SHOWN,
+            activity_page=activity_page,
             with_evidence=with_evidence,
             by_status=by_status,
             by_timing=by_timing,
@@ -199,6 +200,19 @@ class Renderer:
             status_filter=[(key, label) for key, label in STATUS_LABELS.items()],
             not_in_calendar=[a for a in plan.activities if not has_concrete_dates(a.schedule)],
         )
+
+    def plan_activity_pages(self) -> Iterator[tuple[str, str]]:
+        """Every page that reports on an activity, where the plan shows only the newest:
+        the activity's pages, in server-side pages of a list (mentoring/core/pagination.py)."""
+        for activity in self.content.plan.activities:
+            references = self.content.references_to(activity.id)
+            if len(references) <= REFERENCES_SHOWN:
+                continue
+            for listing in pagination.paginate(activity_page(activity), references):
+                markdown = self.render(
+                    "plan-activity.md.j2", listing.page, activity=activity, listing=listing
+                )
+                yield listing.page, markdown
 
     def glossary_page(self) -> str:
         return self.render("glossary.md.j2", GLOSSARY_PAGE, glossary=self.content.glossary)

@@ -292,3 +292,41 @@ def test_bad_content_stops_the_build_with_every_problem(tmp_path, monkeypatch):
     assert result.abort_message == (
         "Содержимое не прошло проверку: 4 ошибки. Исправьте и повторите сборку."
     )
+
+
+def test_the_plan_lists_the_newest_references_and_the_activity_page_all(tmp_path, monkeypatch):
+    """Hundreds of news on one activity must not make the plan page grow: its table shows
+    the newest, the activity's own pages (a list in pages) show every one."""
+    project = make_publications_site(tmp_path)
+    for day in range(1, 29):
+        write_news(
+            project,
+            f"2023-02-{day:02d}-otchet-{day}.md",
+            f'---\ntitle: Отчёт {day}\nsummary: О 2.1.\nplan: ["2.1"]\n---\nТекст.\n',
+        )
+
+    result = build_site(project, monkeypatch)
+
+    assert result.ok, result.errors
+    row = result.page("plan/").split('id="activity-2-1"')[1].split("</tr>")[0]
+    assert re.findall(r"<li>(\w+): <a [^>]+>([^<]+)</a>", row) == [
+        ("Новость", "Отчёт 28"),
+        ("Новость", "Отчёт 27"),
+        ("Новость", "Отчёт 26"),
+    ]
+    assert (
+        '<a class="plan-evidence__all" href="activity-2-1/">'
+        "Все материалы о мероприятии 2.1 (31)</a>" in row
+    )
+    listed = []
+    for page in ("plan/activity-2-1/", "plan/activity-2-1/page/2/"):
+        html = result.page(page)
+        assert "Исполнение мероприятия 2.1" in html
+        listed += re.findall(r'<li>\w+: <a href="[^"]+">([^<]+)</a>', html)
+    assert listed == [f"Отчёт {day}" for day in range(28, 0, -1)] + [
+        "Формы наставничества",
+        "Семинар для кураторов",
+        "Приказ УО от 05.10.2021 № 1 «О создании рабочей группы»",
+    ]
+    assert "Страница 1 из 2: 1–30 из 31" in result.page("plan/activity-2-1/")
+    assert not (result.site_dir / "plan" / "activity-1-1-1").exists()  # one reference only

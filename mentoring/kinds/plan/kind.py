@@ -21,6 +21,14 @@ PLAN_PAGE = "plan/index.md"
 CSV_FILE = "plan/plan.csv"
 XLSX_FILE = "plan/plan.xlsx"
 ICS_FILE = "plan/plan.ics"
+# The plan's table lists this many of the newest pages that report on an activity; all of
+# them are on the activity's own pages (plan/<anchor>/), so the plan does not grow with them.
+REFERENCES_SHOWN = 3
+
+
+def activity_page(activity: Activity) -> str:
+    """The first of the pages that list everything reporting on ``activity``."""
+    return f"plan/{activity.anchor}/index.md"
 
 
 def load(
@@ -172,13 +180,15 @@ def _check_responsible(
 
 
 def pages(renderer: Any) -> list[tuple[str, str | bytes, bool]]:
-    """The plan's page and its exports (the exports link to the site only with site_url)."""
+    """The plan's page, its exports (they link to the site only with site_url) and the
+    pages of the activities reported on more often than the plan's table shows."""
     export = renderer.plan_export()
     return [
         (PLAN_PAGE, renderer.plan_page(), True),
         (CSV_FILE, export.csv_bytes(), False),
         (XLSX_FILE, export.xlsx_bytes(), False),
         (ICS_FILE, export.ics_bytes(), False),
+        *((path, markdown, False) for path, markdown in renderer.plan_activity_pages()),
     ]
 
 
