@@ -67,7 +67,8 @@ def test_index_lists_cards_newest_first_with_counts(built: BuildResult) -> None:
     assert "В банке 3 практики из 3 организаций. Сначала новые." in index
     assert (
         '<a href="form/pedagog-pedagog/">педагог – педагог</a> '
-        '<span class="practice-facets__count" title="2 практики">2</span>'
+        '<span class="practice-facets__count"><span aria-hidden="true">2</span>'
+        '<span class="visually-hidden">2 практики</span></span>'
     ) in index
     assert '<option value="2024" data-label="2024">2024 (1)</option>' in index
     assert '<option value="adaptatsiia" data-label="Адаптация">Адаптация (2)</option>' in index
