@@ -46,7 +46,13 @@ from mentoring.core.incremental import BuildMemory, PageRecord
 from mentoring.core.yamlsource import check_characters
 from mentoring.editor.site import AdminFile, EditorNotVendored, admin_files
 from mentoring.html.accessibility import check_image_alternatives, hide_icons, hide_icons_around
-from mentoring.html.assets import JOINED_STYLESHEET, imported_modules, joined_stylesheets
+from mentoring.html.assets import (
+    JOINED_STYLESHEET,
+    PAGE_MODULES,
+    imported_modules,
+    joined_stylesheets,
+    page_modules,
+)
 from mentoring.kinds.registry import TYPES, navigation
 from mentoring.search.index import (
     BUNDLE_DIR,
@@ -268,6 +274,7 @@ class MentoringSite:
             for script in config.extra_javascript
             if getattr(script, "type", "") == "module"
         ]
+        modules += PAGE_MODULES.values()
 
         def read(path: str) -> str:
             module = files.get_file_from_path(path)
@@ -411,6 +418,7 @@ class MentoringSite:
         env.tests["search_entry"] = lambda page: is_entry(page.url)
         env.globals["search_page_url"] = files.get_file_from_path(SEARCH_PAGE).url
         env.globals["module_preloads"] = self.module_preloads
+        env.globals["page_modules"] = page_modules
         return env
 
     def recall_unchanged_pages(self, files: Files) -> None:

@@ -6,7 +6,8 @@ round trips before the page's scripts may run. So the stylesheets listed in mkdo
 are served as one file, joined in their order (the cascade is that of separate <link>s),
 and every module imported by a listed module is named in <head> with
 ``<link rel="modulepreload">``, fetched alongside the stylesheets. Modules loaded only on
-demand (``import("./x.js")``) are left to load when needed.
+demand (``import("./x.js")``) are left to load when needed. A module that only serves
+markup few pages have is loaded by those pages alone (``PAGE_MODULES``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ import re
 from collections.abc import Callable, Iterable
 
 JOINED_STYLESHEET = "assets/stylesheets/site.bundle.css"
+# Modules loaded by a page only if its content has the attribute they look for.
+PAGE_MODULES = {
+    "data-search-panel": "assets/javascripts/search-panel.js",
+    "data-plan-filters": "assets/javascripts/plan-filters.js",
+}
 
 # A static import of one of our modules: import … from "./x.js"; or import "./x.js";
 STATIC_IMPORT = re.compile(r'^import (?:[^;]*? from )?"(\.{1,2}/[^"]+\.js)";$', re.MULTILINE)
@@ -24,6 +30,15 @@ STATIC_IMPORT = re.compile(r'^import (?:[^;]*? from )?"(\.{1,2}/[^"]+\.js)";$', 
 def joined_stylesheets(sources: Iterable[tuple[str, str]]) -> str:
     """Stylesheets (name, text) as one, in their order, each after a comment naming it."""
     return "".join(f"/* {name} */\n{text.rstrip()}\n" for name, text in sources)
+
+
+def page_modules(content: str) -> list[str]:
+    """The modules of ``PAGE_MODULES`` whose markup is in a page's ``content`` (HTML)."""
+    return [
+        module
+        for attribute, module in PAGE_MODULES.items()
+        if re.search(rf"\s{attribute}[\s=>]", content)
+    ]
 
 
 def imported_modules(entries: Iterable[str], read: Callable[[str], str]) -> list[str]:

@@ -240,6 +240,10 @@ def test_our_stylesheets_come_as_one_file_and_imported_modules_are_preloaded(tmp
     assert len(stylesheets) == 3  # Material's two, then ours
     assert stylesheets[-1] == "../assets/stylesheets/site.bundle.css"
     assert '<link rel="modulepreload" href="../assets/javascripts/helpers.js">' in head
+    modules = re.findall(r'<script src="\.\./assets/javascripts/([\w-]+\.js)" type="module">',
+                         result.page("plan/"))  # fmt: skip
+    assert sorted(modules) == ["page-keys.js", "plan-filters.js", "search.js"]
+    assert "plan-filters.js" not in result.page("glossary/")
     built = result.site_dir / "assets" / "stylesheets"
     joined = (built / "site.bundle.css").read_text("utf-8")
     names = re.findall(r"^/\* assets/stylesheets/(\S+\.css) \*/$", joined, re.MULTILINE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mentoring.html.assets import imported_modules, joined_stylesheets
+from mentoring.html.assets import PAGE_MODULES, imported_modules, joined_stylesheets, page_modules
 from tests.helpers import REPO
 
 
@@ -51,3 +51,14 @@ def test_our_modules_import_helpers_statically(module: str) -> None:
     )
     assert "assets/javascripts/helpers.js" in found
     assert "assets/javascripts/bank-index.js" not in found
+
+
+def test_a_page_loads_the_modules_for_the_markup_it_has() -> None:
+    panel, filters = PAGE_MODULES["data-search-panel"], PAGE_MODULES["data-plan-filters"]
+    assert page_modules('<div class="x" data-search-panel data-search-scope="a">') == [panel]
+    assert page_modules("<form data-plan-filters hidden><p data-plan-filters-result>") == [filters]
+    assert page_modules("<div data-search-panel></div><form data-plan-filters>") == [
+        panel,
+        filters,
+    ]
+    assert page_modules("<p>data-search-panel is an attribute</p><p data-search-panel-x>") == []

@@ -1,8 +1,9 @@
 """The site's JavaScript is ES modules that share code by import, never by globals.
 
-mkdocs.yml lists each script with ``type: module``; every other script file is imported by
-one of them, except accessibility.js, the classic script that overrides/main.html runs in
-<head> before the first paint.
+mkdocs.yml lists each script of every page with ``type: module``; a module for markup few
+pages have is named in PAGE_MODULES (mentoring/html/assets.py); every other script file is
+imported by one of them, except accessibility.js, the classic script that
+overrides/main.html runs in <head> before the first paint.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from mentoring.html.assets import PAGE_MODULES
 from tests.helpers import REPO
 
 SCRIPTS = REPO / "overrides" / "assets" / "javascripts"
@@ -42,6 +44,7 @@ def test_every_listed_script_is_a_module() -> None:
 
 def test_every_script_is_listed_or_imported_and_none_sets_globals() -> None:
     listed = {Path(entry["path"]).name for entry in extra_javascript()}
+    listed |= {Path(module).name for module in PAGE_MODULES.values()}
     imported = {
         name
         for file in SCRIPTS.glob("*.js")
