@@ -43,6 +43,7 @@ from mentoring.content import Content
 from mentoring.core.errors import ContentError, Problem, log_safe
 from mentoring.core.files import PublishedFile, symlink_problems
 from mentoring.core.incremental import BuildMemory, PageRecord
+from mentoring.core.pagination import LIST_PAGE_SIZE
 from mentoring.core.yamlsource import check_characters
 from mentoring.editor.site import AdminFile, EditorNotVendored, admin_files
 from mentoring.html.accessibility import check_image_alternatives, hide_icons, hide_icons_around
@@ -419,6 +420,7 @@ class MentoringSite:
         env.globals["search_page_url"] = files.get_file_from_path(SEARCH_PAGE).url
         env.globals["module_preloads"] = self.module_preloads
         env.globals["page_modules"] = page_modules
+        env.globals["list_page_size"] = LIST_PAGE_SIZE  # «Показать ещё» of the search panels
         return env
 
     def recall_unchanged_pages(self, files: Files) -> None:

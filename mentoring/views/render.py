@@ -84,10 +84,7 @@ def make_environment(
         numeric_date=russian.numeric_date,
         long_date=russian.long_date,
     )
-    # list_page_size: the panels' «Показать ещё» shows as many as a server page of a list.
-    environment.globals.update(
-        count_words=russian.count_words, href=_href, list_page_size=pagination.LIST_PAGE_SIZE
-    )
+    environment.globals.update(count_words=russian.count_words, href=_href)
     return environment
 
 

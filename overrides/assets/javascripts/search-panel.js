@@ -19,8 +19,8 @@
 //     other results as search results.
 // data-search-scope="KEY:VALUE" on the panel restricts it: collection:Практики means the
 // pages under practices/ but not the list practices/ itself (overrides/partials/content.html).
-// data-search-page-size on the panel: how many results «Показать ещё» adds at a time, as
-// many as a server page of the list holds (LIST_PAGE_SIZE in mentoring/core/pagination.py).
+// «Показать ещё» adds as many results as a server page of a list holds (LIST_PAGE_SIZE in
+// mentoring/core/pagination.py, given by the header: search.listPageSize()).
 // The state is kept in the address (?q=…&KEY=…), so a search can be shared by link.
 import * as search from "./search.js";
 
@@ -70,7 +70,7 @@ function setUp(panel) {
   cards.forEach((card) => { cardsByPath[pathOf(card.getAttribute("data-search-url"))] = card; });
   const scope = scopeOf(panel);
   const indexAddress = panel.getAttribute("data-search-index");
-  const pageSize = Number(panel.getAttribute("data-search-page-size"));
+  const pageSize = search.listPageSize();
   // Without an index, the items on the page are the whole list.
   const pageIndex = {
     practices: cards.map((card) => {

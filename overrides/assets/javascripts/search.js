@@ -22,6 +22,13 @@ function siteRoot() {
   return new URL(holder ? holder.getAttribute("data-search-root") : "./", window.location.href);
 }
 
+// How many items a server page of a list holds (LIST_PAGE_SIZE, from the header slot): the
+// search panels show as many at a time. Without the slot, everything at once.
+export function listPageSize() {
+  const holder = document.querySelector("[data-list-page-size]");
+  return holder ? Number(holder.getAttribute("data-list-page-size")) : Infinity;
+}
+
 let pagefindPromise = null;
 
 export function loadPagefind() {
