@@ -81,6 +81,85 @@ def test_a_bad_link_in_a_news_item_is_reported_at_its_line(
     )
 
 
+MATERIAL = Path("content") / "materials" / "formy.md"
+EVENT = Path("content") / "events" / "2021-11-19-seminar.md"
+EVENT_TEXT = """\
+---
+title: Семинар кураторов
+summary: Семинар для кураторов программ наставничества.
+start: "2021-11-19 10:00"
+end: "2021-11-19 12:30"
+place: онлайн
+audience: кураторы школ
+organizer: cro
+---
+
+Программа семинара.
+"""
+ORGANIZATIONS = """\
+organizations:
+  - id: cro
+    name: Центр развития образования
+    short_name: ЦРО
+    kind: ЦРО
+"""
+# A page of a material or an event sits one folder deep (materials/formy.md), not two as
+# a news item's (news/2021/seminar.md): the same mistakes are written one «../» shorter.
+BAD_LINKS_ONE_FOLDER_DEEP = [
+    pytest.param(
+        "Смотрите [план](plan.md).",
+        "ссылка «plan.md» ведёт на страницу {folder}/plan.md, а её нет на сайте; возможно, "
+        "имелось в виду «../plan/index.md»",
+        id="a page one folder too low",
+    ),
+    pytest.param(
+        "Смотрите [консультации](../plan/index.md#activity-2-2).",
+        "ссылка «../plan/index.md#activity-2-2» ведёт на раздел «#activity-2-2» страницы "
+        "plan/index.md, а такого раздела на ней нет; возможно, имелось в виду «#activity-2-1»",
+        id="an anchor typo on another page",
+    ),
+    pytest.param(
+        "Смотрите [ниже](#итоги-семинар).\n\n## Итоги семинара",
+        "ссылка «#итоги-семинар» ведёт на раздел «#итоги-семинар» этой же страницы, а его нет; "
+        "возможно, имелось в виду «#итоги-семинара»",
+        id="an anchor typo on the same page",
+    ),
+]
+
+
+def entry_site(tmp_path: Path, entry: Path, text: str) -> Path:
+    """The publications fixture with an event, and ``text`` appended to ``entry``."""
+    project = make_site(tmp_path)
+    shutil.copytree(FIXTURES / "publications", project, dirs_exist_ok=True)
+    (project / "content" / "organizations.yaml").write_text(ORGANIZATIONS, "utf-8")
+    (project / EVENT).parent.mkdir()
+    (project / EVENT).write_text(EVENT_TEXT, "utf-8")
+    (project / entry).write_text((project / entry).read_text("utf-8") + text + "\n", "utf-8")
+    return project
+
+
+@pytest.mark.parametrize(
+    ("entry", "line"), [(MATERIAL, 11), (EVENT, 12)], ids=["material", "event"]
+)
+@pytest.mark.parametrize(("text", "message"), BAD_LINKS_ONE_FOLDER_DEEP)
+def test_a_bad_link_in_a_material_or_an_event_is_reported_at_its_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    entry: Path,
+    line: int,
+    text: str,
+    message: str,
+) -> None:
+    project = entry_site(tmp_path, entry, text)
+
+    result = build_site(project, monkeypatch)
+
+    assert not result.ok
+    folder = entry.parent.name
+    assert result.errors == [f"{entry.as_posix()}:{line}: {message.format(folder=folder)}"]
+    assert result.warnings == []
+
+
 def test_good_links_and_anchors_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = news_site(
         tmp_path,
