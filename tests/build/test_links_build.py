@@ -1,14 +1,14 @@
 """Links between pages: the build and `make check` name the author's file and line in Russian.
 
-MkDocs finds these while it renders the generated pages and says so in English, naming
-``news/2021/seminar.md``; hooks/site.py turns each into the source's problem. Every failing
-build here is also run through `make check` by tests.helpers.build_site (parity).
+MkDocs finds these while it renders the pages generated from news, materials and events,
+and says so in English, naming ``news/2021/seminar.md``; hooks/site.py turns each into the
+source's problem. Every failing build here is also run through `make check` by
+tests.helpers.build_site (parity).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,31 +16,44 @@ from pathlib import Path
 import pytest
 
 from scripts.check import CheckResult
-from tests.helpers import FIXTURES, REPO, build_site, make_site
+from tests.build.test_events_build import PAST, make_events_site
+from tests.helpers import REPO, build_site, make_site
 
 NEWS_ITEM = Path("content") / "news" / "2021-11-20-seminar.md"
 SOURCE = NEWS_ITEM.as_posix()
+EVENT_NAME = "2021-11-19-seminar"
 
 
-def news_site(tmp_path: Path, text: str) -> Path:
-    """The publications fixture with ``text`` appended to the seminar news item (line 11)."""
-    project = make_site(tmp_path)
-    shutil.copytree(FIXTURES / "publications", project, dirs_exist_ok=True)
-    item = project / NEWS_ITEM
-    item.write_text(item.read_text("utf-8") + "\n" + text + "\n", "utf-8")
+def site_with(tmp_path: Path, entry: Path, text: str) -> Path:
+    """The publications fixture with an event, and ``text`` appended to ``entry`` after an
+    empty line (line 11 of the news item)."""
+    project = make_events_site(tmp_path, **{EVENT_NAME: PAST})
+    source = project / entry
+    source.write_text(source.read_text("utf-8") + "\n" + text + "\n", "utf-8")
     return project
 
 
+def news_site(tmp_path: Path, text: str) -> Path:
+    return site_with(tmp_path, NEWS_ITEM, text)
+
+
+# Where the appended text is, and how a link climbs out of the entry's page to the site's
+# root: news/2021/seminar.md is one folder deeper than materials/formy.md.
+ENTRIES = [
+    pytest.param(NEWS_ITEM, 11, "../", id="news item"),
+    pytest.param(Path("content") / "materials" / "formy.md", 12, "", id="material"),
+    pytest.param(Path("content") / "events" / f"{EVENT_NAME}.md", 15, "", id="event"),
+]
 BAD_LINKS = [
     pytest.param(
-        "Смотрите [план](../plan.md).",
-        "ссылка «../plan.md» ведёт на страницу news/plan.md, а её нет на сайте; возможно, "
-        "имелось в виду «../../plan/index.md»",
-        id="a page one folder too high",
+        "Смотрите [план]({up}plan.md).",
+        "ссылка «{up}plan.md» ведёт на страницу {folder}/plan.md, а её нет на сайте; возможно, "
+        "имелось в виду «{up}../plan/index.md»",
+        id="a page in the entry's folder",
     ),
     pytest.param(
-        "Смотрите [консультации](../../plan/index.md#activity-2-2).",
-        "ссылка «../../plan/index.md#activity-2-2» ведёт на раздел «#activity-2-2» страницы "
+        "Смотрите [консультации]({up}../plan/index.md#activity-2-2).",
+        "ссылка «{up}../plan/index.md#activity-2-2» ведёт на раздел «#activity-2-2» страницы "
         "plan/index.md, а такого раздела на ней нет; возможно, имелось в виду «#activity-2-1»",
         id="an anchor typo on another page",
     ),
@@ -51,113 +64,42 @@ BAD_LINKS = [
         id="an anchor typo on the same page",
     ),
     pytest.param(
-        "Смотрите [документы](../../documents).",
-        "ссылка «../../documents» не ведёт ни на страницу, ни на файл сайта: в ссылке на "
-        "страницу пишется имя её Markdown-файла; возможно, имелось в виду «../../documents.md»",
+        "Смотрите [документы]({up}../documents).",
+        "ссылка «{up}../documents» не ведёт ни на страницу, ни на файл сайта: в ссылке на "
+        "страницу пишется имя её Markdown-файла; возможно, имелось в виду «{up}../documents.md»",
         id="a page without its file name",
     ),
     pytest.param(
-        "Смотрите [приказ](../../files/prikaz.pdf).",
-        "ссылка «../../files/prikaz.pdf» ведёт на файл files/prikaz.pdf, а его нет на сайте; "
+        "Смотрите [приказ]({up}../files/prikaz.pdf).",
+        "ссылка «{up}../files/prikaz.pdf» ведёт на файл files/prikaz.pdf, а его нет на сайте; "
         "проверьте имя файла и папку: путь пишется от этой страницы",
         id="a missing file",
     ),
 ]
 
 
+@pytest.mark.parametrize(("entry", "line", "up"), ENTRIES)
 @pytest.mark.parametrize(("text", "message"), BAD_LINKS)
-def test_a_bad_link_in_a_news_item_is_reported_at_its_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str
-) -> None:
-    project = news_site(tmp_path, text)
-
-    result = build_site(project, monkeypatch)
-
-    assert not result.ok
-    assert result.errors == [f"{SOURCE}:11: {message}"]
-    assert result.warnings == []  # nothing in English reaches the author
-    assert result.abort_message == (
-        "Содержимое не прошло проверку: 1 ошибка. Исправьте и повторите сборку."
-    )
-
-
-MATERIAL = Path("content") / "materials" / "formy.md"
-EVENT = Path("content") / "events" / "2021-11-19-seminar.md"
-EVENT_TEXT = """\
----
-title: Семинар кураторов
-summary: Семинар для кураторов программ наставничества.
-start: "2021-11-19 10:00"
-end: "2021-11-19 12:30"
-place: онлайн
-audience: кураторы школ
-organizer: cro
----
-
-Программа семинара.
-"""
-ORGANIZATIONS = """\
-organizations:
-  - id: cro
-    name: Центр развития образования
-    short_name: ЦРО
-    kind: ЦРО
-"""
-# A page of a material or an event sits one folder deep (materials/formy.md), not two as
-# a news item's (news/2021/seminar.md): the same mistakes are written one «../» shorter.
-BAD_LINKS_ONE_FOLDER_DEEP = [
-    pytest.param(
-        "Смотрите [план](plan.md).",
-        "ссылка «plan.md» ведёт на страницу {folder}/plan.md, а её нет на сайте; возможно, "
-        "имелось в виду «../plan/index.md»",
-        id="a page one folder too low",
-    ),
-    pytest.param(
-        "Смотрите [консультации](../plan/index.md#activity-2-2).",
-        "ссылка «../plan/index.md#activity-2-2» ведёт на раздел «#activity-2-2» страницы "
-        "plan/index.md, а такого раздела на ней нет; возможно, имелось в виду «#activity-2-1»",
-        id="an anchor typo on another page",
-    ),
-    pytest.param(
-        "Смотрите [ниже](#итоги-семинар).\n\n## Итоги семинара",
-        "ссылка «#итоги-семинар» ведёт на раздел «#итоги-семинар» этой же страницы, а его нет; "
-        "возможно, имелось в виду «#итоги-семинара»",
-        id="an anchor typo on the same page",
-    ),
-]
-
-
-def entry_site(tmp_path: Path, entry: Path, text: str) -> Path:
-    """The publications fixture with an event, and ``text`` appended to ``entry``."""
-    project = make_site(tmp_path)
-    shutil.copytree(FIXTURES / "publications", project, dirs_exist_ok=True)
-    (project / "content" / "organizations.yaml").write_text(ORGANIZATIONS, "utf-8")
-    (project / EVENT).parent.mkdir()
-    (project / EVENT).write_text(EVENT_TEXT, "utf-8")
-    (project / entry).write_text((project / entry).read_text("utf-8") + text + "\n", "utf-8")
-    return project
-
-
-@pytest.mark.parametrize(
-    ("entry", "line"), [(MATERIAL, 11), (EVENT, 12)], ids=["material", "event"]
-)
-@pytest.mark.parametrize(("text", "message"), BAD_LINKS_ONE_FOLDER_DEEP)
-def test_a_bad_link_in_a_material_or_an_event_is_reported_at_its_line(
+def test_a_bad_link_in_an_entry_is_reported_at_its_line(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     entry: Path,
     line: int,
+    up: str,
     text: str,
     message: str,
 ) -> None:
-    project = entry_site(tmp_path, entry, text)
+    project = site_with(tmp_path, entry, text.format(up=up))
 
     result = build_site(project, monkeypatch)
 
     assert not result.ok
-    folder = entry.parent.name
-    assert result.errors == [f"{entry.as_posix()}:{line}: {message.format(folder=folder)}"]
-    assert result.warnings == []
+    expected = message.format(up=up, folder=entry.parent.name)
+    assert result.errors == [f"{entry.as_posix()}:{line}: {expected}"]
+    assert result.warnings == []  # nothing in English reaches the author
+    assert result.abort_message == (
+        "Содержимое не прошло проверку: 1 ошибка. Исправьте и повторите сборку."
+    )
 
 
 def test_good_links_and_anchors_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -45,34 +45,30 @@ def test_a_client_that_hangs_up_mid_download_leaves_no_traceback(
     assert capfd.readouterr().err == ""
 
 
+def reported(error: Exception, capsys: pytest.CaptureFixture[str]) -> str:
+    """What the server prints when handling a request ends in ``error``."""
+    server = LoopbackServer(("127.0.0.1", 0), lambda *_: None)
+    try:
+        try:
+            raise error
+        except type(error):
+            server.handle_error(None, CLIENT)
+    finally:
+        server.server_close()
+    return capsys.readouterr().err
+
+
 @pytest.mark.parametrize("error", CLIENT_GONE)
 def test_a_disconnect_is_not_reported(
     error: type[OSError], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    server = LoopbackServer(("127.0.0.1", 0), lambda *_: None)
-    try:
-        try:
-            raise error("the client is gone")
-        except error:
-            server.handle_error(None, CLIENT)  # type: ignore[arg-type]
-    finally:
-        server.server_close()
-
-    assert capsys.readouterr().err == ""
+    assert reported(error("the client is gone"), capsys) == ""
 
 
 def test_a_real_error_is_still_reported_with_its_traceback(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    server = LoopbackServer(("127.0.0.1", 0), lambda *_: None)
-    try:
-        try:
-            raise ValueError("a bug in the handler")
-        except ValueError:
-            server.handle_error(None, CLIENT)  # type: ignore[arg-type]
-    finally:
-        server.server_close()
+    printed = reported(ValueError("a bug in the handler"), capsys)
 
-    err = capsys.readouterr().err
-    assert "Exception occurred during processing of request from ('127.0.0.1', 40000)" in err
-    assert "ValueError: a bug in the handler" in err
+    assert "Exception occurred during processing of request from ('127.0.0.1', 40000)" in printed
+    assert "ValueError: a bug in the handler" in printed
