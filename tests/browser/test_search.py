@@ -313,3 +313,20 @@ def test_search_loads_only_from_the_site_bundle(page: Page) -> None:
     bundle = [path for path in requested if "/pagefind/" in path]
     assert bundle, "no request to the Pagefind bundle"
     assert all(path.startswith(f"{SUB_PATH}pagefind/") for path in bundle), bundle
+
+
+def test_the_search_page_loads_pagefind_when_the_visitor_turns_to_it(page: Page) -> None:
+    """Without a search in the address the page does not fetch Pagefind on load (its script,
+    WebAssembly and filters are most of the page's work on a slow phone); focusing the
+    form loads it and fills in the sections before the visitor reaches them."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page.goto("search/")
+    expect(page.locator("[data-search-panel] form")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert not [path for path in requested if "/pagefind/" in path]
+    assert page.locator("select[name=section] option").all_inner_texts() == ["все разделы"]
+
+    page.locator("[data-search-query]").focus()
+    expect(page.locator("select[name=section] option[value='Новости']")).to_have_count(1)
+    assert [path for path in requested if "/pagefind/" in path]

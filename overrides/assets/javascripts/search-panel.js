@@ -360,14 +360,21 @@ function setUp(panel) {
     run();
     return;
   }
-  output.setAttribute("aria-busy", "true");
-  search.loadPagefind().then((pagefind) => { return pagefind.filters(); }).then((totals) => {
-    fillFacets(totals);
-    run();
-  }).catch(() => {
-    status.textContent = search.UNAVAILABLE;
-    output.setAttribute("aria-busy", "false");
-  });
+  // Pagefind (its script, WebAssembly and filter index) is the heaviest part of the page:
+  // loaded at once for a search given in the address, otherwise when the visitor turns to
+  // the form (the query field comes first, so the facets are filled before they are reached).
+  function loadFacets() {
+    output.setAttribute("aria-busy", "true");
+    search.loadPagefind().then((pagefind) => { return pagefind.filters(); }).then((totals) => {
+      fillFacets(totals);
+      run();
+    }).catch(() => {
+      status.textContent = search.UNAVAILABLE;
+      output.setAttribute("aria-busy", "false");
+    });
+  }
+  if (window.location.search) loadFacets();
+  else form.addEventListener("focusin", loadFacets, { once: true });
 }
 
 Array.prototype.forEach.call(document.querySelectorAll("[data-search-panel]"), setUp);
