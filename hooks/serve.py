@@ -41,6 +41,7 @@ from watchdog.observers import Observer
 
 from mentoring.core.errors import Problem
 from mentoring.core.incremental import BuildMemory
+from mentoring.kinds.registry import entry_folders
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 PAGES = ("index.html", "404.html")  # every other address falls back to 404.html
@@ -169,7 +170,8 @@ class NotifiedReloadServer(LiveReloadServer):
 
 def main() -> None:
     # The names `mkdocs serve` builds and watches with; one memory for the whole session.
-    serve_command.build = functools.partial(build_or_show_problems, memory=BuildMemory())
+    memory = BuildMemory(entry_folders())
+    serve_command.build = functools.partial(build_or_show_problems, memory=memory)
     serve_command.LiveReloadServer = NotifiedReloadServer
     cli(["serve", *sys.argv[1:]])
 

@@ -17,7 +17,8 @@ in module globals). It remembers:
   of the same is not even rendered again;
 - the compiled templates (Jinja's bytecode, checked against each template's source).
 
-Nothing here imports MkDocs.
+Nothing here imports MkDocs, nor the registry of kinds: the session is told which folders
+of content/ hold entries.
 """
 
 from __future__ import annotations
@@ -33,8 +34,6 @@ import jinja2
 
 from mentoring.core.errors import Problem, Problems
 
-# Folders of content/ whose files are entries: each is its own page's input.
-ENTRY_FOLDERS = ("news", "practices", "materials", "events")
 SHARED_FOLDERS = ("docs", "templates", "overrides")
 
 Loaded = TypeVar("Loaded")
@@ -74,6 +73,9 @@ class CompiledTemplates(jinja2.BytecodeCache):
 class BuildMemory:
     """The state one `make serve` session keeps from build to build."""
 
+    # Folders of content/ whose files are entries, each its own page's input
+    # (mentoring/kinds/registry.py: entry_folders).
+    entry_folders: tuple[str, ...]
     # path shown in messages -> (hash of the file, what loading gave, problems it reported)
     entries: dict[str, tuple[str, object, tuple[Problem, ...]]] = field(default_factory=dict)
     pages: dict[str, PageRecord] = field(default_factory=dict)
@@ -84,17 +86,22 @@ class BuildMemory:
     _reading: dict[str, str] | None = None  # inputs as the current build started
 
     def load_entry(
-        self, file: Path, path: str, problems: Problems, load: Callable[[Problems], Loaded]
+        self,
+        file: Path,
+        path: str,
+        problems: Problems,
+        load: Callable[[bytes, Problems], Loaded],
     ) -> Loaded:
-        """What ``load`` gives for ``file``, remembered until the file changes; the problems
-        it reported are reported again on every build."""
-        key = digest(file.read_bytes())
+        """What ``load`` gives for the bytes of ``file`` (read once), remembered until the
+        file changes; the problems it reported are reported again on every build."""
+        data = file.read_bytes()
+        key = digest(data)
         known = self.entries.get(path)
         if known is not None and known[0] == key:
             problems.extend(known[2])
             return known[1]  # type: ignore[return-value]
         found = Problems()
-        loaded = load(found)
+        loaded = load(data, found)
         self.entries[path] = (key, loaded, tuple(found))
         problems.extend(found)
         return loaded
@@ -102,7 +109,7 @@ class BuildMemory:
     def may_skip_unchanged_pages(self, project: Path) -> bool:
         """Called as a build starts: True when the inputs pages share are those of the
         last build that succeeded."""
-        self._reading = shared_inputs(project)
+        self._reading = shared_inputs(project, self.entry_folders)
         if self.shared is not None and self.shared == self._reading:
             return True
         self.derived.clear()
@@ -134,7 +141,7 @@ class BuildMemory:
         return record if record is not None and record.signature == signature else None
 
 
-def shared_inputs(project: Path) -> dict[str, str]:
+def shared_inputs(project: Path, entry_folders: tuple[str, ...]) -> dict[str, str]:
     """Hash of every input pages share, and the names (not the text) of entry files."""
     found: dict[str, str] = {}
     for top in (".", "content", *SHARED_FOLDERS):
@@ -142,7 +149,7 @@ def shared_inputs(project: Path) -> dict[str, str]:
             relative = Path(folder).relative_to(project)
             if top == ".":
                 subfolders.clear()  # mkdocs.yml and the like
-            elif top == "content" and relative.parts[1:2] and relative.parts[1] in ENTRY_FOLDERS:
+            elif top == "content" and relative.parts[1:2] and relative.parts[1] in entry_folders:
                 for name in names:  # an entry is its own page's input: only its name here
                     found[(relative / name).as_posix()] = "entry"
                 continue

@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from mentoring.core.incremental import BuildMemory
+from mentoring.kinds.registry import entry_folders
 from tests.build.test_serve_problems import serve
 from tests.helpers import repository_project
 
@@ -45,7 +46,7 @@ def test_an_edit_rebuilds_its_page_an_error_shows_and_the_fix_brings_the_site_ba
     project = repository_project(tmp_path)
     practice = project / PRACTICE
     original = practice.read_text("utf-8")
-    memory = BuildMemory()
+    memory = BuildMemory(entry_folders())
     site = build_like_serve(project, tmp_path / "site", memory)
     untouched = (site / UNTOUCHED).stat().st_mtime_ns
     index = (site / "pagefind" / "pagefind.js").stat().st_mtime_ns
@@ -91,7 +92,7 @@ def test_a_new_title_reaches_the_pages_that_list_the_practice_as_related(
     practice = project / RELATED
     original = practice.read_text("utf-8")
     title = next(line for line in original.splitlines() if line.startswith("title:"))
-    memory = BuildMemory()
+    memory = BuildMemory(entry_folders())
     site = build_like_serve(project, tmp_path / "site", memory)
     pages = list((site / "practices").glob("*/index.html"))
     old_title = title.removeprefix("title:").strip()

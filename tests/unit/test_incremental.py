@@ -6,6 +6,9 @@ from pathlib import Path
 
 from mentoring.core.errors import Problems
 from mentoring.core.incremental import BuildMemory
+from mentoring.kinds.entries import load_entry, load_remembered
+
+ENTRY_FOLDERS = ("practices",)
 
 
 def project(tmp_path: Path) -> Path:
@@ -22,7 +25,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def after_a_good_build(root: Path) -> BuildMemory:
-    memory = BuildMemory()
+    memory = BuildMemory(ENTRY_FOLDERS)
     assert not memory.may_skip_unchanged_pages(root)  # nothing built yet
     memory.built([])
     return memory
@@ -54,11 +57,11 @@ def test_a_shared_file_a_new_entry_or_a_failed_build_mean_a_full_build(tmp_path)
 
 def test_an_entry_is_loaded_again_only_when_its_file_changed(tmp_path):
     file = project(tmp_path) / "content/practices/one.md"
-    memory = BuildMemory()
+    memory = BuildMemory(ENTRY_FOLDERS)
     loads = []
 
-    def load(found: Problems) -> str:
-        loads.append(file.read_text("utf-8"))
+    def load(data: bytes, found: Problems) -> str:
+        loads.append(data.decode("utf-8"))
         found.add("content/practices/one.md", 2, None, "сообщение")
         return loads[-1]
 
@@ -70,3 +73,21 @@ def test_an_entry_is_loaded_again_only_when_its_file_changed(tmp_path):
     file.write_text("---\ntitle: Другая\n---\n", "utf-8")
     memory.load_entry(file, "content/practices/one.md", Problems(), load)
     assert len(loads) == 2
+
+
+def test_a_remembered_entry_reads_as_a_plain_load_does(tmp_path):
+    """The memory hands the loader the bytes it hashed; a byte-order mark and Windows line
+    ends are read as ``Path.read_text`` reads them."""
+    file = tmp_path / "formy.md"
+    text = "---\ntitle: Формы\nsummary: Какие.\ndate: 2022-05-10\n---\nТекст.\n\n#### Пункт\n"
+    file.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    path = "content/materials/formy.md"
+    plain, remembered = Problems(), Problems()
+
+    loaded = load_entry(file, path, "materials", plain)
+    again = load_remembered(file, path, "materials", remembered, BuildMemory(("materials",)))
+
+    assert loaded is not None and again == loaded
+    assert loaded.body == "Текст.\n\n#### Пункт\n"
+    assert [str(problem) for problem in remembered] == [str(problem) for problem in plain]
+    assert [problem.line for problem in plain] == [8]  # the heading that skips a level
