@@ -15,7 +15,10 @@ in module globals). It remembers:
   that is not read again still needs to give (navigation, links to its anchors);
 - what each generated page's Markdown was made of (the entries it shows): a page made
   of the same is not even rendered again;
-- the compiled templates (Jinja's bytecode, checked against each template's source).
+- the compiled templates (Jinja's bytecode, checked against each template's source);
+- an entry's model checked without problems against the shared inputs, with the size and
+  time of change of the files it publishes: while they and the entry stay the same, its
+  files are not checked again.
 
 Nothing here imports MkDocs, nor the registry of kinds: the session is told which folders
 of content/ hold entries.
@@ -25,7 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -121,6 +124,32 @@ class BuildMemory:
             self.derived[name] = compute()
         return self.derived[name]  # type: ignore[return-value]
 
+    def checked_entry(
+        self,
+        path: str,
+        inputs: Hashable,
+        problems: Problems,
+        check: Callable[[Problems], Loaded | None],
+        files: Callable[[Loaded], Iterable[Path]],
+    ) -> Loaded | None:
+        """``check(found)`` for the entry loaded from ``path`` with ``inputs`` (what other
+        entries decided for it), remembered while they, the entry's file, the shared inputs
+        and the ``files`` of the result (by size and time of change) stay as they are. Only a
+        result without problems is remembered, so every problem is found again."""
+        remembered: dict[str, tuple[object, Loaded]] = self.of_shared_inputs("checked", dict)
+        entry = self.entries.get(path)
+        key = None if entry is None else (entry[0], inputs)
+        known = remembered.pop(path, None)
+        if key is not None and known is not None and known[0] == (key, _states(known[1], files)):
+            remembered[path] = known
+            return known[1]
+        found = Problems()
+        checked = check(found)
+        problems.extend(found)
+        if key is not None and checked is not None and not found:
+            remembered[path] = ((key, _states(checked, files)), checked)
+        return checked
+
     def page_inputs(self) -> dict[str, object]:
         """What each generated page was made of (mentoring/views/render.py), by its path; it
         starts empty whenever the shared inputs change, so the build then makes every page."""
@@ -139,6 +168,19 @@ class BuildMemory:
         """The record of a page whose Markdown is as when it was last built, else None."""
         record = self.pages.get(path)
         return record if record is not None and record.signature == signature else None
+
+
+def _states(checked: Loaded, files: Callable[[Loaded], Iterable[Path]]) -> tuple[object, ...]:
+    """Size and time of change of each file (None for a file that is gone)."""
+    states: list[object] = []
+    for file in files(checked):
+        try:
+            status = file.stat()
+        except OSError:
+            states.append(None)
+        else:
+            states.append((status.st_size, status.st_mtime_ns))
+    return tuple(states)
 
 
 def shared_inputs(project: Path, entry_folders: tuple[str, ...]) -> dict[str, str]:

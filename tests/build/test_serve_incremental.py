@@ -17,6 +17,8 @@ PRACTICE = Path("content/practices/proforientatsionnye-proby.md")
 PAGE = Path("practices/proforientatsionnye-proby/index.html")
 # Shares a form with «Наставничество руководителя», whose page lists it as related.
 RELATED = Path("content/practices/Клуб молодого педагога.md")
+ATTACHMENT = Path("content/practices/nastavniki-starsheklassniki/programma-obrazets.pdf")
+ATTACHMENT_PAGE = Path("practices/nastavniki-starsheklassniki/index.html")
 UNTOUCHED = Path("news/index.html")  # the list of news: nothing of the practice is on it
 
 
@@ -111,3 +113,37 @@ def test_a_new_title_reaches_the_pages_that_list_the_practice_as_related(
     assert {page: page.stat().st_mtime_ns for page in others} == written  # not made again
     full = build_like_serve(project, tmp_path / "full", None)
     assert differences(site, full) == []
+
+
+def test_a_replaced_attachment_is_checked_and_labelled_again(
+    tmp_path: Path, fixed_epoch: str
+) -> None:
+    """A practice checked at an earlier build is checked again when a file it publishes
+    changes, though its text did not: the new size shows, a broken file stops the build."""
+    project = repository_project(tmp_path)
+    attachment = project / ATTACHMENT
+    original = attachment.read_bytes()
+    memory = BuildMemory(entry_folders())
+    site = build_like_serve(project, tmp_path / "site", memory)
+    label = attachment_label(site)
+
+    attachment.write_bytes(original + b"\n%" + b"0" * 300_000 + b"\n")
+    build_like_serve(project, site, memory)
+
+    assert attachment_label(site) != label
+    assert (site / ATTACHMENT_PAGE.parent / ATTACHMENT.name).read_bytes() == attachment.read_bytes()
+    full = build_like_serve(project, tmp_path / "full", None)
+    assert differences(site, full) == []
+
+    attachment.write_bytes(b"PK\x03\x04 not a PDF")
+    build_like_serve(project, site, memory)
+
+    page = (site / "index.html").read_text("utf-8")
+    assert "<h1>Сайт не собран</h1>" in page
+    assert f"файл {ATTACHMENT.as_posix()} по содержимому не PDF" in page
+
+
+def attachment_label(site: Path) -> str:
+    """The download link's «PDF, 1,2 КБ»."""
+    page = (site / ATTACHMENT_PAGE).read_text("utf-8")
+    return page.partition(ATTACHMENT.name)[2].partition("PDF, ")[2].partition("<")[0]

@@ -91,3 +91,36 @@ def test_a_remembered_entry_reads_as_a_plain_load_does(tmp_path):
     assert loaded.body == "Текст.\n\n#### Пункт\n"
     assert [str(problem) for problem in remembered] == [str(problem) for problem in plain]
     assert [problem.line for problem in plain] == [8]  # the heading that skips a level
+
+
+def test_a_checked_entry_is_remembered_while_it_its_inputs_and_files_stay(tmp_path):
+    root = project(tmp_path)
+    entry, attachment = root / "content/practices/one.md", root / "content/practices/a.pdf"
+    attachment.write_bytes(b"%PDF-1")
+    path = "content/practices/one.md"
+    memory = BuildMemory(ENTRY_FOLDERS)
+    checks: list[str] = []
+
+    def checked(inputs: str, problem: str | None = None) -> list[Path] | None:
+        def check(found: Problems) -> list[Path] | None:
+            checks.append(inputs)
+            if problem is not None:
+                found.add(path, 3, None, problem)
+                return None
+            return [attachment]
+
+        problems = Problems()
+        result = memory.checked_entry(path, inputs, problems, check, lambda files: files)
+        assert [problem.message for problem in problems] == ([problem] if problem else [])
+        return result
+
+    memory.load_entry(entry, path, Problems(), lambda data, found: data)
+    assert checked("slug") == checked("slug") == [attachment]
+    assert checks == ["slug"]
+    checked("other slug")
+    attachment.write_bytes(b"%PDF-1.7")  # the same entry, another file
+    checked("other slug")
+    assert checks == ["slug", "other slug", "other slug"]
+    checked("bad slug", "сообщение")  # not remembered: found again every time
+    checked("bad slug", "сообщение")
+    assert checks[3:] == ["bad slug", "bad slug"]
