@@ -15,7 +15,7 @@ from typing import Any
 from mentoring.core.errors import Problems
 from mentoring.core.incremental import BuildMemory
 from mentoring.kinds.entries import Addresses, RawEntry, build_entries, entry_slug, parse_date
-from mentoring.kinds.models import Plan, Reference, references_of
+from mentoring.kinds.models import Plan, Reference, newest_first, references_of
 from mentoring.kinds.plan.references import check_activity_ids
 
 MATERIALS_FOLDER = "materials"
@@ -75,10 +75,9 @@ def build_materials(
             draft=raw.data.get("draft", False),
         )
 
-    materials = build_entries(
-        root / MATERIALS_FOLDER, shown_folder, "materials", problems, build, memory
+    return newest_first(
+        build_entries(root / MATERIALS_FOLDER, shown_folder, "materials", problems, build, memory)
     )
-    return tuple(sorted(materials, key=lambda m: (-m.date.toordinal(), m.slug)))
 
 
 # --------------------------------------------------------------------------- the kind

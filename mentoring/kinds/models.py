@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from mentoring.core.errors import Problems
 from mentoring.core.yamlsource import YamlMap
@@ -233,3 +233,19 @@ def references_of(entry: ReportsOnPlan, kind: str) -> tuple[Reference, ...]:
 def entry_references(entries: Iterable[Any], kinds: object = None) -> tuple[Reference, ...]:
     """What published entries report on plan activities (``references`` of a kind's module)."""
     return tuple(reference for entry in entries for reference in entry.references)
+
+
+class Dated(Protocol):
+    @property
+    def date(self) -> dt.date: ...
+
+    @property
+    def slug(self) -> str: ...
+
+
+D = TypeVar("D", bound=Dated)
+
+
+def newest_first(entries: Iterable[D]) -> tuple[D, ...]:
+    """Newest first; entries of one day by address, so the order never depends on the disk."""
+    return tuple(sorted(entries, key=lambda entry: (-entry.date.toordinal(), entry.slug)))

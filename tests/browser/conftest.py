@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -136,6 +136,22 @@ class _SiteHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+# What the server meets when the client has closed the connection under it.
+CLIENT_GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
+
+
+class LoopbackServer(ThreadingHTTPServer):
+    """Quiet when a client hangs up: Chromium drops connections it no longer needs (a page
+    closed mid-download), and each would print a traceback into the test log. Any other
+    error in a request still prints its traceback."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], CLIENT_GONE):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def site_server(built_site: Path) -> Iterator[str]:
     """Base URL (with trailing slash) of the built site served on 127.0.0.1."""
@@ -147,8 +163,7 @@ def site_server(built_site: Path) -> Iterator[str]:
 def serve(site_dir: Path) -> Iterator[str]:
     """Serve ``site_dir`` on a free 127.0.0.1 port; yields its base URL."""
     handler = functools.partial(_SiteHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = LoopbackServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     host, port = server.server_address[:2]
