@@ -19,6 +19,7 @@ PAGE = Path("practices/proforientatsionnye-proby/index.html")
 RELATED = Path("content/practices/Клуб молодого педагога.md")
 ATTACHMENT = Path("content/practices/nastavniki-starsheklassniki/programma-obrazets.pdf")
 ATTACHMENT_PAGE = Path("practices/nastavniki-starsheklassniki/index.html")
+NEWS_ITEM = Path("content/news/2021-11-20-obrazets-novosti-o-seminare.md")  # plan: 2.1
 UNTOUCHED = Path("news/index.html")  # the list of news: nothing of the practice is on it
 
 
@@ -147,3 +148,21 @@ def attachment_label(site: Path) -> str:
     """The download link's «PDF, 1,2 КБ»."""
     page = (site / ATTACHMENT_PAGE).read_text("utf-8")
     return page.partition(ATTACHMENT.name)[2].partition("PDF, ")[2].partition("<")[0]
+
+
+def test_a_news_title_reaches_the_lists_and_the_plan(tmp_path: Path, fixed_epoch: str) -> None:
+    """The news lists and the plan's page and exports name the item: made again."""
+    project = repository_project(tmp_path)
+    item = project / NEWS_ITEM
+    original = item.read_text("utf-8")
+    title = next(line for line in original.splitlines() if line.startswith("title:"))
+    memory = BuildMemory(entry_folders())
+    site = build_like_serve(project, tmp_path / "site", memory)
+
+    item.write_text(original.replace(title, "title: Семинар наставников, новое название"), "utf-8")
+    build_like_serve(project, site, memory)
+
+    for page in ("news/index.html", "news/2021/index.html", "plan/index.html", "plan/plan.csv"):
+        assert "Семинар наставников, новое название" in (site / page).read_text("utf-8"), page
+    full = build_like_serve(project, tmp_path / "full", None)
+    assert differences(site, full) == []
