@@ -177,6 +177,12 @@ class Renderer:
         page whose signature is as at the last build, mentoring/core/incremental.py)."""
         return digest(self.author_regions.normalized(self.html_blocks.resolved(markdown)))
 
+    def hand_written_signature(self, page_path: str, markdown: str) -> str:
+        """``page_signature`` of a hand-written page: its Markdown with the blocks it
+        includes, which may be made of entries (its problems are found when it is read)."""
+        blocks = self.blocks(page_path)
+        return self.page_signature(expand_includes(markdown, blocks, page_path, Problems()))
+
     def fragment(self, template: str, key: Hashable, **context: Any) -> Markup:
         """HTML repeated on many pages (a practice's card), rendered once per ``key``.
 
