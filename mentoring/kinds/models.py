@@ -46,6 +46,12 @@ class Evidence:
     document: str | None = None
 
 
+def plan_anchor(kind: str, plan_id: str) -> str:
+    """The stable anchor of a part of the plan, which news, documents and other sites link
+    to: ``plan_anchor("activity", "1.1.1")`` is activity-1-1-1."""
+    return f"{kind}-{plan_id.replace('.', '-')}"
+
+
 @dataclass(frozen=True)
 class Activity:
     id: str
@@ -61,8 +67,7 @@ class Activity:
 
     @property
     def anchor(self) -> str:
-        """Stable anchor for links from news, documents and other sites: activity-1-1-1."""
-        return "activity-" + self.id.replace(".", "-")
+        return plan_anchor("activity", self.id)
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,7 @@ class Section:
 
     @property
     def anchor(self) -> str:
-        return "section-" + self.id.replace(".", "-")
+        return plan_anchor("section", self.id)
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,7 @@ class Direction:
 
     @property
     def anchor(self) -> str:
-        return f"direction-{self.id}"
+        return plan_anchor("direction", self.id)
 
     @property
     def all_activities(self) -> tuple[Activity, ...]:

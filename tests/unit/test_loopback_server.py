@@ -1,4 +1,5 @@
-"""The browser tests' loopback server: quiet when a browser hangs up, loud on a real error.
+"""The loopback server of the browser and deploy tests, the link check and the search
+benchmark (scripts/loopback.py): quiet when a client hangs up, loud on a real error.
 
 Chromium drops connections it no longer needs (a page closed mid-download, a prefetch
 cancelled); socketserver would print each BrokenPipe or ConnectionReset traceback into
@@ -12,11 +13,13 @@ import struct
 import threading
 import time
 from pathlib import Path
+from urllib.error import URLError
 from urllib.parse import urlsplit
+from urllib.request import urlopen
 
 import pytest
 
-from tests.browser.conftest import CLIENT_GONE, LoopbackServer, serve
+from scripts.loopback import CLIENT_GONE, LoopbackServer, served
 
 CLIENT = ("127.0.0.1", 40000)
 
@@ -30,7 +33,7 @@ def test_a_client_that_hangs_up_mid_download_leaves_no_traceback(
 ) -> None:
     (tmp_path / "big.bin").write_bytes(bytes(32 * 1024 * 1024))  # more than socket buffers
 
-    with serve(tmp_path) as url:
+    with served(tmp_path) as url:
         address = urlsplit(url)
         with socket.create_connection((address.hostname, address.port)) as client:
             # Closing with linger 0 resets the connection, as a browser dropping it does.
@@ -72,3 +75,31 @@ def test_a_real_error_is_still_reported_with_its_traceback(
 
     assert "Exception occurred during processing of request from ('127.0.0.1', 40000)" in printed
     assert "ValueError: a bug in the handler" in printed
+
+
+def test_files_are_served_with_the_types_browsers_need_and_no_log_line(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    names = ("app.mjs", "index.wasm", "search.json")
+    for name in names:
+        (tmp_path / name).write_bytes(b"{}")
+
+    with served(tmp_path) as url:
+        types = {name: urlopen(url + name).headers["Content-Type"] for name in names}
+
+    assert types == {
+        "app.mjs": "text/javascript",
+        "index.wasm": "application/wasm",
+        "search.json": "application/json",
+    }
+    assert capfd.readouterr().err == ""
+
+
+def test_the_port_is_closed_when_the_block_ends(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<p>ok</p>", "utf-8")
+    with served(tmp_path) as url:
+        assert url.startswith("http://127.0.0.1:") and url.endswith("/")
+        assert urlopen(url).read() == b"<p>ok</p>"
+
+    with pytest.raises(URLError):
+        urlopen(url, timeout=5)

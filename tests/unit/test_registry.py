@@ -25,6 +25,7 @@ from mentoring.kinds.registry import (
     by_schema,
     load_order,
     navigation,
+    scaffolds,
 )
 from mentoring.search.index import SECTIONS, section_of
 
@@ -170,6 +171,20 @@ def test_kind_has_its_scaffold_or_says_why_not(kind) -> None:
     assert [path.name for path in SCAFFOLD_TEMPLATES.glob(f"{name}.*.j2")] == [
         f"{name}.{suffix}.j2"
     ]
+
+
+def test_every_make_target_of_a_scaffold_is_declared_and_passes_its_options() -> None:
+    """The other way round: a `make` target left for a scaffold the registry no longer
+    declares would call a command that does not exist; and each target passes what its
+    command takes (files, or the day of an event)."""
+    makefile = (REPO / "Makefile").read_text("utf-8")
+    assert sorted(re.findall(r"-m mentoring new-([\w-]+) ", makefile)) == sorted(scaffolds())
+    for name, scaffold in scaffolds().items():
+        recipe = make_recipe(name)
+        assert ("--files" in recipe, "--date" in recipe) == (
+            scaffold.files is not None,
+            scaffold.files is None,
+        ), f"make {name}"
 
 
 def test_every_scaffold_belongs_to_a_kind() -> None:
