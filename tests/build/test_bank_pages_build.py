@@ -13,19 +13,24 @@ import pytest
 
 from mentoring.content import load_content
 from mentoring.core.pagination import LIST_PAGE_SIZE
+from mentoring.kinds.practices import bank as bank_module
 from mentoring.kinds.practices.bank import Bank
 from tests.helpers import generated_site
 
 pytestmark = pytest.mark.slow
 # With the shipped practices on top: five bank pages, and forms with more than one page.
 GENERATED_N = 4 * LIST_PAGE_SIZE + 10
+# Fewer than the generated organisations, so that the bank's menu lists only some of them.
+MENU_ORGANIZATIONS = 3
 CARD_LINK = re.compile(r'<h3 class="practice-card__title"><a href="([^"]+)">')
 REL = re.compile(r'<a href="([^"]*)" rel="(prev|next)">')
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return generated_site(tmp_path_factory.mktemp("bank"), GENERATED_N)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(bank_module, "MENU_ORGANIZATIONS", MENU_ORGANIZATIONS)
+        return generated_site(tmp_path_factory.mktemp("bank"), GENERATED_N)
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +86,9 @@ def test_the_bank_is_split_into_pages_that_list_every_practice_once_in_order(sit
 
 def test_the_first_page_keeps_the_facets_with_counts_and_the_filters(site, bank):
     first = html(site, "practices/")
-    for facets in bank.facets.values():
+    for kind, facets in bank.facets.items():
+        if kind == "organization":
+            continue  # the largest only (below)
         for facet in facets:
             assert f'<option value="{facet.key}" data-label=' in first
             assert f"({facet.count})</option>" in first
@@ -112,3 +119,29 @@ def test_the_compact_index_lists_the_bank_in_order_and_stays_out_of_search(site,
     for url in ("practices/page/2/", "practices/page/5/"):
         assert "data-pagefind-body" not in html(site, url)
     assert "data-pagefind-body" in html(site, "practices/")
+
+
+def test_the_bank_lists_the_largest_organisations_and_links_to_all(site, bank):
+    organizations = bank.facets["organization"]
+    assert len(organizations) > MENU_ORGANIZATIONS, "raise GENERATED_N"
+    counts = sorted((facet.count for facet in organizations), reverse=True)
+    largest = [facet for facet in organizations if facet.count > counts[MENU_ORGANIZATIONS]]
+    assert len(largest) == MENU_ORGANIZATIONS, "the generated counts should not tie"
+    first = html(site, "practices/")
+    options = re.findall(r'<option value="([^"]+)" data-label="[^"]*">[^<]*</option>', first)
+    menu = re.findall(r'<a href="organization/([^/"]+)/">', first)
+    assert menu == [facet.key for facet in largest]
+    assert [key for key in options if key in {f.key for f in organizations}] == menu
+    assert (
+        '<a href="../organizations/">Все организации</a> '
+        f'<span class="practice-facets__count">{len(organizations)}</span>'
+    ) in first
+    # The page with every organisation links to every organisation's facet page.
+    every = html(site, "organizations/")
+    listed = re.findall(r'<a href="../practices/organization/([^/"]+)/">', every)
+    assert sorted(listed) == sorted(facet.key for facet in organizations)
+    # The filter's full list comes from the index, in the menu's order.
+    index = json.loads((site / "practices" / "bank.json").read_text("utf-8"))
+    assert index["values"] == {"organization": [facet.key for facet in organizations]}
+    facet_page = html(site, organizations[0].page.removesuffix("index.md"))
+    assert '<a href="../../../organizations/">Все организации</a>' in facet_page

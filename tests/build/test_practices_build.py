@@ -111,13 +111,17 @@ def test_facet_pages_link_to_lists_that_grow_with_the_bank_instead_of_repeating_
     listed = {kind: "practice-facets__list" in group for kind, group in groups}
     assert listed == {"form": True, "organization": False, "year": True, "tag": False}
     assert (
-        '<a href="../../#facets-organization">Все организации</a> '
+        '<a href="../../../organizations/">Все организации</a> '
         '<span class="practice-facets__count">3</span>'
     ) in page
     assert '<a href="../../#facets-tag">Все метки</a>' in page
-    index = built.page("practices/")  # where those links lead: every facet with its count
-    assert 'id="facets-organization"' in index
-    assert index.count('href="organization/') == 3
+    index = built.page("practices/")  # where the tags lead: every facet with its count
+    assert 'id="facets-tag"' in index
+    assert index.count('href="organization/') == 3  # as few as the menu's limit: all shown
+    assert "Все организации" not in index
+    organizations = built.page("organizations/")  # every organisation's facet page
+    assert '<a href="../practices/organization/school-1/">1 практика</a>' in organizations
+    assert organizations.count('href="../practices/organization/') == 3
 
 
 def test_practice_page_has_metadata_with_search_filters(built: BuildResult) -> None:
@@ -154,7 +158,7 @@ def test_folder_entry_files_are_published_beside_the_page(built: BuildResult) ->
 def test_organisations_and_plan_show_the_bank(built: BuildResult) -> None:
     organizations = built.page("organizations/")
     assert '<a href="school-1/">Тестовая образовательная организация № 1</a>' in organizations
-    assert "— 1 практика" in organizations
+    assert '— <a href="../practices/organization/school-1/">1 практика</a>' in organizations
     assert '<a href="https://school1.example.org" rel="noopener">' in built.page(
         "organizations/school-1/"
     )

@@ -39,7 +39,12 @@ from mentoring.kinds.entries import (
     slug_problem,
 )
 from mentoring.kinds.models import Form, Person, Plan, Reference, consented_person, references_of
-from mentoring.kinds.organizations import Organization, by_id, check_organization
+from mentoring.kinds.organizations import (
+    ORGANIZATIONS_PAGE,
+    Organization,
+    by_id,
+    check_organization,
+)
 from mentoring.kinds.plan.references import check_activity_ids
 from mentoring.kinds.practices.review import REVIEW_STATUSES, Review, build_review
 
@@ -475,9 +480,16 @@ FACET_TITLES = {
     "tag": "Метки",
 }
 # Kinds whose facets grow with the bank (one per organisation, one per tag): each facet
-# page links to their full list on the bank's page instead of repeating it, so that the
-# facet pages do not grow with the square of the bank. Forms and years are few.
-FACETS_LISTED_ON_THE_BANK_ONLY = {"organization": "Все организации", "tag": "Все метки"}
+# page links to their full list instead of repeating it, so that the facet pages do not
+# grow with the square of the bank. Forms and years are few. Kind → (link text, page, anchor).
+FACET_FULL_LISTS = {
+    "organization": ("Все организации", ORGANIZATIONS_PAGE, ""),
+    "tag": ("Все метки", PRACTICES_PAGE, "#facets-tag"),
+}
+# The bank's facet menu and its filter list only the organisations with the most practices
+# (the filter adds the rest from the bank's index): the organisations' page lists them all,
+# so the bank's page does not grow with their number.
+MENU_ORGANIZATIONS = 12
 
 
 @dataclass(frozen=True)
@@ -548,6 +560,16 @@ class Bank:
             for kind in FACET_KINDS
         }
         return cls(tuple(practices), tuple(organizations), {f.id: f for f in forms}, facets)
+
+    def menu_facets(self, kind: str) -> tuple[Facet, ...]:
+        """The facets the bank's menu lists, in their order: every one, but for organisations
+        only the ``MENU_ORGANIZATIONS`` with the most practices."""
+        facets = self.facets[kind]
+        if kind != "organization" or len(facets) <= MENU_ORGANIZATIONS:
+            return facets
+        largest = sorted(facets, key=lambda facet: -facet.count)[:MENU_ORGANIZATIONS]
+        keys = {facet.key for facet in largest}
+        return tuple(facet for facet in facets if facet.key in keys)
 
     def organization(self, organization_id: str) -> Organization:
         return self._organization_index[organization_id]

@@ -22,8 +22,8 @@ from mentoring.core.pagination import paginate
 from mentoring.core.urls import relative_url
 from mentoring.kinds.organizations import ORGANIZATIONS_PAGE
 from mentoring.kinds.practices.bank import (
+    FACET_FULL_LISTS,
     FACET_TITLES,
-    FACETS_LISTED_ON_THE_BANK_ONLY,
     PRACTICES_PAGE,
     Bank,
     Facet,
@@ -70,7 +70,7 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
             path,
             bank=bank,
             facet_titles=FACET_TITLES,
-            listed_on_the_bank_only=FACETS_LISTED_ON_THE_BANK_ONLY,
+            full_lists=FACET_FULL_LISTS,
             card=card,
             facet_link=facet_link,
             **context,
@@ -175,5 +175,8 @@ def bank_index(bank: Bank, use_directory_urls: bool = True) -> bytes:
         "organization": {o.id: o.short_name for o in bank.organizations},
         "review": {facet.key: facet.label for facet in bank.facets.get("review", ())},
     }
-    index = {"fields": fields, "labels": labels, "practices": rows}
+    # The values of the facets the bank's page lists in part, in the menu's order: the filter
+    # adds the rest to its list (search-panel.js).
+    values = {"organization": [facet.key for facet in bank.facets.get("organization", ())]}
+    index = {"fields": fields, "labels": labels, "values": values, "practices": rows}
     return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

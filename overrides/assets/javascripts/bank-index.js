@@ -7,7 +7,8 @@
 
 let cached = null;
 
-// The index as a list of practices: {url (absolute), title, date, sample, keys: {KEY: [...]}}.
+// The index as a list of practices: {url (absolute), title, date, sample, keys: {KEY: [...]}},
+// with labels (KEY → value → label) and values (KEY → every value in the menu's order).
 export function load(address) {
   if (!cached) {
     const url = new URL(address, window.location.href);
@@ -29,7 +30,7 @@ export function load(address) {
           keys,
         };
       });
-      return { practices, labels: index.labels };
+      return { practices, labels: index.labels, values: index.values || {} };
     });
     cached.catch(() => { cached = null; });  // try again next time
   }

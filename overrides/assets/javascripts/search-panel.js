@@ -15,6 +15,8 @@
 //     the index, fetched when the form gets the focus or on the first choice: its
 //     matching entries then replace the items, and elements with data-search-idle-only
 //     (the links to the list's other pages) step aside until nothing is chosen again.
+//     A select may list only some values (the bank lists the organisations with the most
+//     practices): the index's `values` then add the rest, in their order, once it is loaded.
 //     Words are searched with Pagefind; the items on the page show for their results,
 //     other results as search results.
 // data-search-scope="KEY:VALUE" on the panel restricts it: collection:Практики means the
@@ -128,6 +130,38 @@ function setUp(panel) {
         select.value = wanted.get(select.name);
       }
     });
+  }
+
+  let valuesAdded = false;
+
+  // Adds to each select the values it lacks that the index lists for its key (with the counts
+  // of the current choice); options rendered by the server stay, in the index's order.
+  function addValues(index) {
+    if (valuesAdded || !index.values) return;
+    valuesAdded = true;
+    const names = facets.map((select) => { return select.name; });
+    const counts = bankIndex.counts(index.practices, selected(), names);
+    facets.forEach((select) => {
+      const order = index.values[select.name];
+      if (!order) return;
+      const served = {};
+      Array.prototype.forEach.call(select.options, (option) => { served[option.value] = option; });
+      order.forEach((value) => {
+        let option = served[value];
+        if (!option) {
+          const label = (index.labels[select.name] || {})[value] || value;
+          const count = counts[select.name][value] || 0;
+          option = new Option(label + " (" + count + ")", value);
+          option.setAttribute("data-label", label);
+          option.disabled = count === 0;
+        }
+        select.appendChild(option);
+      });
+    });
+  }
+
+  function loadIndex() {
+    return indexFunctions().then((functions) => { return functions.load(indexAddress); });
   }
 
   function setCounts(countsPerFacet) {
@@ -270,6 +304,7 @@ function setUp(panel) {
         return indexAddress ? functions.load(indexAddress) : pageIndex;
       }).then((index) => {
         indexLoaded = true;
+        addValues(index);
         if (mine !== generation) return null;
         const shown = filterFromIndex(index, chosen, idle);
         more.hidden = true;
@@ -350,14 +385,30 @@ function setUp(panel) {
   if (indexAddress) {
     // The index starts loading as soon as the visitor turns to the filters.
     form.addEventListener("focusin", () => {
-      indexFunctions().then((functions) => { return functions.load(indexAddress); }).catch(() => {});
+      loadIndex().then((index) => {
+        indexLoaded = true;
+        addValues(index);
+      }).catch(() => {});
     });
   }
 
   if (cardList) {
-    // The list filters itself; the index is loaded only when words are typed.
-    fillFacets({});
-    run();
+    // The list filters itself; the index is loaded at once only when the address chooses a
+    // value that the page's selects do not list.
+    const wanted = new URLSearchParams(window.location.search);
+    const unlisted = facets.some((select) => {
+      const value = wanted.get(select.name);
+      return value && !Array.prototype.some.call(select.options, (option) => {
+        return option.value === value;
+      });
+    });
+    const ready = indexAddress && unlisted
+      ? loadIndex().then(addValues).catch(() => {})
+      : Promise.resolve();
+    ready.then(() => {
+      fillFacets({});
+      run();
+    });
     return;
   }
   // Pagefind (its script, WebAssembly and filter index) is the heaviest part of the page:
