@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from mentoring.core.pagination import LIST_PAGE_SIZE
+from mentoring.kinds.practices import bank as bank_module
 from tests.browser.a11y_harness import SitePage, axe_violations, describe_violations, open_page
 from tests.browser.conftest import serve
 from tests.browser.test_accessibility import MODES
@@ -22,11 +23,16 @@ GENERATED_N = 3 * LIST_PAGE_SIZE + 10
 CARDS = "[data-search-cards] > li"
 FROM_INDEX = f"{CARDS}[data-search-index-item]"  # cards the script made from the index
 MORE = ".search-panel__more"
+# Fewer than the generated organisations: the page lists some, the filter adds the rest.
+MENU_ORGANIZATIONS = 2
+ORGANIZATION = 'select[name="organization"]'
 
 
 @pytest.fixture(scope="module")
 def site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = generated_site(tmp_path_factory.mktemp("bank"), GENERATED_N)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(bank_module, "MENU_ORGANIZATIONS", MENU_ORGANIZATIONS)
+        site = generated_site(tmp_path_factory.mktemp("bank"), GENERATED_N)
     with serve(site) as url:
         yield url
 
@@ -133,6 +139,46 @@ def test_a_choice_of_two_facets_counts_across_the_whole_bank(page: Page, no_scri
     of_the_form = titles_through_the_pages(no_script, f"practices/form/{form}/")
     assert both == [title for title in of_the_form if title in of_the_year]
     assert len(both) == expected
+
+
+def organization_values(page: Page) -> list[str]:
+    return page.locator(f"{ORGANIZATION} option").evaluate_all(
+        "(options) => options.filter((o) => o.value).map((o) => o.value)"
+    )
+
+
+def test_the_organisation_filter_gets_every_organisation_from_the_index(
+    page: Page, no_script: Page
+) -> None:
+    no_script.goto("organizations/")  # every organisation's facet page, in name order
+    links = no_script.locator('a[href*="practices/organization/"]')
+    every = [href.rstrip("/").rsplit("/", 1)[1] for href in links.evaluate_all(
+        "(links) => links.map((link) => link.getAttribute('href'))"
+    )]  # fmt: skip
+    assert len(every) > MENU_ORGANIZATIONS
+    page.goto("practices/")
+    expect(page.locator("[data-search-panel] form")).to_be_visible()
+    listed = organization_values(page)
+    assert len(listed) == MENU_ORGANIZATIONS
+    page.focus(ORGANIZATION)
+    expect(page.locator(f"{ORGANIZATION} option")).to_have_count(len(every) + 1)
+    values = organization_values(page)
+    assert sorted(values) == sorted(every)
+    key = next(value for value in values if value not in listed)
+    option = page.locator(f'{ORGANIZATION} option[value="{key}"]')
+    count = int(option.inner_text().rsplit("(", 1)[1].rstrip(")"))
+    page.select_option(ORGANIZATION, key)
+    expect(page.locator("[data-search-status]")).to_have_text(f"Найдено: {count}")
+    while page.locator(MORE).is_visible():
+        page.locator(MORE).click()
+    expected = titles_through_the_pages(no_script, f"practices/organization/{key}/")
+    assert card_titles(page, f"{FROM_INDEX} h3") == expected
+    assert len(expected) == count
+
+    # A shared link that chooses an organisation the page does not list works too.
+    page.goto(f"practices/?organization={key}")
+    expect(page.locator(ORGANIZATION)).to_have_value(key)
+    expect(page.locator("[data-search-status]")).to_have_text(f"Найдено: {count}")
 
 
 @pytest.mark.parametrize("mode", MODES, ids=str)
