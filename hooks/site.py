@@ -46,6 +46,7 @@ from mentoring.core.incremental import BuildMemory, PageRecord
 from mentoring.core.yamlsource import check_characters
 from mentoring.editor.site import AdminFile, EditorNotVendored, admin_files
 from mentoring.html.accessibility import check_image_alternatives, hide_icons, hide_icons_around
+from mentoring.html.sanitize import Sanitizer
 from mentoring.kinds.registry import TYPES, navigation
 from mentoring.search.index import (
     BUNDLE_DIR,
@@ -150,6 +151,9 @@ class MentoringSite:
         self.indexer: PagefindIndexer | None = None
         # Set by hooks/serve.py before each build of a `make serve` session.
         self.memory: BuildMemory | None = None
+        # The allowlist's verdict on each author text, for every build of this process
+        # (`make serve` checks again only the texts that changed).
+        self.sanitizer = Sanitizer()
         self.skip_unchanged = False
         self.signatures: dict[str, str] = {}  # generated pages of this build
         self.files: Files | None = None  # every file of this build, once all pages are read
@@ -176,6 +180,7 @@ class MentoringSite:
                 site_url=config.site_url or None,
                 docs_dir=docs_dir,
                 memory=self.memory,
+                sanitizer=self.sanitizer,
             )
         except ContentError as error:
             raise fail(error) from None

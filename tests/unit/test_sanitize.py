@@ -22,6 +22,7 @@ from mentoring.html.sanitize import (
     MARKDOWN_SETTINGS,
     TAGS,
     AuthorRegions,
+    Sanitizer,
     refused,
     to_html,
 )
@@ -66,6 +67,23 @@ def test_every_hostile_vector_is_refused_at_its_line_in_every_kind_of_text(vecto
 def test_there_are_at_least_forty_hostile_vectors():
     assert len(REFUSED) >= 40
     assert len({vector.name for vector in REFUSED}) == len(REFUSED)
+
+
+def test_worker_processes_give_each_text_the_verdict_a_serial_check_gives():
+    texts = [
+        f"Абзац {number}.\n\n{text}\n"
+        for number, text in enumerate(
+            [vector.text for vector in REFUSED] * 4 + [*SHOWN_IN_BODIES, SHOWN_IN_CODE] * 20
+        )
+    ]
+    parallel, serial = Sanitizer(), Sanitizer()
+    with parallel.prefetching(texts) as started:
+        assert started
+        verdicts = [parallel.refused_in_markdown(text) for text in reversed(texts)]
+        unasked = parallel.refused_in_markdown("<script>alert(1)</script>")
+    assert verdicts == [serial.refused_in_markdown(text) for text in reversed(texts)]
+    assert sum(bool(verdict) for verdict in verdicts) == len(REFUSED) * 4
+    assert unasked == serial.refused_in_markdown("<script>alert(1)</script>") != ()
 
 
 @pytest.mark.parametrize("body", [*SHOWN_IN_BODIES, SHOWN_IN_CODE], ids=range(3))
