@@ -149,10 +149,10 @@ $(NPM_TOOLS): package.json package-lock.json
 	touch $@
 
 validate-html: $(STAMP) validator-deps ## Check every page of site/ with the W3C Nu HTML Checker
-	$(BIN)/python scripts/validate_site.py html site
+	$(BIN)/python -m scripts.validate_site html site
 
 linkcheck: $(STAMP) ## Check internal links and anchors of site/ with LinkChecker (no external hosts)
-	$(BIN)/python scripts/validate_site.py links site
+	$(BIN)/python -m scripts.validate_site links site
 
 validate: validate-html linkcheck ## Both checks of the built site/ (make build first)
 

@@ -1,6 +1,5 @@
 """Command line: ``python -m mentoring check`` validates content/ without building the site;
-``new-practice``, ``new-news``, ``new-document`` and ``new-event`` create entries from the
-scaffolds."""
+``new-<scaffold>`` creates an entry from each scaffold of mentoring/kinds/registry.py."""
 
 from __future__ import annotations
 
@@ -21,7 +20,7 @@ from mentoring.kinds.newentry import (
     create_practice,
 )
 from mentoring.kinds.plan.progress import build_date
-from mentoring.kinds.registry import TYPES
+from mentoring.kinds.registry import TYPES, scaffolds
 from mentoring.views.shells import empty_sections_notice, missing_contacts
 
 # Hand-written pages sit next to content/ (docs_dir of mkdocs.yml).
@@ -29,17 +28,20 @@ DOCS_DIR = "docs"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m mentoring", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m mentoring",
+        description="Проверка содержимого (check) и новые записи по шаблонам (new-…).",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="проверить содержимое папки content/")
     check.add_argument("content_dir", nargs="?", default="content", type=Path)
-    for kind, (what, files_help) in SCAFFOLDS.items():
-        new = commands.add_parser(f"new-{kind}", help=f"создать {what} по шаблону")
+    for name, scaffold in scaffolds().items():
+        new = commands.add_parser(f"new-{name}", help=f"создать {scaffold.created} по шаблону")
         new.add_argument("--title", default="", help="название (иначе будет задан вопрос)")
-        if files_help is None:  # an event: its day instead of files
+        if scaffold.files is None:  # an event: its day instead of files
             new.add_argument("--date", default="", help=DATE_HELP)
         else:
-            new.add_argument("--files", nargs="*", default=[], type=Path, help=files_help)
+            new.add_argument("--files", nargs="*", default=[], type=Path, help=scaffold.files)
         new.add_argument("content_dir", nargs="?", default="content", type=Path)
     arguments = parser.parse_args(argv)
 
@@ -50,13 +52,6 @@ def main(argv: list[str] | None = None) -> int:
     return run_new_entry(kind, arguments.content_dir, arguments.title, files, day)
 
 
-# Kind of entry → (what is created, in the accusative; what --files takes, None: no files).
-SCAFFOLDS = {
-    "practice": ("практику", "приложения и изображения: практика будет папкой с ними"),
-    "news": ("новость", "одно изображение (jpg или png) для поля image"),
-    "document": ("документ", "один файл документа"),
-    "event": ("анонс мероприятия", None),
-}
 DATE_HELP = "день мероприятия, ГГГГ-ММ-ДД (иначе будет задан вопрос)"
 
 
@@ -123,14 +118,15 @@ def _asked(value: str, prompt: str, missing: str) -> str | None:
 def run_new_entry(
     kind: str, content_dir: Path, title: str, files: list[Path], day: str = ""
 ) -> int:
-    """A new entry of ``kind``; ``day`` is the day of an event (ГГГГ-ММ-ДД)."""
+    """A new entry from the scaffold ``kind``; ``day`` is the day of an event (ГГГГ-ММ-ДД)."""
+    scaffold = scaffolds()[kind]
     asked = _asked(title, "Название", f'Укажите название: make {kind} TITLE="Название"')
     if asked is None:
         return 1
     title = asked
     event_day = None
-    if kind == "event":
-        missing = f'Укажите день мероприятия: make event TITLE="{title}" DATE=ГГГГ-ММ-ДД'
+    if scaffold.files is None:
+        missing = f'Укажите день мероприятия: make {kind} TITLE="{title}" DATE=ГГГГ-ММ-ДД'
         asked = _asked(day, "Дата мероприятия (ГГГГ-ММ-ДД)", missing)
         if asked is None:
             return 1
@@ -139,7 +135,7 @@ def run_new_entry(
         except ValueError:
             print(f"Не создано: дата «{asked}» не в виде ГГГГ-ММ-ДД", file=sys.stderr)
             return 1
-    if kind != "practice" and len(files) > 1:
+    if not scaffold.several_files and len(files) > 1:
         print("Не создано: к этой записи прикладывается один файл", file=sys.stderr)
         return 1
     content: Content | None = None
@@ -154,33 +150,29 @@ def run_new_entry(
         )
     today = build_date()
     attached = files[0] if files else None
+    forms = content.forms if content else ()
+    organizations = content.organizations if content else ()
+    entry_id = ""
     try:
-        if kind == "practice":
-            created = create_practice(
-                content_dir,
-                title,
-                today,
-                content.forms if content else (),
-                content.organizations if content else (),
-                files,
-            )
-            to_fill = "поля organization, forms и summary и текст практики"
-        elif kind == "news":
-            created = create_news(content_dir, title, today, attached)
-            to_fill = "поля summary и plan и текст новости"
-        elif event_day is not None:
-            organizations = content.organizations if content else ()
-            created = create_event(content_dir, title, event_day, organizations)
-            to_fill = "время в start и end, поля summary, place, audience и organizer"
-        else:
-            created, document_id = create_document(content_dir, title, today, attached)
-            to_fill = f"поля kind, level и issuer документа {document_id}"
+        match kind:
+            case "practice":
+                created = create_practice(content_dir, title, today, forms, organizations, files)
+            case "news":
+                created = create_news(content_dir, title, today, attached)
+            case "event":
+                assert event_day is not None, "asked above"
+                created = create_event(content_dir, title, event_day, organizations)
+            case "document":
+                created, entry_id = create_document(content_dir, title, today, attached)
+            case _:
+                raise AssertionError(f"the scaffold {kind} has no command")
     except (ValueError, EntryExists) as error:
         print(f"Не создано: {error}", file=sys.stderr)
         return 1
     print(
         f"Готово: {created.as_posix()}.\n"
-        f"Заполните {to_fill}, затем проверьте: make check (или посмотрите страницу: make serve)."
+        f"Заполните {scaffold.to_fill.format(id=entry_id)}, затем проверьте: make check "
+        "(или посмотрите страницу: make serve)."
     )
     return 0
 

@@ -1,8 +1,7 @@
-#!/usr/bin/env python3
 """Checks of the built site by the tools the web trusts (issue 18).
 
-    python scripts/validate_site.py html  [SITE]   # make validate-html: W3C Nu HTML Checker
-    python scripts/validate_site.py links [SITE]   # make linkcheck: LinkChecker, internal only
+    python -m scripts.validate_site html  [SITE]   # make validate-html: W3C Nu HTML Checker
+    python -m scripts.validate_site links [SITE]   # make linkcheck: LinkChecker, internal only
 
 ``html`` runs the Nu HTML Checker (npm ``vnu-jar``, installed by ``make validator-deps``)
 once over every page and fails on any error or warning that is not one of the theme's
@@ -19,7 +18,6 @@ from __future__ import annotations
 import argparse
 import configparser
 import csv
-import functools
 import json
 import posixpath
 import re
@@ -27,16 +25,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
+
+from scripts.loopback import QuietHandler, served
 
 REPO = Path(__file__).resolve().parent.parent
 VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -161,35 +157,18 @@ class BrokenLink:
         return "\n".join(f"{file}:{line}: {text}" for file, line in self.sources)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
+class _NoRateLimit(QuietHandler):
     def end_headers(self) -> None:
         # LinkChecker throttles a host to 10 requests a second unless it says otherwise.
         self.send_header("LinkChecker", "local site, no rate limit")
         super().end_headers()
 
 
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    """``site`` served on a free 127.0.0.1 port; yields its root address."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def linkchecker_rows(site: Path) -> list[dict[str, str]]:
     """LinkChecker's CSV rows for every link it found broken or warned about."""
     linkchecker = Path(sys.executable).with_name("linkchecker")
     pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
-    with served(site) as root, tempfile.TemporaryDirectory() as tmp:
+    with served(site, _NoRateLimit) as root, tempfile.TemporaryDirectory() as tmp:
         config = configparser.ConfigParser()
         config["checking"] = {"maxrequestspersecond": "1000", "threads": "4"}
         config["filtering"] = {"checkextern": "0"}

@@ -82,6 +82,10 @@ SUMMARY = FieldSettings(text=True)
 # (not after the day it was written, as {{year}}-{{month}}-{{day}} would): Sveltia fills a
 # field's value into the template and its date() transformation reads "ГГГГ-ММ-ДД ЧЧ:ММ".
 EVENT_FILE_NAME = "{{fields.start | date('YYYY-MM-DD')}}-{{slug}}"
+# The editor writes ``start: 2026-12-10 15:00`` without the quotes the guide's example has;
+# our loader reads no timestamps, so both are the same text (the guide says so). Sveltia
+# quotes only every string at once (output.yaml.quote, a collection's yaml_quote), never
+# one field, so it is not asked to.
 
 PRACTICE_TEXT = (
     "Текст практики в Markdown, по разделам: «Цель и задачи», «Описание», «Результаты», "

@@ -16,7 +16,7 @@ from mentoring.core.errors import Problems
 from mentoring.core.incremental import BuildMemory
 from mentoring.html.sanitize import Sanitizer
 from mentoring.kinds.entries import Addresses, RawEntry, build_entries, entry_slug, parse_date
-from mentoring.kinds.models import Plan, Reference, references_of
+from mentoring.kinds.models import Plan, Reference, newest_first, references_of
 from mentoring.kinds.plan.references import check_activity_ids
 
 MATERIALS_FOLDER = "materials"
@@ -77,10 +77,11 @@ def build_materials(
             draft=raw.data.get("draft", False),
         )
 
-    materials = build_entries(
-        root / MATERIALS_FOLDER, shown_folder, "materials", problems, build, memory, sanitizer
+    return newest_first(
+        build_entries(
+            root / MATERIALS_FOLDER, shown_folder, "materials", problems, build, memory, sanitizer
+        )
     )
-    return tuple(sorted(materials, key=lambda m: (-m.date.toordinal(), m.slug)))
 
 
 # --------------------------------------------------------------------------- the kind

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from mentoring.core.errors import Problems
 from mentoring.core.yamlsource import YamlMap
@@ -45,6 +45,12 @@ class Evidence:
     document: str | None = None
 
 
+def plan_anchor(kind: str, plan_id: str) -> str:
+    """The stable anchor of a part of the plan, which news, documents and other sites link
+    to: ``plan_anchor("activity", "1.1.1")`` is activity-1-1-1."""
+    return f"{kind}-{plan_id.replace('.', '-')}"
+
+
 @dataclass(frozen=True)
 class Activity:
     id: str
@@ -60,8 +66,7 @@ class Activity:
 
     @property
     def anchor(self) -> str:
-        """Stable anchor for links from news, documents and other sites: activity-1-1-1."""
-        return "activity-" + self.id.replace(".", "-")
+        return plan_anchor("activity", self.id)
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,7 @@ class Section:
 
     @property
     def anchor(self) -> str:
-        return "section-" + self.id.replace(".", "-")
+        return plan_anchor("section", self.id)
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,7 @@ class Direction:
 
     @property
     def anchor(self) -> str:
-        return f"direction-{self.id}"
+        return plan_anchor("direction", self.id)
 
     @property
     def all_activities(self) -> tuple[Activity, ...]:
@@ -233,3 +238,19 @@ def references_of(entry: ReportsOnPlan, kind: str) -> tuple[Reference, ...]:
 def entry_references(entries: Iterable[Any], kinds: object = None) -> tuple[Reference, ...]:
     """What published entries report on plan activities (``references`` of a kind's module)."""
     return tuple(reference for entry in entries for reference in entry.references)
+
+
+class Dated(Protocol):
+    @property
+    def date(self) -> dt.date: ...
+
+    @property
+    def slug(self) -> str: ...
+
+
+D = TypeVar("D", bound=Dated)
+
+
+def newest_first(entries: Iterable[D]) -> tuple[D, ...]:
+    """Newest first; entries of one day by address, so the order never depends on the disk."""
+    return tuple(sorted(entries, key=lambda entry: (-entry.date.toordinal(), entry.slug)))

@@ -1,5 +1,5 @@
-"""New entries from scaffolds: ``python -m mentoring new-practice|new-news|new-document|
-new-event`` (``make practice``, ``make news``, ``make document``, ``make event``).
+"""New entries from scaffolds: ``python -m mentoring new-<scaffold>`` (``make <scaffold>``)
+for each ``Scaffold`` declared in mentoring/kinds/registry.py.
 
 Each scaffold explains every field in Russian comments, so the first ``make check`` says
 what is still to fill in. A new entry never takes the address of an existing one (a

@@ -25,7 +25,7 @@ from mentoring.kinds.entries import (
     entry_slug,
     parse_date,
 )
-from mentoring.kinds.models import Plan, Reference, references_of
+from mentoring.kinds.models import Plan, Reference, newest_first, references_of
 from mentoring.kinds.plan.references import check_activity_ids
 from mentoring.kinds.plan.schedule import check_year
 
@@ -164,11 +164,6 @@ def _date_from_file_name(name: re.Match[str], path: str, problems: Problems) -> 
         problems.add(path, None, None, f"{error} в имени файла")
         return None
     return date
-
-
-def newest_first(items: list[NewsItem]) -> tuple[NewsItem, ...]:
-    """Newest first; items of one day by address, so the order never depends on the disk."""
-    return tuple(sorted(items, key=lambda item: (-item.date.toordinal(), item.slug)))
 
 
 # Lists of news: pages of PER_PAGE items and an archive per year.

@@ -38,6 +38,19 @@ class Without:
 
 
 @dataclass(frozen=True)
+class Scaffold:
+    """A new entry from a scaffold: `make <name>`, ``python -m mentoring new-<name>``,
+    mentoring/scaffolds/<name>.*.j2, and the words of the command."""
+
+    name: str
+    created: str  # what the command creates, in the accusative: «создать новость по шаблону»
+    files: str | None  # what --files takes; None: no files, the command asks for the day
+    several_files: bool  # more than one file may be given
+    # What the author fills in next («Заполните …»); {id} is the new entry's id.
+    to_fill: str
+
+
+@dataclass(frozen=True)
 class ContentType:
     name: str  # its key in mentoring.content.Content.kinds (and Content's field of that name)
     schema: str  # mentoring/schemas/<schema>.schema.json
@@ -49,8 +62,7 @@ class ContentType:
     module: str  # the module that loads, renders and publishes the kind (see KindModule)
     needs: tuple[str, ...]  # kinds its loader is given, loaded before it
     nav: Nav | None  # its entry in the navigation; None: no entry of its own
-    # `make <scaffold>`, python -m mentoring new-<scaffold>, mentoring/scaffolds/<scaffold>.*.j2
-    scaffold: str | Without
+    scaffold: Scaffold | Without
     # docs/guide/<guide> includes its schema's field table (<!-- include: fields-<schema> -->)
     guide: str | Without
 
@@ -154,7 +166,13 @@ TYPES = (
         "mentoring.kinds.news",
         ("plan",),
         Nav(2, "Новости", "news/index.md"),
-        scaffold="news",
+        scaffold=Scaffold(
+            "news",
+            created="новость",
+            files="одно изображение (jpg или png) для поля image",
+            several_files=False,
+            to_fill="поля summary и plan и текст новости",
+        ),
         guide="news.md",
     ),
     ContentType(
@@ -168,7 +186,13 @@ TYPES = (
         "mentoring.kinds.documents",
         ("plan",),
         Nav(4, "Документы", "documents.md"),
-        scaffold="document",
+        scaffold=Scaffold(
+            "document",
+            created="документ",
+            files="один файл документа",
+            several_files=False,
+            to_fill="поля kind, level и issuer документа {id}",
+        ),
         guide="documents.md",
     ),
     ContentType(
@@ -196,7 +220,13 @@ TYPES = (
         "mentoring.kinds.practices.kind",
         ("forms", "organizations", "plan"),
         Nav(6, "Банк практик", "practices/index.md"),
-        scaffold="practice",
+        scaffold=Scaffold(
+            "practice",
+            created="практику",
+            files="приложения и изображения: практика будет папкой с ними",
+            several_files=True,
+            to_fill="поля organization, forms и summary и текст практики",
+        ),
         guide="practices.md",
     ),
     # Organisation pages are found by their own titles: no section of their own in search.
@@ -255,7 +285,13 @@ TYPES = (
         "mentoring.kinds.events",
         ("plan", "organizations", "news"),
         Nav(3, "Мероприятия", "events/index.md"),
-        scaffold="event",
+        scaffold=Scaffold(
+            "event",
+            created="анонс мероприятия",
+            files=None,
+            several_files=False,
+            to_fill="время в start и end, поля summary, place, audience и organizer",
+        ),
         guide="events.md",
     ),
 )
@@ -289,6 +325,13 @@ def by_schema(schema: str) -> ContentType:
 def by_name(name: str) -> ContentType:
     """The kind called ``name``; a KeyError names a kind nobody declared."""
     return _BY_NAME[name]
+
+
+def scaffolds() -> dict[str, Scaffold]:
+    """The scaffolds of new entries, by name."""
+    return {
+        kind.scaffold.name: kind.scaffold for kind in TYPES if isinstance(kind.scaffold, Scaffold)
+    }
 
 
 def load_order() -> list[ContentType]:

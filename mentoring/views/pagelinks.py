@@ -21,10 +21,8 @@ from mentoring.content import Content
 from mentoring.core.errors import Problem, Problems
 from mentoring.core.russian import did_you_mean
 from mentoring.kinds.documents import DOCUMENTS_FILE
-from mentoring.kinds.materials import Material
-from mentoring.kinds.news import NewsItem
 from mentoring.kinds.plan.kind import PLAN_FILE
-from mentoring.kinds.practices.bank import Practice
+from mentoring.kinds.registry import TYPES
 
 OMITTED = (
     "страницы нет в меню сайта: добавьте её в nav в mkdocs.yml или, если на неё ведут только "
@@ -129,12 +127,14 @@ class PageLinks:
         self.pages = sorted(pages)
         self.anchors_of = anchors_of
         project = content.root.parent
-        pages_of: tuple[NewsItem | Material | Practice, ...] = (
-            *content.news,
-            *content.materials,
-            *content.practices,
+        # Every kind of Markdown entries (news, materials, practices, events…) has a page
+        # whose text the author wrote.
+        entries: Iterable[tuple[str, str]] = (
+            (entry.page, entry.source)
+            for kind in TYPES
+            if kind.is_entries
+            for entry in kind.published(content)
         )
-        entries: Iterable[tuple[str, str]] = ((entry.page, entry.source) for entry in pages_of)
         self.entries = {page: PageSource(source, project / source) for page, source in entries}
 
     def source(self, page: str) -> PageSource:

@@ -9,23 +9,20 @@ that pages load nothing from the outside.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 from urllib.parse import urlsplit
 
 import pytest
 
 from scripts.chromium import CHROMIUM as CHROMIUM_PATH
 from scripts.chromium import CHROMIUM_ARGS
+from scripts.loopback import QuietHandler, served
 
 ROOT = Path(__file__).resolve().parents[2]
 BROWSER_TESTS = Path(__file__).resolve().parent
@@ -104,22 +101,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         )
 
 
-class _SiteHandler(SimpleHTTPRequestHandler):
-    """Static file handler: quiet, and serves the site's 404.html like GitHub Pages."""
-
-    extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".mjs": "text/javascript",
-        ".json": "application/json",
-        ".wasm": "application/wasm",
-        ".svg": "image/svg+xml",
-        ".webmanifest": "application/manifest+json",
-        ".xml": "application/xml",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+class _SiteHandler(QuietHandler):
+    """Serves the site's 404.html for a missing page, like GitHub Pages."""
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
@@ -143,21 +126,9 @@ def site_server(built_site: Path) -> Iterator[str]:
         yield url
 
 
-@contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
+def serve(site_dir: Path) -> AbstractContextManager[str]:
     """Serve ``site_dir`` on a free 127.0.0.1 port; yields its base URL."""
-    handler = functools.partial(_SiteHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield f"http://{host}:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    return served(site_dir, _SiteHandler)
 
 
 # --------------------------------------------------------------------------- browser

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.helpers import build_site, make_site
+
+# The fixture plan's first activity, done, with a report page as its evidence.
+WITH_EVIDENCE_2022 = (
+    "responsible: [ЦРО]\n        status: done\n        evidence:\n"
+    "          - title: Отчёт\n            page: reports/2022.md"
+)
+
+
+def edited_site(tmp_path: Path, content_file: str, old: str, new: str) -> Path:
+    """The minimal fixture site with ``old`` replaced by ``new`` in content/``content_file``;
+    fails when the file has no ``old``, so an edit that changes nothing cannot pass unseen."""
+    project = make_site(tmp_path)
+    path = project / "content" / content_file
+    text = path.read_text("utf-8")
+    assert old in text, f"content/{content_file} has no {old!r}"
+    path.write_text(text.replace(old, new), "utf-8")
+    return project
 
 
 def test_minimal_site_builds_plan_glossary_and_contacts(tmp_path, monkeypatch):
@@ -20,9 +39,7 @@ def test_minimal_site_builds_plan_glossary_and_contacts(tmp_path, monkeypatch):
 
 
 def test_bad_plan_fails_with_file_line_and_field(tmp_path, monkeypatch):
-    project = make_site(tmp_path)
-    plan = project / "content" / "plan.yaml"
-    plan.write_text(plan.read_text("utf-8").replace("responsible: [ЦРО]", "respnsible: [ЦРО]"))
+    project = edited_site(tmp_path, "plan.yaml", "responsible: [ЦРО]", "respnsible: [ЦРО]")
 
     result = build_site(project, monkeypatch)
 
@@ -39,11 +56,8 @@ def test_bad_plan_fails_with_file_line_and_field(tmp_path, monkeypatch):
 
 
 def test_site_words_come_from_content(tmp_path, monkeypatch):
-    project = make_site(tmp_path)
-    site = project / "content" / "site.yaml"
-    site.write_text(
-        site.read_text("utf-8").replace("Тестовый сайт наставничества", "Наставничество в Энске"),
-        "utf-8",
+    project = edited_site(
+        tmp_path, "site.yaml", "Тестовый сайт наставничества", "Наставничество в Энске"
     )
 
     result = build_site(project, monkeypatch)
@@ -77,9 +91,7 @@ def test_wrong_source_date_epoch_stops_the_build_with_a_russian_message(tmp_path
 
 def test_github_actions_get_annotations_on_the_changed_lines(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    project = make_site(tmp_path)
-    plan = project / "content" / "plan.yaml"
-    plan.write_text(plan.read_text("utf-8").replace("throughout", "always"), "utf-8")
+    project = edited_site(tmp_path, "plan.yaml", "throughout", "always")
 
     result = build_site(project, monkeypatch)
 
@@ -108,16 +120,7 @@ def test_unknown_include_in_a_hand_written_page(tmp_path, monkeypatch):
 
 
 def test_evidence_must_point_at_an_existing_page(tmp_path, monkeypatch):
-    project = make_site(tmp_path)
-    plan = project / "content" / "plan.yaml"
-    plan.write_text(
-        plan.read_text("utf-8").replace(
-            "responsible: [ЦРО]",
-            "responsible: [ЦРО]\n        status: done\n        evidence:\n"
-            "          - title: Отчёт\n            page: reports/2022.md",
-        ),
-        "utf-8",
-    )
+    project = edited_site(tmp_path, "plan.yaml", "responsible: [ЦРО]", WITH_EVIDENCE_2022)
 
     result = build_site(project, monkeypatch)
 
@@ -130,18 +133,9 @@ def test_evidence_must_point_at_an_existing_page(tmp_path, monkeypatch):
 
 
 def test_evidence_links_are_relative_to_the_plan_page(tmp_path, monkeypatch):
-    project = make_site(tmp_path)
+    project = edited_site(tmp_path, "plan.yaml", "responsible: [ЦРО]", WITH_EVIDENCE_2022)
     (project / "docs" / "reports").mkdir()
     (project / "docs" / "reports" / "2022.md").write_text("# Отчёт за 2022 год\n")
-    plan = project / "content" / "plan.yaml"
-    plan.write_text(
-        plan.read_text("utf-8").replace(
-            "responsible: [ЦРО]",
-            "responsible: [ЦРО]\n        status: done\n        evidence:\n"
-            "          - title: Отчёт\n            page: reports/2022.md",
-        ),
-        "utf-8",
-    )
 
     result = build_site(project, monkeypatch)
 
@@ -150,17 +144,15 @@ def test_evidence_links_are_relative_to_the_plan_page(tmp_path, monkeypatch):
 
 
 def test_titles_typed_by_authors_are_text_everywhere(tmp_path, monkeypatch):
-    project = make_site(tmp_path)
+    project = edited_site(
+        tmp_path,
+        "plan.yaml",
+        "title: Первое направление",
+        "title: 'Первое <b>направление</b> *звёзды*'",
+    )
     (project / "docs" / "evil.md").write_text(
         "---\ntitle: '</title><script>alert(1)</script> & \"q\"'\n"
         "description: '\"><script>alert(2)</script>'\n---\nТекст\n",
-        "utf-8",
-    )
-    plan = project / "content" / "plan.yaml"
-    plan.write_text(
-        plan.read_text("utf-8").replace(
-            "title: Первое направление", "title: 'Первое <b>направление</b> *звёзды*'"
-        ),
         "utf-8",
     )
 

@@ -1,14 +1,14 @@
 """Links between pages: the build and `make check` name the author's file and line in Russian.
 
-MkDocs finds these while it renders the generated pages and says so in English, naming
-``news/2021/seminar.md``; hooks/site.py turns each into the source's problem. Every failing
-build here is also run through `make check` by tests.helpers.build_site (parity).
+MkDocs finds these while it renders the pages generated from news, materials and events,
+and says so in English, naming ``news/2021/seminar.md``; hooks/site.py turns each into the
+source's problem. Every failing build here is also run through `make check` by
+tests.helpers.build_site (parity).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,31 +16,44 @@ from pathlib import Path
 import pytest
 
 from scripts.check import CheckResult
-from tests.helpers import FIXTURES, REPO, build_site, make_site
+from tests.build.test_events_build import PAST, make_events_site
+from tests.helpers import REPO, build_site, make_site
 
 NEWS_ITEM = Path("content") / "news" / "2021-11-20-seminar.md"
 SOURCE = NEWS_ITEM.as_posix()
+EVENT_NAME = "2021-11-19-seminar"
 
 
-def news_site(tmp_path: Path, text: str) -> Path:
-    """The publications fixture with ``text`` appended to the seminar news item (line 11)."""
-    project = make_site(tmp_path)
-    shutil.copytree(FIXTURES / "publications", project, dirs_exist_ok=True)
-    item = project / NEWS_ITEM
-    item.write_text(item.read_text("utf-8") + "\n" + text + "\n", "utf-8")
+def site_with(tmp_path: Path, entry: Path, text: str) -> Path:
+    """The publications fixture with an event, and ``text`` appended to ``entry`` after an
+    empty line (line 11 of the news item)."""
+    project = make_events_site(tmp_path, **{EVENT_NAME: PAST})
+    source = project / entry
+    source.write_text(source.read_text("utf-8") + "\n" + text + "\n", "utf-8")
     return project
 
 
+def news_site(tmp_path: Path, text: str) -> Path:
+    return site_with(tmp_path, NEWS_ITEM, text)
+
+
+# Where the appended text is, and how a link climbs out of the entry's page to the site's
+# root: news/2021/seminar.md is one folder deeper than materials/formy.md.
+ENTRIES = [
+    pytest.param(NEWS_ITEM, 11, "../", id="news item"),
+    pytest.param(Path("content") / "materials" / "formy.md", 12, "", id="material"),
+    pytest.param(Path("content") / "events" / f"{EVENT_NAME}.md", 15, "", id="event"),
+]
 BAD_LINKS = [
     pytest.param(
-        "Смотрите [план](../plan.md).",
-        "ссылка «../plan.md» ведёт на страницу news/plan.md, а её нет на сайте; возможно, "
-        "имелось в виду «../../plan/index.md»",
-        id="a page one folder too high",
+        "Смотрите [план]({up}plan.md).",
+        "ссылка «{up}plan.md» ведёт на страницу {folder}/plan.md, а её нет на сайте; возможно, "
+        "имелось в виду «{up}../plan/index.md»",
+        id="a page in the entry's folder",
     ),
     pytest.param(
-        "Смотрите [консультации](../../plan/index.md#activity-2-2).",
-        "ссылка «../../plan/index.md#activity-2-2» ведёт на раздел «#activity-2-2» страницы "
+        "Смотрите [консультации]({up}../plan/index.md#activity-2-2).",
+        "ссылка «{up}../plan/index.md#activity-2-2» ведёт на раздел «#activity-2-2» страницы "
         "plan/index.md, а такого раздела на ней нет; возможно, имелось в виду «#activity-2-1»",
         id="an anchor typo on another page",
     ),
@@ -51,30 +64,38 @@ BAD_LINKS = [
         id="an anchor typo on the same page",
     ),
     pytest.param(
-        "Смотрите [документы](../../documents).",
-        "ссылка «../../documents» не ведёт ни на страницу, ни на файл сайта: в ссылке на "
-        "страницу пишется имя её Markdown-файла; возможно, имелось в виду «../../documents.md»",
+        "Смотрите [документы]({up}../documents).",
+        "ссылка «{up}../documents» не ведёт ни на страницу, ни на файл сайта: в ссылке на "
+        "страницу пишется имя её Markdown-файла; возможно, имелось в виду «{up}../documents.md»",
         id="a page without its file name",
     ),
     pytest.param(
-        "Смотрите [приказ](../../files/prikaz.pdf).",
-        "ссылка «../../files/prikaz.pdf» ведёт на файл files/prikaz.pdf, а его нет на сайте; "
+        "Смотрите [приказ]({up}../files/prikaz.pdf).",
+        "ссылка «{up}../files/prikaz.pdf» ведёт на файл files/prikaz.pdf, а его нет на сайте; "
         "проверьте имя файла и папку: путь пишется от этой страницы",
         id="a missing file",
     ),
 ]
 
 
+@pytest.mark.parametrize(("entry", "line", "up"), ENTRIES)
 @pytest.mark.parametrize(("text", "message"), BAD_LINKS)
-def test_a_bad_link_in_a_news_item_is_reported_at_its_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str
+def test_a_bad_link_in_an_entry_is_reported_at_its_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    entry: Path,
+    line: int,
+    up: str,
+    text: str,
+    message: str,
 ) -> None:
-    project = news_site(tmp_path, text)
+    project = site_with(tmp_path, entry, text.format(up=up))
 
     result = build_site(project, monkeypatch)
 
     assert not result.ok
-    assert result.errors == [f"{SOURCE}:11: {message}"]
+    expected = message.format(up=up, folder=entry.parent.name)
+    assert result.errors == [f"{entry.as_posix()}:{line}: {expected}"]
     assert result.warnings == []  # nothing in English reaches the author
     assert result.abort_message == (
         "Содержимое не прошло проверку: 1 ошибка. Исправьте и повторите сборку."

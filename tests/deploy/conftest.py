@@ -9,17 +9,17 @@ checked where they will be deployed. Install the binaries with `make deploy-deps
 
 from __future__ import annotations
 
+import functools
 import getpass
 import os
 import shutil
 import socket
 import subprocess
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,6 +27,7 @@ from mentoring.publish.errors import PublishError
 from mentoring.publish.releases import DeployReport, Publisher
 from mentoring.publish.settings import from_environment
 from mentoring.publish.ssh import Remote
+from scripts.loopback import QuietHandler, serving
 from tests.helpers import FIXED_EPOCH, build_site, make_site
 
 SSHD = Path("/usr/sbin/sshd")
@@ -134,42 +135,34 @@ def _wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
 # --------------------------------------------------------------------------- web server
 
 
+@dataclass
 class LiveSite:
-    """Serves <root>/current under /sub/ on loopback; each request re-resolves the link."""
+    """The web server's view of a deploy target: <root>/current under /sub/."""
 
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.root: Path | None = None
-        site = self
+    url: str = ""  # of /sub/, set once served
+    root: Path | None = None  # the deploy folder of the running test; None: nothing served
 
-        class Handler(SimpleHTTPRequestHandler):
-            def translate_path(self, path: str) -> str:
-                if site.root is None or not path.startswith(SUB_PATH):
-                    return "/nonexistent"
-                self.directory = str(site.root / "current")
-                return super().translate_path("/" + path[len(SUB_PATH) :])
 
-            def log_message(self, format: str, *args: object) -> None:
-                pass
+class _CurrentRelease(QuietHandler):
+    """Serves the live site's <root>/current under /sub/; each request re-resolves the link."""
 
-        self.server = ThreadingHTTPServer((LOOPBACK, self.port), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://{LOOPBACK}:{self.port}{SUB_PATH}"
+    def __init__(self, *args: Any, site: LiveSite, **kwargs: Any) -> None:
+        self.site = site  # before the base class, which handles the request in __init__
+        super().__init__(*args, **kwargs)
 
-    def start(self) -> None:
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    def translate_path(self, path: str) -> str:
+        if self.site.root is None or not path.startswith(SUB_PATH):
+            return "/nonexistent"
+        self.directory = str(self.site.root / "current")
+        return super().translate_path("/" + path[len(SUB_PATH) :])
 
 
 @pytest.fixture(scope="session")
 def live_site() -> Iterator[LiveSite]:
     site = LiveSite()
-    site.start()
-    yield site
-    site.stop()
+    with serving(functools.partial(_CurrentRelease, site=site)) as address:
+        site.url = address.removesuffix("/") + SUB_PATH
+        yield site
 
 
 @pytest.fixture(scope="session")

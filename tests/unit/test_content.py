@@ -23,7 +23,12 @@ def test_the_fixture_is_valid(content_dir):
     content = load_content(content_dir)
 
     assert [a.id for a in content.plan.activities] == ["1.1.1", "2.1"]
-    assert content.plan.activities[0].anchor == "activity-1-1-1"
+    first = content.plan.directions[0]
+    assert [first.anchor, first.sections[0].anchor, content.plan.activities[0].anchor] == [
+        "direction-1",
+        "section-1-1",
+        "activity-1-1-1",
+    ]
     assert [f.id for f in content.forms] == ["uchenik-uchenik", "pedagog-pedagog"]
 
 

@@ -101,6 +101,14 @@ def test_two_materials_at_one_address(content_dir):
     ]
 
 
+def test_materials_are_newest_first_and_same_day_ones_by_address(content_dir):
+    later = VALID.replace("2022-05-10", "2023-01-09")
+    for name, front_matter in (("b.md", VALID), ("c.md", later), ("a.md", VALID)):
+        write_material(content_dir, name, front_matter)
+
+    assert [m.slug for m in load_content(content_dir).materials] == ["c", "a", "b"]
+
+
 def test_sample_materials_follow_show_samples(content_dir):
     write_material(content_dir, "pamiatka.md", VALID + 'plan: ["2.1"]\nsample: true\n')
     write_material(content_dir, "formy.md", VALID)

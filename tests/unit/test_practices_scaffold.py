@@ -179,18 +179,7 @@ def test_a_new_event_is_named_by_its_day_and_fails_check_until_filled_in(
     assert sorted(p.field or "" for p in caught.value.problems) == [
         "audience", "end", "organizer", "place", "start", "summary",
     ]  # fmt: skip
-    text = first.read_text("utf-8")
-    for empty, filled in (
-        ("summary: >-\n  \n", "summary: >-\n  Кратко.\n"),
-        ('start: "2026-12-10 ЧЧ:ММ"', 'start: "2026-12-10 15:00"'),
-        ('end: "2026-12-10 ЧЧ:ММ"', 'end: "2026-12-10 17:00"'),
-        ("place:\n", "place: онлайн\n"),
-        ("audience:\n", "audience: кураторы\n"),
-        ("organizer:\n", "organizer: school-1\n"),
-    ):
-        assert empty in text
-        text = text.replace(empty, filled, 1)
-    first.write_text(text, "utf-8")
+    fill_in_event(first, start='"2026-12-10 15:00"', end='"2026-12-10 17:00"')
     (event,) = load_content(content_dir).kinds["events"]
     assert (event.slug, event.title, event.summary) == (
         "seminar-kuratorov",
@@ -198,6 +187,56 @@ def test_a_new_event_is_named_by_its_day_and_fails_check_until_filled_in(
         "Кратко.",
     )
     assert event.start.isoformat() == "2026-12-10T15:00:00+03:00"
+
+
+def fill_in_event(file: Path, *, start: str, end: str) -> None:
+    """Fill in what `make event` leaves to the author, ``start`` and ``end`` as written."""
+    text = file.read_text("utf-8")
+    for empty, filled in (
+        ("summary: >-\n  \n", "summary: >-\n  Кратко.\n"),
+        ('start: "2026-12-10 ЧЧ:ММ"', f"start: {start}"),
+        ('end: "2026-12-10 ЧЧ:ММ"', f"end: {end}"),
+        ("place:\n", "place: онлайн\n"),
+        ("audience:\n", "audience: кураторы\n"),
+        ("organizer:\n", "organizer: school-1\n"),
+    ):
+        assert empty in text
+        text = text.replace(empty, filled, 1)
+    file.write_text(text, "utf-8")
+
+
+@pytest.mark.parametrize(
+    "quote", ['"', "'", ""], ids=["in quotes (the guide)", "in single quotes", "plain (the editor)"]
+)
+def test_an_event_time_reads_the_same_with_or_without_quotes(content_dir: Path, quote: str) -> None:
+    """The web editor writes ``start: 2026-12-10 15:00`` without quotes: the loader reads no
+    timestamps at all (mentoring/core/yamlsource.py), so it is the same text."""
+    organizations = load_content(content_dir).organizations
+    file = create_event(content_dir, "Семинар", dt.date(2026, 12, 10), organizations)
+    fill_in_event(file, start=f"{quote}2026-12-10 15:00{quote}", end="2026-12-10 17:00")
+
+    (event,) = load_content(content_dir).kinds["events"]
+
+    assert (event.start.isoformat(), event.end.isoformat()) == (
+        "2026-12-10T15:00:00+03:00",
+        "2026-12-10T17:00:00+03:00",
+    )
+
+
+def test_an_event_time_with_seconds_is_refused_as_text_not_read_as_a_timestamp(
+    content_dir: Path,
+) -> None:
+    organizations = load_content(content_dir).organizations
+    file = create_event(content_dir, "Семинар", dt.date(2026, 12, 10), organizations)
+    fill_in_event(file, start="2026-12-10 15:00:00", end="2026-12-10 17:00")
+
+    with pytest.raises(ContentError) as caught:
+        load_content(content_dir)
+
+    assert [str(problem) for problem in caught.value.problems] == [
+        "content/events/2026-12-10-seminar.md:16: поле «start»: ожидаются дата и время по "
+        "Москве в виде ГГГГ-ММ-ДД ЧЧ:ММ, например 2026-12-10 15:00"
+    ]
 
 
 def test_cli_new_event_takes_its_day_or_says_how_to_give_it(
