@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -62,6 +63,25 @@ def test_every_hostile_vector_is_refused_at_its_line_in_every_kind_of_text(vecto
         found = [line for line in report if line.startswith(location + ": ")]
         assert found, f"{location}: nothing reported; report: {report[:3]}"
         assert all(re.search("[а-яё]{4}", line) for line in found)
+
+
+def test_a_project_checked_by_worker_processes_gets_the_report_of_a_serial_check(tmp_path):
+    project = make_site(tmp_path, "minimal", "practices")
+    write_refused(project)
+    for number in range(150):  # enough different texts for workers to start (prefetching)
+        path, text, _ = author_file("news", f"filler-{number:03}", f"Абзац {number}.")
+        (project / path).write_text(text, "utf-8")
+    parallel = check(project)
+    other_thread_running = threading.Event()
+    thread = threading.Thread(target=other_thread_running.wait)
+    thread.start()  # a process with another thread is never forked: the check is serial
+    try:
+        serial = check(project)
+    finally:
+        other_thread_running.set()
+        thread.join()
+    assert len(parallel) >= 4 * len(REFUSED)
+    assert parallel == serial
 
 
 def test_there_are_at_least_forty_hostile_vectors():
