@@ -155,7 +155,8 @@ class MentoringSite:
         # (`make serve` checks again only the texts that changed).
         self.sanitizer = Sanitizer()
         self.skip_unchanged = False
-        self.signatures: dict[str, str] = {}  # generated pages of this build
+        self.signatures: dict[str, str] = {}  # pages of this build (hand-written: serve only)
+        self.unread: set[str] = set()  # hand-written pages a dirty build leaves as they are
         self.files: Files | None = None  # every file of this build, once all pages are read
 
     @property
@@ -197,7 +198,7 @@ class MentoringSite:
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        self.signatures = {}
+        self.signatures, self.unread = {}, set()
         if self.skip_unchanged:
             return
         try:
@@ -212,9 +213,8 @@ class MentoringSite:
         # Remembered before pages are added, so that a generated page never silently
         # replaces a hand-written one.
         build.hand_written_pages = {page.src_uri for page in files.documentation_pages()}
-        if self.skip_unchanged:  # they may include blocks made from entries: built again
-            for page in files.documentation_pages():
-                Path(page.abs_dest_path).unlink(missing_ok=True)
+        if self.memory is not None:
+            self.sign_hand_written(files)
         for kind in TYPES:  # in the registry's order, which is the sitemap's
             for path, item, in_nav in kind.pages(build.renderer):
                 if isinstance(item, PublishedFile):
@@ -230,6 +230,22 @@ class MentoringSite:
         self.add_page(files, config, SEARCH_PAGE, search_page, in_nav=False)
         self.translate_link_warnings(files, config)  # every page is known; the nav is next
         return files
+
+    def sign_hand_written(self, files: Files) -> None:
+        """A hand-written page may include blocks made from entries. In a dirty build, one
+        whose Markdown with those blocks is as at the last build is left as it is (its
+        source did not change, so MkDocs does not read it); the others are built again."""
+        assert self.memory is not None, "only in `make serve`"
+        for page in files.documentation_pages():
+            path = page.src_uri
+            signature = self.build.renderer.hand_written_signature(path, page.content_string)
+            self.signatures[path] = signature
+            if not self.skip_unchanged:
+                continue
+            if self.memory.unchanged(path, signature) is not None:
+                self.unread.add(path)
+            else:
+                Path(page.abs_dest_path).unlink(missing_ok=True)
 
     def add_editor(self, files: Files, config: MkDocsConfig) -> None:
         """The web editor at /admin/ (mentoring/editor): static files, so outside the nav,
@@ -392,7 +408,8 @@ class MentoringSite:
         if self.memory is None:
             return
         for file in files.documentation_pages():
-            if isinstance(file, UnchangedPage) and file.page is not None:
+            unchanged = isinstance(file, UnchangedPage) or file.src_uri in self.unread
+            if unchanged and file.page is not None:
                 record = self.memory.pages[file.src_uri]
                 file.page.title = record.title
                 if record.anchors is not None:
@@ -448,7 +465,7 @@ class MentoringSite:
             if file is None or file.page is None:  # no record: to be made again next time
                 self.memory.page_inputs().pop(path, None)
                 continue
-            if isinstance(file, UnchangedPage):
+            if isinstance(file, UnchangedPage) or path in self.unread:
                 continue
             anchors = file.page.present_anchor_ids
             records.append(

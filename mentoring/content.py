@@ -66,9 +66,16 @@ class Content:
         """The published practices with their facets and lookups, for the bank's pages."""
         return Bank.publish(self.practices, self.organizations, self.forms)
 
+    @cached_property
+    def _references_by_activity(self) -> dict[str, list[Reference]]:
+        found: dict[str, list[Reference]] = {}
+        for reference in self.references:
+            found.setdefault(reference.activity_id, []).append(reference)
+        return found
+
     def references_to(self, activity_id: str) -> list[Reference]:
         """Everything on the site that reports on an activity, newest first."""
-        found = [r for r in self.references if r.activity_id == activity_id]
+        found = self._references_by_activity.get(activity_id, [])
         return sorted(found, key=lambda r: (r.date is not None, r.date), reverse=True)
 
     def form(self, form_id: str) -> Form | None:

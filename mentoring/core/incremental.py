@@ -15,16 +15,20 @@ in module globals). It remembers:
   that is not read again still needs to give (navigation, links to its anchors);
 - what each generated page's Markdown was made of (the entries it shows): a page made
   of the same is not even rendered again;
-- the compiled templates (Jinja's bytecode, checked against each template's source).
+- the compiled templates (Jinja's bytecode, checked against each template's source);
+- an entry's model checked without problems against the shared inputs, with the size and
+  time of change of the files it publishes: while they and the entry stay the same, its
+  files are not checked again.
 
-Nothing here imports MkDocs.
+Nothing here imports MkDocs, nor the registry of kinds: the session is told which folders
+of content/ hold entries.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -33,8 +37,6 @@ import jinja2
 
 from mentoring.core.errors import Problem, Problems
 
-# Folders of content/ whose files are entries: each is its own page's input.
-ENTRY_FOLDERS = ("news", "practices", "materials", "events")
 SHARED_FOLDERS = ("docs", "templates", "overrides")
 
 Loaded = TypeVar("Loaded")
@@ -74,6 +76,9 @@ class CompiledTemplates(jinja2.BytecodeCache):
 class BuildMemory:
     """The state one `make serve` session keeps from build to build."""
 
+    # Folders of content/ whose files are entries, each its own page's input
+    # (mentoring/kinds/registry.py: entry_folders).
+    entry_folders: tuple[str, ...]
     # path shown in messages -> (hash of the file, what loading gave, problems it reported)
     entries: dict[str, tuple[str, object, tuple[Problem, ...]]] = field(default_factory=dict)
     pages: dict[str, PageRecord] = field(default_factory=dict)
@@ -84,17 +89,22 @@ class BuildMemory:
     _reading: dict[str, str] | None = None  # inputs as the current build started
 
     def load_entry(
-        self, file: Path, path: str, problems: Problems, load: Callable[[Problems], Loaded]
+        self,
+        file: Path,
+        path: str,
+        problems: Problems,
+        load: Callable[[bytes, Problems], Loaded],
     ) -> Loaded:
-        """What ``load`` gives for ``file``, remembered until the file changes; the problems
-        it reported are reported again on every build."""
-        key = digest(file.read_bytes())
+        """What ``load`` gives for the bytes of ``file`` (read once), remembered until the
+        file changes; the problems it reported are reported again on every build."""
+        data = file.read_bytes()
+        key = digest(data)
         known = self.entries.get(path)
         if known is not None and known[0] == key:
             problems.extend(known[2])
             return known[1]  # type: ignore[return-value]
         found = Problems()
-        loaded = load(found)
+        loaded = load(data, found)
         self.entries[path] = (key, loaded, tuple(found))
         problems.extend(found)
         return loaded
@@ -102,7 +112,7 @@ class BuildMemory:
     def may_skip_unchanged_pages(self, project: Path) -> bool:
         """Called as a build starts: True when the inputs pages share are those of the
         last build that succeeded."""
-        self._reading = shared_inputs(project)
+        self._reading = shared_inputs(project, self.entry_folders)
         if self.shared is not None and self.shared == self._reading:
             return True
         self.derived.clear()
@@ -113,6 +123,32 @@ class BuildMemory:
         if name not in self.derived:
             self.derived[name] = compute()
         return self.derived[name]  # type: ignore[return-value]
+
+    def checked_entry(
+        self,
+        path: str,
+        inputs: Hashable,
+        problems: Problems,
+        check: Callable[[Problems], Loaded | None],
+        files: Callable[[Loaded], Iterable[Path]],
+    ) -> Loaded | None:
+        """``check(found)`` for the entry loaded from ``path`` with ``inputs`` (what other
+        entries decided for it), remembered while they, the entry's file, the shared inputs
+        and the ``files`` of the result (by size and time of change) stay as they are. Only a
+        result without problems is remembered, so every problem is found again."""
+        remembered: dict[str, tuple[object, Loaded]] = self.of_shared_inputs("checked", dict)
+        entry = self.entries.get(path)
+        key = None if entry is None else (entry[0], inputs)
+        known = remembered.pop(path, None)
+        if key is not None and known is not None and known[0] == (key, _states(known[1], files)):
+            remembered[path] = known
+            return known[1]
+        found = Problems()
+        checked = check(found)
+        problems.extend(found)
+        if key is not None and checked is not None and not found:
+            remembered[path] = ((key, _states(checked, files)), checked)
+        return checked
 
     def page_inputs(self) -> dict[str, object]:
         """What each generated page was made of (mentoring/views/render.py), by its path; it
@@ -134,7 +170,20 @@ class BuildMemory:
         return record if record is not None and record.signature == signature else None
 
 
-def shared_inputs(project: Path) -> dict[str, str]:
+def _states(checked: Loaded, files: Callable[[Loaded], Iterable[Path]]) -> tuple[object, ...]:
+    """Size and time of change of each file (None for a file that is gone)."""
+    states: list[object] = []
+    for file in files(checked):
+        try:
+            status = file.stat()
+        except OSError:
+            states.append(None)
+        else:
+            states.append((status.st_size, status.st_mtime_ns))
+    return tuple(states)
+
+
+def shared_inputs(project: Path, entry_folders: tuple[str, ...]) -> dict[str, str]:
     """Hash of every input pages share, and the names (not the text) of entry files."""
     found: dict[str, str] = {}
     for top in (".", "content", *SHARED_FOLDERS):
@@ -142,7 +191,7 @@ def shared_inputs(project: Path) -> dict[str, str]:
             relative = Path(folder).relative_to(project)
             if top == ".":
                 subfolders.clear()  # mkdocs.yml and the like
-            elif top == "content" and relative.parts[1:2] and relative.parts[1] in ENTRY_FOLDERS:
+            elif top == "content" and relative.parts[1:2] and relative.parts[1] in entry_folders:
                 for name in names:  # an entry is its own page's input: only its name here
                     found[(relative / name).as_posix()] = "entry"
                 continue

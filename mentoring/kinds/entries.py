@@ -89,7 +89,10 @@ def load_remembered(
     if memory is None:
         return load_entry(file, path, schema, problems, sanitizer)
     return memory.load_entry(
-        file, path, problems, lambda found: load_entry(file, path, schema, found, sanitizer)
+        file,
+        path,
+        problems,
+        lambda data, found: parse_entry(data, file, path, schema, found, sanitizer),
     )
 
 
@@ -97,8 +100,20 @@ def load_entry(
     file: Path, path: str, schema: str, problems: Problems, sanitizer: Sanitizer | None = None
 ) -> RawEntry | None:
     """One Markdown file whose front matter fits ``schema``; None when a problem is reported."""
-    try:
-        text = file.read_text(encoding="utf-8-sig")
+    return parse_entry(file.read_bytes(), file, path, schema, problems, sanitizer)
+
+
+def parse_entry(
+    saved: bytes,
+    file: Path,
+    path: str,
+    schema: str,
+    problems: Problems,
+    sanitizer: Sanitizer | None = None,
+) -> RawEntry | None:
+    """``load_entry`` of the bytes read from ``file``."""
+    try:  # as Path.read_text with its universal newlines would read it
+        text = saved.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError:
         problems.add(path, None, None, "файл не в кодировке UTF-8; сохраните его в UTF-8")
         return None

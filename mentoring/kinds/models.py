@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Protocol, TypeVar
 
 from mentoring.core.errors import Problems
@@ -107,12 +108,17 @@ class Plan:
     territory: str
     directions: tuple[Direction, ...]
 
-    @property
+    @cached_property
     def activities(self) -> tuple[Activity, ...]:
+        """Every activity in plan order (cached: each entry's plan ids are looked up here)."""
         return tuple(a for d in self.directions for a in d.all_activities)
 
+    @cached_property
+    def _by_id(self) -> dict[str, Activity]:
+        return {a.id: a for a in reversed(self.activities)}  # the first of a repeated id
+
     def activity(self, activity_id: str) -> Activity | None:
-        return next((a for a in self.activities if a.id == activity_id), None)
+        return self._by_id.get(activity_id)
 
 
 @dataclass(frozen=True)

@@ -327,6 +327,11 @@ def by_name(name: str) -> ContentType:
     return _BY_NAME[name]
 
 
+def entry_folders() -> tuple[str, ...]:
+    """The folders of content/ whose files (or subfolders) are Markdown entries."""
+    return tuple(kind.source.rstrip("/") for kind in TYPES if kind.is_entries)
+
+
 def scaffolds() -> dict[str, Scaffold]:
     """The scaffolds of new entries, by name."""
     return {

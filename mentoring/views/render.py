@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,14 @@ def _call_within(outer: Callable[[str], str], inner: Callable[[], str]) -> str:
     return outer(inner())
 
 
+@dataclass(frozen=True)
+class FileMade:
+    """A published file as a build of a `make serve` session made it, and from what."""
+
+    inputs: object
+    data: bytes
+
+
 class Renderer:
     """Renders every generated page and include block of the site from one Content."""
 
@@ -149,11 +158,30 @@ class Renderer:
         self._page_inputs[page_path] = inputs
         return render()
 
+    def file_unless_unchanged(self, path: str, inputs: object, make: Callable[[], bytes]) -> bytes:
+        """``make()``, a published file at ``path``, or in a `make serve` session the bytes
+        it gave at the last build when ``inputs`` are as then (as for a page, above)."""
+        if self._page_inputs is None:
+            return make()
+        inputs = (self.today, inputs)
+        known = self._page_inputs.get(path)
+        if isinstance(known, FileMade) and known.inputs == inputs:
+            return known.data
+        data = make()
+        self._page_inputs[path] = FileMade(inputs, data)
+        return data
+
     def page_signature(self, markdown: str) -> str:
         """What a generated page's HTML depends on beyond the shared inputs, as one hash: its
         Markdown with its HTML blocks and without this build's markers (`make serve` skips a
         page whose signature is as at the last build, mentoring/core/incremental.py)."""
         return digest(self.author_regions.normalized(self.html_blocks.resolved(markdown)))
+
+    def hand_written_signature(self, page_path: str, markdown: str) -> str:
+        """``page_signature`` of a hand-written page: its Markdown with the blocks it
+        includes, which may be made of entries (its problems are found when it is read)."""
+        blocks = self.blocks(page_path)
+        return self.page_signature(expand_includes(markdown, blocks, page_path, Problems()))
 
     def fragment(self, template: str, key: Hashable, **context: Any) -> Markup:
         """HTML repeated on many pages (a practice's card), rendered once per ``key``.
@@ -172,6 +200,10 @@ class Renderer:
     # Generated pages, each published at its fixed path under docs/.
 
     def plan_page(self) -> str:
+        """Made of the shared inputs and of the references to the plan's activities."""
+        return self.page_unless_unchanged(PLAN_PAGE, self.content.references, self._plan_page)
+
+    def _plan_page(self) -> str:
         plan = self.content.plan
         progress = {a.id: progress_of(a, plan, self.today) for a in plan.activities}
         by_status, by_timing = summarize(list(progress.values()))
@@ -221,13 +253,28 @@ class Renderer:
         years = by_year(news)
         common = {"years": list(years), "year_path": year_path, "listing_path": listing_path}
         pages = {}
-        for listing in paginate(news):
-            pages[listing.path] = self.render(
-                "news/list.md.j2", listing.path, listing=listing, with_feed=with_feed, **common
+        for listing in paginate(news):  # made of its items and the years of the archive
+            pages[listing.path] = self.page_unless_unchanged(
+                listing.path,
+                (listing, with_feed, common["years"]),
+                functools.partial(
+                    self.render,
+                    "news/list.md.j2",
+                    listing.path,
+                    listing=listing,
+                    with_feed=with_feed,
+                    **common,
+                ),
             )
         for year, items in years.items():
             path = year_path(year)
-            pages[path] = self.render("news/year.md.j2", path, year=year, items=items, **common)
+            pages[path] = self.page_unless_unchanged(
+                path,
+                (items, common["years"]),
+                functools.partial(
+                    self.render, "news/year.md.j2", path, year=year, items=items, **common
+                ),
+            )
         for item in news:  # an item's page shows the item alone (and the plan, shared)
             pages[item.page] = self.page_unless_unchanged(
                 item.page,

@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from mentoring.core.incremental import BuildMemory
+from mentoring.kinds.registry import entry_folders
 from tests.build.test_serve_problems import serve
 from tests.helpers import repository_project
 
@@ -16,7 +17,11 @@ PRACTICE = Path("content/practices/proforientatsionnye-proby.md")
 PAGE = Path("practices/proforientatsionnye-proby/index.html")
 # Shares a form with «Наставничество руководителя», whose page lists it as related.
 RELATED = Path("content/practices/Клуб молодого педагога.md")
-UNTOUCHED = Path("news/index.html")  # the list of news: nothing of the practice is on it
+ATTACHMENT = Path("content/practices/nastavniki-starsheklassniki/programma-obrazets.pdf")
+ATTACHMENT_PAGE = Path("practices/nastavniki-starsheklassniki/index.html")
+NEWS_ITEM = Path("content/news/2021-11-20-obrazets-novosti-o-seminare.md")  # plan: 2.1
+# Nothing of the practice is on them: the list of news, a hand-written page.
+UNTOUCHED = (Path("news/index.html"), Path("guide/plan/index.html"))
 
 
 def build_like_serve(project: Path, site: Path, memory: BuildMemory | None) -> Path:
@@ -45,16 +50,16 @@ def test_an_edit_rebuilds_its_page_an_error_shows_and_the_fix_brings_the_site_ba
     project = repository_project(tmp_path)
     practice = project / PRACTICE
     original = practice.read_text("utf-8")
-    memory = BuildMemory()
+    memory = BuildMemory(entry_folders())
     site = build_like_serve(project, tmp_path / "site", memory)
-    untouched = (site / UNTOUCHED).stat().st_mtime_ns
+    untouched = {page: (site / page).stat().st_mtime_ns for page in UNTOUCHED}
     index = (site / "pagefind" / "pagefind.js").stat().st_mtime_ns
 
     practice.write_text(original + "\nПравка, которую видно после сохранения.\n", "utf-8")
     build_like_serve(project, site, memory)
 
     assert "Правка, которую видно после сохранения." in (site / PAGE).read_text("utf-8")
-    assert (site / UNTOUCHED).stat().st_mtime_ns == untouched  # not written again
+    assert {page: (site / page).stat().st_mtime_ns for page in UNTOUCHED} == untouched
     assert (site / "pagefind" / "pagefind.js").stat().st_mtime_ns == index  # no Pagefind
     full = build_like_serve(project, tmp_path / "full", None)
     assert differences(site, full) == []
@@ -91,7 +96,7 @@ def test_a_new_title_reaches_the_pages_that_list_the_practice_as_related(
     practice = project / RELATED
     original = practice.read_text("utf-8")
     title = next(line for line in original.splitlines() if line.startswith("title:"))
-    memory = BuildMemory()
+    memory = BuildMemory(entry_folders())
     site = build_like_serve(project, tmp_path / "site", memory)
     pages = list((site / "practices").glob("*/index.html"))
     old_title = title.removeprefix("title:").strip()
@@ -108,5 +113,58 @@ def test_a_new_title_reaches_the_pages_that_list_the_practice_as_related(
     for page in relating:
         assert "Клуб педагогов, новое название" in related_section(page), page
     assert {page: page.stat().st_mtime_ns for page in others} == written  # not made again
+    full = build_like_serve(project, tmp_path / "full", None)
+    assert differences(site, full) == []
+
+
+def test_a_replaced_attachment_is_checked_and_labelled_again(
+    tmp_path: Path, fixed_epoch: str
+) -> None:
+    """A practice checked at an earlier build is checked again when a file it publishes
+    changes, though its text did not: the new size shows, a broken file stops the build."""
+    project = repository_project(tmp_path)
+    attachment = project / ATTACHMENT
+    original = attachment.read_bytes()
+    memory = BuildMemory(entry_folders())
+    site = build_like_serve(project, tmp_path / "site", memory)
+    label = attachment_label(site)
+
+    attachment.write_bytes(original + b"\n%" + b"0" * 300_000 + b"\n")
+    build_like_serve(project, site, memory)
+
+    assert attachment_label(site) != label
+    assert (site / ATTACHMENT_PAGE.parent / ATTACHMENT.name).read_bytes() == attachment.read_bytes()
+    full = build_like_serve(project, tmp_path / "full", None)
+    assert differences(site, full) == []
+
+    attachment.write_bytes(b"PK\x03\x04 not a PDF")
+    build_like_serve(project, site, memory)
+
+    page = (site / "index.html").read_text("utf-8")
+    assert "<h1>Сайт не собран</h1>" in page
+    assert f"файл {ATTACHMENT.as_posix()} по содержимому не PDF" in page
+
+
+def attachment_label(site: Path) -> str:
+    """The download link's «PDF, 1,2 КБ»."""
+    page = (site / ATTACHMENT_PAGE).read_text("utf-8")
+    return page.partition(ATTACHMENT.name)[2].partition("PDF, ")[2].partition("<")[0]
+
+
+def test_a_news_title_reaches_the_lists_and_the_plan(tmp_path: Path, fixed_epoch: str) -> None:
+    """The news lists, the plan's exports and the home page (a hand-written page with a
+    block of the latest news) name the item: made again."""
+    project = repository_project(tmp_path)
+    item = project / NEWS_ITEM
+    original = item.read_text("utf-8")
+    title = next(line for line in original.splitlines() if line.startswith("title:"))
+    memory = BuildMemory(entry_folders())
+    site = build_like_serve(project, tmp_path / "site", memory)
+
+    item.write_text(original.replace(title, "title: Семинар наставников, новое название"), "utf-8")
+    build_like_serve(project, site, memory)
+
+    for page in ("news/index.html", "news/2021/index.html", "plan/plan.csv", "index.html"):
+        assert "Семинар наставников, новое название" in (site / page).read_text("utf-8"), page
     full = build_like_serve(project, tmp_path / "full", None)
     assert differences(site, full) == []

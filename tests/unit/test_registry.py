@@ -14,7 +14,6 @@ from mkdocs.utils.yaml import yaml_load
 
 from mentoring.__main__ import main
 from mentoring.content import Content
-from mentoring.core.incremental import ENTRY_FOLDERS
 from mentoring.core.schema import load_schema
 from mentoring.editor.collections import COLLECTIONS
 from mentoring.kinds.entries import text_of
@@ -271,10 +270,3 @@ def test_cross_kind_checks_cover_every_kind_with_such_fields() -> None:
     with_document = {name for name, schema in schemas.items() if fields_named(schema, "document")}
     assert with_page == {"plan", "documents"}, "Content.check_page_references"
     assert with_document == {"plan", "practice"}, "content._check_documents_named"
-
-
-def test_make_serve_knows_every_folder_of_entries() -> None:
-    # The core may not import the registry, so incremental.py lists the folders itself; a
-    # folder missing there would make every save of its entries a full rebuild.
-    folders = {kind.source.rstrip("/") for kind in TYPES if kind.is_entries}
-    assert set(ENTRY_FOLDERS) == folders

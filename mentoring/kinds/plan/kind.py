@@ -173,13 +173,16 @@ def _check_responsible(
 
 def pages(renderer: Any) -> list[tuple[str, str | bytes, bool]]:
     """The plan's page and its exports (the exports link to the site only with site_url)."""
+    made: list[tuple[str, str | bytes, bool]] = [(PLAN_PAGE, renderer.plan_page(), True)]
     export = renderer.plan_export()
-    return [
-        (PLAN_PAGE, renderer.plan_page(), True),
-        (CSV_FILE, export.csv_bytes(), False),
-        (XLSX_FILE, export.xlsx_bytes(), False),
-        (ICS_FILE, export.ics_bytes(), False),
-    ]
+    references = renderer.content.references  # all the exports show beyond the shared inputs
+    for path, make in (
+        (CSV_FILE, export.csv_bytes),
+        (XLSX_FILE, export.xlsx_bytes),
+        (ICS_FILE, export.ics_bytes),
+    ):
+        made.append((path, renderer.file_unless_unchanged(path, references, make), False))
+    return made
 
 
 def blocks(renderer: Any, page_path: str) -> dict[str, Callable[[], str]]:

@@ -9,6 +9,7 @@ and links to files or pages that are missing. Every problem names the file and i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import posixpath
 import re
@@ -188,7 +189,7 @@ def build_practices(
     for entry in find_entries(folder, shown_folder, problems):
         raw = load_remembered(entry.file, entry.shown_as, "practice", problems, memory, sanitizer)
         if raw is not None:
-            practice = _build_practice(entry, raw, addresses, context)
+            practice = _build_practice(entry, raw, addresses, context, memory)
             if practice is not None:
                 practices.append(practice)
     return tuple(sorted(practices, key=_newest_first))
@@ -199,18 +200,48 @@ def _newest_first(practice: Practice) -> tuple[int, str, str]:
 
 
 def _build_practice(
-    entry: Entry, raw: RawEntry, addresses: Addresses, context: _Context
+    entry: Entry,
+    raw: RawEntry,
+    addresses: Addresses,
+    context: _Context,
+    memory: BuildMemory | None,
 ) -> Practice | None:
+    """The practice, checked against the other practices (its address, its tags) and then
+    on its own; `make serve` remembers the latter while the entry and its files stay."""
+    scope = context.problems.scope()
+    slug = _slug(raw, entry.name, addresses, context.problems)
+    tags = _tags(raw.data.get("tags", YamlList()), raw.path, context)
+
+    def check(found: Problems) -> Practice | None:
+        return _checked_practice(
+            entry, raw, slug, tags, dataclasses.replace(context, problems=found)
+        )
+
+    if memory is None or slug is None:
+        practice = check(context.problems)
+    else:
+        practice = memory.checked_entry(
+            raw.path,
+            (slug, tags),
+            context.problems,
+            check,
+            lambda checked: (file.source for file in checked.files),
+        )
+    return practice if scope.clean else None
+
+
+def _checked_practice(
+    entry: Entry, raw: RawEntry, slug: str | None, tags: tuple[str, ...], context: _Context
+) -> Practice | None:
+    """The practice's own checks: None when one of them (or an earlier one) found a problem."""
     problems = context.problems
     scope = problems.scope()
     data, path = raw.data, raw.path
-    slug = _slug(raw, entry.name, addresses, problems)
     date = parse_date(data, "date", path, problems)
     _check_organization(data, path, context)
     forms = _known_forms(data, path, context)
     plan_ids = check_activity_ids(data.get("plan", YamlList()), context.plan, path, problems)
     authors = _consented_authors(data.get("authors", []), path, problems)
-    tags = _tags(data.get("tags", YamlList()), path, context)
     review = build_review(data["review"], path, problems) if "review" in data else None
 
     def publish(
@@ -243,9 +274,9 @@ def _build_practice(
             cover = Cover(published, raw_cover["alt"])
     linked, page_links = _check_body(entry, raw, problems)
     body_files = [publish(name, line, None) for name, line in linked]
-    if not scope.clean:
+    if not scope.clean or slug is None:  # no slug: _build_practice reported why
         return None
-    assert slug is not None and date is not None, "problems were reported above"
+    assert date is not None, "problems were reported above"
     files = [a.file for a in attachments] + ([cover.file] if cover else []) + body_files
     return Practice(
         slug=slug,
