@@ -83,7 +83,7 @@ def load_remembered(
     schema: str,
     problems: Problems,
     memory: BuildMemory | None,
-    sanitizer: Sanitizer,
+    sanitizer: Sanitizer | None = None,
 ) -> RawEntry | None:
     """``load_entry``, or what it gave for the same file earlier in a `make serve` session."""
     if memory is None:
