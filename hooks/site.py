@@ -54,6 +54,7 @@ from mentoring.html.assets import (
     joined_stylesheets,
     page_modules,
 )
+from mentoring.html.sanitize import Sanitizer
 from mentoring.kinds.registry import TYPES, navigation
 from mentoring.search.index import (
     BUNDLE_DIR,
@@ -158,6 +159,9 @@ class MentoringSite:
         self.indexer: PagefindIndexer | None = None
         # Set by hooks/serve.py before each build of a `make serve` session.
         self.memory: BuildMemory | None = None
+        # The allowlist's verdict on each author text, for every build of this process
+        # (`make serve` checks again only the texts that changed).
+        self.sanitizer = Sanitizer()
         self.skip_unchanged = False
         self.signatures: dict[str, str] = {}  # pages of this build (hand-written: serve only)
         self.unread: set[str] = set()  # hand-written pages a dirty build leaves as they are
@@ -187,6 +191,7 @@ class MentoringSite:
                 site_url=config.site_url or None,
                 docs_dir=docs_dir,
                 memory=self.memory,
+                sanitizer=self.sanitizer,
             )
         except ContentError as error:
             raise fail(error) from None

@@ -14,6 +14,7 @@ from mentoring.content import Content, load_content
 from mentoring.core.errors import Problems
 from mentoring.core.incremental import BuildMemory
 from mentoring.html.abbreviations import AbbreviationMarker
+from mentoring.html.sanitize import Sanitizer
 from mentoring.kinds.plan.progress import build_date
 from mentoring.views.render import Renderer
 
@@ -40,10 +41,11 @@ class SiteBuild:
         today: dt.date | None = None,
         docs_dir: Path | None = None,
         memory: BuildMemory | None = None,
+        sanitizer: Sanitizer | None = None,
     ) -> SiteBuild:
         """Load and validate content and the pages of ``docs_dir``; raises ContentError with
         every problem found."""
-        content = load_content(content_dir, docs_dir=docs_dir, memory=memory)
+        content = load_content(content_dir, docs_dir=docs_dir, memory=memory, sanitizer=sanitizer)
         today = today or build_date()
         renderer = Renderer(
             content,

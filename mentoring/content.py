@@ -16,6 +16,8 @@ from typing import Any
 from mentoring.core.errors import Problems
 from mentoring.core.files import symlink_problems
 from mentoring.core.incremental import BuildMemory
+from mentoring.core.yamlsource import FRONT_MATTER
+from mentoring.html.sanitize import Sanitizer
 from mentoring.kinds.docs_pages import check_pages
 from mentoring.kinds.documents import DOCUMENTS_FILE, Document, check_evidence_documents
 from mentoring.kinds.entries import is_shown
@@ -106,25 +108,30 @@ def load_content(
     display_root: str = "content",
     docs_dir: Path | None = None,
     memory: BuildMemory | None = None,
+    sanitizer: Sanitizer | None = None,
 ) -> Content:
     """Load and validate the content folder (and the hand-written pages of ``docs_dir``),
     kind by kind as mentoring/kinds/registry.py declares them; raise ContentError listing
     every problem. ``memory``: entries of earlier builds of a `make serve` session
-    (mentoring/core/incremental.py)."""
+    (mentoring/core/incremental.py); ``sanitizer``: the allowlist's verdicts, kept by
+    the caller for a `make serve` session."""
     # Nothing is read through a link: its target could even end up quoted in an error.
     symlink_problems(root, display_root).raise_if_any()
     problems = Problems()
-    if docs_dir is not None and docs_dir.is_dir():
-        check_pages(docs_dir, docs_dir.name, problems)
+    sanitizer = sanitizer or Sanitizer()
     loaded: dict[str, Any] = {}
     clean: dict[str, bool] = {}
-    for kind in load_order():
-        scope = problems.scope()
-        needs: dict[str, Any] = {name: loaded[name] for name in kind.needs}
-        if kind.is_entries:
-            needs["memory"] = memory
-        loaded[kind.name] = kind.loaded().load(root, display_root, problems, **needs)
-        clean[kind.name] = scope.clean
+    with sanitizer.prefetching(_author_texts(root, docs_dir, memory)):
+        if docs_dir is not None and docs_dir.is_dir():
+            check_pages(docs_dir, docs_dir.name, problems, sanitizer)
+        for kind in load_order():
+            scope = problems.scope()
+            needs: dict[str, Any] = {name: loaded[name] for name in kind.needs}
+            if kind.is_entries:
+                needs["memory"] = memory
+                needs["sanitizer"] = sanitizer
+            loaded[kind.name] = kind.loaded().load(root, display_root, problems, **needs)
+            clean[kind.name] = scope.clean
     if clean["documents"]:  # else a broken entry would read as an unknown id
         _check_documents_named(loaded, display_root, problems)
 
@@ -148,6 +155,27 @@ def load_content(
         kinds=kinds,
         **{name: value for name, value in kinds.items() if name in fields},
     )
+
+
+def _author_texts(root: Path, docs_dir: Path | None, memory: BuildMemory | None) -> list[str]:
+    """The Markdown texts loading will check against the allowlist, in its order, split
+    from their front matter cheaply: a text split otherwise is simply checked when asked.
+    None in a `make serve` rebuild, which loads only the entries that changed."""
+    if memory is not None:
+        return []
+    files = sorted(docs_dir.rglob("*.md")) if docs_dir is not None and docs_dir.is_dir() else []
+    for kind in load_order():
+        if kind.is_entries and (root / kind.source).is_dir():
+            files += sorted((root / kind.source).rglob("*.md"))
+    texts = []
+    for file in files:
+        try:
+            text = file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # reported when loaded
+        front_matter = FRONT_MATTER.match(text)
+        texts.append(text[front_matter.end() :] if front_matter else text)
+    return texts
 
 
 def _published(kind: ContentType, loaded: Any, show_samples: bool) -> Any:

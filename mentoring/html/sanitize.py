@@ -11,11 +11,15 @@ change is refused with a message, and a text it would not change is published as
 
 from __future__ import annotations
 
-import functools
+import contextlib
+import hashlib
+import multiprocessing
+import os
 import posixpath
 import re
 import secrets
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from html import unescape
@@ -279,18 +283,16 @@ def _start_tags(clean_html: str) -> list[tuple[str, dict[str, str]]]:
     return parser.tags
 
 
-@functools.cache
-def _converter() -> markdown.Markdown:
+def new_converter() -> markdown.Markdown:
+    """A Markdown converter with the site's extensions and settings."""
     return markdown.Markdown(
         extensions=list(MARKDOWN_EXTENSIONS), extension_configs=MARKDOWN_SETTINGS
     )
 
 
 def to_html(text: str) -> str:
-    """Author Markdown as the site converts it."""
-    converter = _converter()
-    converter.reset()
-    return converter.convert(text)
+    """Author Markdown as the site converts it (with a converter of its own)."""
+    return new_converter().convert(text)
 
 
 def explain(item: Refused, text_of: str, folder: str) -> str:
@@ -362,20 +364,90 @@ def line_of(item: Refused, source: str, first_line: int) -> int:
 TEXT_END = "\n\n<!-- -->\n"
 
 
-def check_author_markdown(
-    text: str, source: str, first_line: int, text_of: str, folder: str
-) -> Iterator[tuple[int, str]]:
-    """Problems of one author text: (line, message) for each thing the allowlist would
-    remove from its HTML. ``source`` is the text with its code blanked, for the lines."""
-    for item in _refused_in_markdown(text):
-        yield line_of(item, source, first_line), explain(item, text_of, folder)
+def _text_key(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
-@functools.lru_cache(maxsize=4096)
-def _refused_in_markdown(text: str) -> tuple[Refused, ...]:
-    """Each thing refused in an author's Markdown once; remembered, so that a rebuild of
-    `make serve` converts only the texts that changed."""
-    return tuple(dict.fromkeys(refused(to_html(text + TEXT_END))))
+# Below this many texts, starting worker processes costs more than it saves.
+_PARALLEL_FROM = 200
+_CHUNK = 25  # texts a worker takes at a time
+
+
+class Sanitizer:
+    """Checks author Markdown against the allowlist, converting each text once: one object
+    for a build (or, in BuildMemory, for a `make serve` session), so that the converter and
+    the verdicts live on it rather than in module globals.
+
+    ``prefetching`` lets worker processes convert and check the texts a build is about to
+    ask about while the build loads everything else (the second core is idle then). A
+    worker's verdict is kept under the hash of the exact text it checked, and a text is
+    only ever answered by the verdict for that text: nothing unchecked gets through.
+    """
+
+    def __init__(self) -> None:
+        self._converter: markdown.Markdown | None = None
+        self._verdicts: dict[bytes, tuple[Refused, ...]] = {}
+        self._pending: Iterator[list[tuple[bytes, tuple[Refused, ...]]]] | None = None
+        self._coming: set[bytes] = set()  # what the workers are checking
+
+    def to_html(self, text: str) -> str:
+        """Author Markdown as the site converts it."""
+        if self._converter is None:
+            self._converter = new_converter()
+        self._converter.reset()
+        return self._converter.convert(text)
+
+    def check_author_markdown(
+        self, text: str, source: str, first_line: int, text_of: str, folder: str
+    ) -> Iterator[tuple[int, str]]:
+        """Problems of one author text: (line, message) for each thing the allowlist would
+        remove from its HTML. ``source`` is the text with its code blanked, for the lines."""
+        for item in self.refused_in_markdown(text):
+            yield line_of(item, source, first_line), explain(item, text_of, folder)
+
+    def refused_in_markdown(self, text: str) -> tuple[Refused, ...]:
+        """Each thing refused in an author's Markdown once; remembered, so that a rebuild of
+        `make serve` converts only the texts that changed."""
+        key = _text_key(text)
+        while key not in self._verdicts and key in self._coming and self._pending is not None:
+            batch = next(self._pending, None)
+            if batch is None:
+                self._pending = None
+            else:
+                self._verdicts.update(batch)
+        if key not in self._verdicts:
+            self._verdicts[key] = self._refused(text)
+        return self._verdicts[key]
+
+    def _refused(self, text: str) -> tuple[Refused, ...]:
+        return tuple(dict.fromkeys(refused(self.to_html(text + TEXT_END))))
+
+    @contextlib.contextmanager
+    def prefetching(self, texts: Iterable[str]) -> Iterator[bool]:
+        """Worker processes check ``texts`` (in the order the build will ask) in the
+        background until the block ends; gives whether they started. Processes are forked,
+        and only from a process without other threads (forking one with threads is
+        unsafe), and only for enough texts to pay for them."""
+        todo = {_text_key(text): text for text in texts}
+        todo = {key: text for key, text in todo.items() if key not in self._verdicts}
+        workers = len(os.sched_getaffinity(0))
+        if len(todo) < _PARALLEL_FROM or workers < 2 or threading.active_count() > 1:
+            yield False
+            return
+        ordered = list(todo.values())
+        chunks = [ordered[start : start + _CHUNK] for start in range(0, len(ordered), _CHUNK)]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            self._pending, self._coming = pool.imap(_verdicts_of, chunks), set(todo)
+            try:
+                yield True
+            finally:
+                self._pending, self._coming = None, set()
+
+
+def _verdicts_of(texts: list[str]) -> list[tuple[bytes, tuple[Refused, ...]]]:
+    """A worker's verdicts on ``texts``, by the hash of each."""
+    sanitizer = Sanitizer()
+    return [(_text_key(text), sanitizer._refused(text)) for text in texts]
 
 
 _FOOTNOTES = '<div class="footnote">'

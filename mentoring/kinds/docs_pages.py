@@ -9,7 +9,7 @@ from pathlib import Path
 from mentoring.core.errors import Problems
 from mentoring.core.files import DOCUMENT_TYPES, check_file, symlink_problems
 from mentoring.core.yamlsource import split_front_matter
-from mentoring.html.sanitize import check_author_markdown
+from mentoring.html.sanitize import Sanitizer
 from mentoring.kinds.entries import without_code
 
 TEXT_OF_PAGE = "на странице"
@@ -48,13 +48,16 @@ def check_files(docs_dir: Path, shown_folder: str, problems: Problems) -> None:
         )
 
 
-def check_pages(docs_dir: Path, shown_folder: str, problems: Problems) -> None:
+def check_pages(
+    docs_dir: Path, shown_folder: str, problems: Problems, sanitizer: Sanitizer | None = None
+) -> None:
     """Report what the allowlist would remove from any ``*.md`` page of ``docs_dir`` and
     every other file of it that may not be published (``check_files``)."""
     links = symlink_problems(docs_dir, shown_folder)
     if links:  # nothing is read through a link (its target could be quoted in a message)
         problems.extend(links)
         return
+    sanitizer = sanitizer or Sanitizer()
     for file in sorted(docs_dir.rglob(f"*{PAGE_EXTENSION}")):
         path = f"{shown_folder}/{file.relative_to(docs_dir).as_posix()}"
         try:
@@ -65,7 +68,7 @@ def check_pages(docs_dir: Path, shown_folder: str, problems: Problems) -> None:
         body, body_line = text, 1
         if text.startswith("---"):
             _, body, body_line = split_front_matter(text, path, problems)
-        for line, message in check_author_markdown(
+        for line, message in sanitizer.check_author_markdown(
             body, without_code(body), body_line, TEXT_OF_PAGE, posixpath.dirname(path)
         ):
             problems.add(path, line, None, message)

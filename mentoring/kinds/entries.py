@@ -24,7 +24,7 @@ from mentoring.core.yamlsource import YamlMap, split_front_matter
 from mentoring.html.headings import check_headings
 from mentoring.html.includes import check_entry_includes
 from mentoring.html.links import check_spaced_addresses
-from mentoring.html.sanitize import check_author_markdown
+from mentoring.html.sanitize import Sanitizer
 from mentoring.kinds.plan.schedule import check_year
 from mentoring.kinds.registry import by_schema
 
@@ -62,36 +62,54 @@ def load_entries(
     schema: str,
     problems: Problems,
     memory: BuildMemory | None = None,
+    sanitizer: Sanitizer | None = None,
 ) -> list[RawEntry]:
     """Every ``*.md`` file of ``folder`` with valid front matter; a missing folder has none."""
     if not folder.is_dir():
         return []
+    sanitizer = sanitizer or Sanitizer()
     entries = []
     for file in sorted(folder.glob("*.md")):
-        raw = load_remembered(file, f"{shown_folder}/{file.name}", schema, problems, memory)
+        shown = f"{shown_folder}/{file.name}"
+        raw = load_remembered(file, shown, schema, problems, memory, sanitizer)
         if raw is not None:
             entries.append(raw)
     return entries
 
 
 def load_remembered(
-    file: Path, path: str, schema: str, problems: Problems, memory: BuildMemory | None
+    file: Path,
+    path: str,
+    schema: str,
+    problems: Problems,
+    memory: BuildMemory | None,
+    sanitizer: Sanitizer | None = None,
 ) -> RawEntry | None:
     """``load_entry``, or what it gave for the same file earlier in a `make serve` session."""
     if memory is None:
-        return load_entry(file, path, schema, problems)
+        return load_entry(file, path, schema, problems, sanitizer)
     return memory.load_entry(
-        file, path, problems, lambda data, found: parse_entry(data, file, path, schema, found)
+        file,
+        path,
+        problems,
+        lambda data, found: parse_entry(data, file, path, schema, found, sanitizer),
     )
 
 
-def load_entry(file: Path, path: str, schema: str, problems: Problems) -> RawEntry | None:
+def load_entry(
+    file: Path, path: str, schema: str, problems: Problems, sanitizer: Sanitizer | None = None
+) -> RawEntry | None:
     """One Markdown file whose front matter fits ``schema``; None when a problem is reported."""
-    return parse_entry(file.read_bytes(), file, path, schema, problems)
+    return parse_entry(file.read_bytes(), file, path, schema, problems, sanitizer)
 
 
 def parse_entry(
-    saved: bytes, file: Path, path: str, schema: str, problems: Problems
+    saved: bytes,
+    file: Path,
+    path: str,
+    schema: str,
+    problems: Problems,
+    sanitizer: Sanitizer | None = None,
 ) -> RawEntry | None:
     """``load_entry`` of the bytes read from ``file``."""
     try:  # as Path.read_text with its universal newlines would read it
@@ -116,7 +134,7 @@ def parse_entry(
         return None
     check_entry_includes(body, body_line, path, problems)
     raw = RawEntry(file, path, data, body, body_line, without_code(body))
-    check_markup(raw, text_of(schema), problems)
+    check_markup(raw, text_of(schema), problems, sanitizer or Sanitizer())
     check_spaced_addresses(raw, problems)
     return raw
 
@@ -142,13 +160,13 @@ def without_code(body: str) -> str:
     return body
 
 
-def check_markup(raw: RawEntry, text_of: str, problems: Problems) -> None:
+def check_markup(raw: RawEntry, text_of: str, problems: Problems, sanitizer: Sanitizer) -> None:
     """The body's HTML must pass the allowlist unchanged (mentoring/html/sanitize.py).
 
     Authors write through the web editor, and the site must neither run their markup nor
     make a visitor's browser ask another server for anything.
     """
-    for line, message in check_author_markdown(
+    for line, message in sanitizer.check_author_markdown(
         raw.body, raw.text, raw.body_line, text_of, posixpath.dirname(raw.path)
     ):
         problems.add(raw.path, line, None, message)
@@ -254,11 +272,12 @@ def build_entries(
     problems: Problems,
     build: Callable[[RawEntry, Addresses], T | None],
     memory: BuildMemory | None = None,
+    sanitizer: Sanitizer | None = None,
 ) -> list[T]:
     """Every entry of ``folder`` that ``build`` makes a model of (it reports the others);
     the entries share one set of addresses."""
     addresses = Addresses()
-    raws = load_entries(folder, shown_folder, schema, problems, memory)
+    raws = load_entries(folder, shown_folder, schema, problems, memory, sanitizer)
     built = (build(raw, addresses) for raw in raws)
     return [entry for entry in built if entry is not None]
 

@@ -21,6 +21,7 @@ from icalendar import Event as CalendarEvent
 
 from mentoring.core.errors import Problems
 from mentoring.core.incremental import BuildMemory
+from mentoring.html.sanitize import Sanitizer
 from mentoring.kinds.entries import Addresses, RawEntry, build_entries, dated_name, entry_slug
 from mentoring.kinds.models import Reference, references_of
 from mentoring.kinds.organizations import by_id, check_organization
@@ -91,6 +92,7 @@ def load(
     organizations: Iterable[Any] | None = None,
     news: Iterable[Any] = (),
     memory: BuildMemory | None = None,
+    sanitizer: Sanitizer | None = None,
     **_: object,
 ) -> tuple[Event, ...]:
     """Every event, drafts and samples included, soonest first."""
@@ -103,7 +105,9 @@ def load(
     def build(raw: RawEntry, addresses: Addresses) -> Event | None:
         return _build_event(raw, plan, known, reports, addresses, problems)
 
-    events = build_entries(root / EVENTS_FOLDER, shown_folder, "events", problems, build, memory)
+    events = build_entries(
+        root / EVENTS_FOLDER, shown_folder, "events", problems, build, memory, sanitizer
+    )
     return tuple(sorted(events, key=lambda event: (event.start, event.slug)))
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from mentoring.core.errors import Problems
 from mentoring.core.incremental import BuildMemory
+from mentoring.html.sanitize import Sanitizer
 from mentoring.kinds.entries import Addresses, RawEntry, build_entries, entry_slug, parse_date
 from mentoring.kinds.models import Plan, Reference, newest_first, references_of
 from mentoring.kinds.plan.references import check_activity_ids
@@ -49,6 +50,7 @@ def build_materials(
     plan: Plan | None,
     problems: Problems,
     memory: BuildMemory | None = None,
+    sanitizer: Sanitizer | None = None,
 ) -> tuple[Material, ...]:
     """Every material, drafts and samples included, newest first (then by address)."""
     shown_folder = f"{display_root}/{MATERIALS_FOLDER}"
@@ -76,7 +78,9 @@ def build_materials(
         )
 
     return newest_first(
-        build_entries(root / MATERIALS_FOLDER, shown_folder, "materials", problems, build, memory)
+        build_entries(
+            root / MATERIALS_FOLDER, shown_folder, "materials", problems, build, memory, sanitizer
+        )
     )
 
 
@@ -90,8 +94,9 @@ def load(
     *,
     plan: Plan | None,
     memory: BuildMemory | None = None,
+    sanitizer: Sanitizer | None = None,
 ) -> Any:
-    return build_materials(root, display_root, plan, problems, memory)
+    return build_materials(root, display_root, plan, problems, memory, sanitizer)
 
 
 def pages(renderer: Any) -> Iterator[tuple[str, str, bool]]:

@@ -16,6 +16,7 @@ from typing import Any
 from mentoring.core.errors import Problems
 from mentoring.core.files import IMAGE_TYPES, PublishedFile, check_file
 from mentoring.core.incremental import BuildMemory
+from mentoring.html.sanitize import Sanitizer
 from mentoring.kinds.entries import (
     Addresses,
     RawEntry,
@@ -73,6 +74,7 @@ def build_news(
     plan: Plan | None,
     problems: Problems,
     memory: BuildMemory | None = None,
+    sanitizer: Sanitizer | None = None,
 ) -> tuple[NewsItem, ...]:
     """Every news item, drafts and samples included, newest first."""
     folder = root / NEWS_FOLDER
@@ -81,7 +83,9 @@ def build_news(
     def build(raw: RawEntry, addresses: Addresses) -> NewsItem | None:
         return _build_item(raw, folder, shown_folder, plan, addresses, problems)
 
-    return newest_first(build_entries(folder, shown_folder, "news", problems, build, memory))
+    return newest_first(
+        build_entries(folder, shown_folder, "news", problems, build, memory, sanitizer)
+    )
 
 
 def _build_item(
@@ -238,8 +242,9 @@ def load(
     *,
     plan: Plan | None,
     memory: BuildMemory | None = None,
+    sanitizer: Sanitizer | None = None,
 ) -> Any:
-    return build_news(root, display_root, plan, problems, memory)
+    return build_news(root, display_root, plan, problems, memory, sanitizer)
 
 
 def pages(renderer: Any) -> Iterator[tuple[str, str | PublishedFile, bool]]:

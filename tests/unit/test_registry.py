@@ -82,8 +82,9 @@ def test_kind_is_wired(kind) -> None:
         for parameter in inspect.signature(load).parameters.values()
         if parameter.kind is parameter.KEYWORD_ONLY
     ]
-    # An entry kind also takes the entries `make serve` remembers (mentoring/core/incremental.py).
-    needs = [*kind.needs, "memory"] if kind.is_entries else list(kind.needs)
+    # An entry kind also takes the entries `make serve` remembers (mentoring/core/incremental.py)
+    # and the build's allowlist verdicts (mentoring/html/sanitize.py).
+    needs = [*kind.needs, "memory", "sanitizer"] if kind.is_entries else list(kind.needs)
     assert sorted(keywords) == sorted(needs), "the loader takes what the kind needs"
     if kind.section is not None:  # organisations are pages of the bank
         assert kind.hook("pages") or (kind.nav and kind.nav.parent), "a section has pages"

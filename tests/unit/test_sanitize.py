@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from mentoring.html.sanitize import (
     MARKDOWN_SETTINGS,
     TAGS,
     AuthorRegions,
+    Sanitizer,
     refused,
     to_html,
 )
@@ -63,9 +65,45 @@ def test_every_hostile_vector_is_refused_at_its_line_in_every_kind_of_text(vecto
         assert all(re.search("[а-яё]{4}", line) for line in found)
 
 
+def test_a_project_checked_by_worker_processes_gets_the_report_of_a_serial_check(tmp_path):
+    project = make_site(tmp_path, "minimal", "practices")
+    write_refused(project)
+    for number in range(150):  # enough different texts for workers to start (prefetching)
+        path, text, _ = author_file("news", f"filler-{number:03}", f"Абзац {number}.")
+        (project / path).write_text(text, "utf-8")
+    parallel = check(project)
+    other_thread_running = threading.Event()
+    thread = threading.Thread(target=other_thread_running.wait)
+    thread.start()  # a process with another thread is never forked: the check is serial
+    try:
+        serial = check(project)
+    finally:
+        other_thread_running.set()
+        thread.join()
+    assert len(parallel) >= 4 * len(REFUSED)
+    assert parallel == serial
+
+
 def test_there_are_at_least_forty_hostile_vectors():
     assert len(REFUSED) >= 40
     assert len({vector.name for vector in REFUSED}) == len(REFUSED)
+
+
+def test_worker_processes_give_each_text_the_verdict_a_serial_check_gives():
+    texts = [
+        f"Абзац {number}.\n\n{text}\n"
+        for number, text in enumerate(
+            [vector.text for vector in REFUSED] * 4 + [*SHOWN_IN_BODIES, SHOWN_IN_CODE] * 20
+        )
+    ]
+    parallel, serial = Sanitizer(), Sanitizer()
+    with parallel.prefetching(texts) as started:
+        assert started
+        verdicts = [parallel.refused_in_markdown(text) for text in reversed(texts)]
+        unasked = parallel.refused_in_markdown("<script>alert(1)</script>")
+    assert verdicts == [serial.refused_in_markdown(text) for text in reversed(texts)]
+    assert sum(bool(verdict) for verdict in verdicts) == len(REFUSED) * 4
+    assert unasked == serial.refused_in_markdown("<script>alert(1)</script>") != ()
 
 
 @pytest.mark.parametrize("body", [*SHOWN_IN_BODIES, SHOWN_IN_CODE], ids=range(3))

@@ -28,6 +28,7 @@ from mentoring.core.russian import count_words, did_you_mean, slugify
 from mentoring.core.yamlsource import YamlList, YamlMap
 from mentoring.html.includes import INCLUDE
 from mentoring.html.links import spaced_addresses
+from mentoring.html.sanitize import Sanitizer
 from mentoring.kinds.entries import (
     COMMENT,
     LINK,
@@ -178,6 +179,7 @@ def build_practices(
     plan: Plan | None,
     problems: Problems,
     memory: BuildMemory | None = None,
+    sanitizer: Sanitizer | None = None,
 ) -> tuple[Practice, ...]:
     """Every practice, drafts and samples included, newest first."""
     context = _Context(
@@ -187,9 +189,10 @@ def build_practices(
         problems,
     )
     addresses = Addresses()
+    sanitizer = sanitizer or Sanitizer()
     practices = []
     for entry in find_entries(folder, shown_folder, problems):
-        raw = load_remembered(entry.file, entry.shown_as, "practice", problems, memory)
+        raw = load_remembered(entry.file, entry.shown_as, "practice", problems, memory, sanitizer)
         if raw is not None:
             practice = _build_practice(entry, raw, addresses, context, memory)
             if practice is not None:

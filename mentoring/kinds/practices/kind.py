@@ -10,6 +10,7 @@ from typing import Any
 from mentoring.core.errors import Problems
 from mentoring.core.files import PublishedFile
 from mentoring.core.incremental import BuildMemory
+from mentoring.html.sanitize import Sanitizer
 from mentoring.kinds.models import Form, Plan, Reference, entry_references
 from mentoring.kinds.newentry import entry_text
 from mentoring.kinds.organizations import Organization
@@ -26,6 +27,7 @@ def load(
     organizations: Sequence[Organization] | None,
     plan: Plan | None,
     memory: BuildMemory | None = None,
+    sanitizer: Sanitizer | None = None,
 ) -> tuple[Practice, ...]:
     return build_practices(
         root / PRACTICES_DIR,
@@ -35,6 +37,7 @@ def load(
         plan=plan,
         problems=problems,
         memory=memory,
+        sanitizer=sanitizer,
     )
 
 
