@@ -40,7 +40,7 @@ def test_review_facets_and_criteria_without_javascript(browser, site_server: str
         expect(criteria.locator(".sample-badge")).to_be_visible()  # the shipped criteria
         group = page.locator("#facets-review")
         link = group.get_by_role("link", name="Проверена")
-        count = int(link.locator("xpath=following-sibling::span").inner_text())
+        count = int(link.locator("xpath=following-sibling::span/span[@aria-hidden]").inner_text())
         link.click()
         assert page.url.endswith("/practices/review/reviewed/")
         expect(page.locator("h1")).to_contain_text("Практики со статусом «Проверена»")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
@@ -89,6 +91,20 @@ def test_there_are_at_least_forty_hostile_vectors():
     assert len({vector.name for vector in REFUSED}) == len(REFUSED)
 
 
+# Run in a fresh interpreter: the pool forks only from a process without other threads, and
+# this test process may have some (the browser tests' servers and Playwright share it).
+PARALLEL_CHECK = """
+import json, sys
+from mentoring.html.sanitize import Sanitizer
+texts = json.load(sys.stdin)
+sanitizer = Sanitizer()
+with sanitizer.prefetching(texts) as started:
+    verdicts = [repr(sanitizer.refused_in_markdown(text)) for text in reversed(texts)]
+    unasked = repr(sanitizer.refused_in_markdown("<script>alert(1)</script>"))
+json.dump({"started": started, "verdicts": verdicts, "unasked": unasked}, sys.stdout)
+"""
+
+
 def test_worker_processes_give_each_text_the_verdict_a_serial_check_gives():
     texts = [
         f"Абзац {number}.\n\n{text}\n"
@@ -96,14 +112,23 @@ def test_worker_processes_give_each_text_the_verdict_a_serial_check_gives():
             [vector.text for vector in REFUSED] * 4 + [*SHOWN_IN_BODIES, SHOWN_IN_CODE] * 20
         )
     ]
-    parallel, serial = Sanitizer(), Sanitizer()
-    with parallel.prefetching(texts) as started:
-        assert started
-        verdicts = [parallel.refused_in_markdown(text) for text in reversed(texts)]
-        unasked = parallel.refused_in_markdown("<script>alert(1)</script>")
-    assert verdicts == [serial.refused_in_markdown(text) for text in reversed(texts)]
-    assert sum(bool(verdict) for verdict in verdicts) == len(REFUSED) * 4
-    assert unasked == serial.refused_in_markdown("<script>alert(1)</script>") != ()
+    run = subprocess.run(
+        [sys.executable, "-c", PARALLEL_CHECK],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+    )
+    parallel = json.loads(run.stdout)
+    serial = Sanitizer()
+    assert parallel["started"]
+    assert parallel["verdicts"] == [
+        repr(serial.refused_in_markdown(text)) for text in reversed(texts)
+    ]
+    assert sum(verdict != "()" for verdict in parallel["verdicts"]) == len(REFUSED) * 4
+    assert parallel["unasked"] == repr(serial.refused_in_markdown("<script>alert(1)</script>"))
+    assert parallel["unasked"] != "()"
 
 
 @pytest.mark.parametrize("body", [*SHOWN_IN_BODIES, SHOWN_IN_CODE], ids=range(3))
