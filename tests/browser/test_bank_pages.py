@@ -181,6 +181,37 @@ def test_the_organisation_filter_gets_every_organisation_from_the_index(
     expect(page.locator("[data-search-status]")).to_have_text(f"Найдено: {count}")
 
 
+def option_counts(page: Page, select: str) -> dict[str, int]:
+    """Value → the count its option shows, for every option but «все»."""
+    pairs = page.locator(f"{select} option").evaluate_all(
+        "(options) => options.filter((o) => o.value).map((o) => [o.value,"
+        " Number(o.textContent.match(/\\((\\d+)\\)$/)[1])])"
+    )
+    return dict(pairs)
+
+
+def test_organisations_added_from_the_index_count_what_the_words_find(page: Page) -> None:
+    # A word of some titles (scripts/bench/synthesis.py TITLE_HEADS): a part of the bank.
+    page.goto("practices/?q=Лаборатория")
+    status = page.locator("[data-search-status]")
+    expect(status).to_have_text(re.compile(r"^Найдено: \d+$"))
+    found = int(status.inner_text().rsplit(" ", 1)[1])
+    served = option_counts(page, ORGANIZATION)
+    assert len(served) == MENU_ORGANIZATIONS  # the index is not loaded yet
+    with page.expect_response("**/practices/bank.json"):
+        page.focus(ORGANIZATION)
+    page.wait_for_function(
+        "([select, served]) => Array.from(document.querySelector(select).options)"
+        ".some((option) => option.value && !served.includes(option.value))",
+        arg=[ORGANIZATION, list(served)],
+    )
+    counts = option_counts(page, ORGANIZATION)
+    assert 0 < found < GENERATED_N  # the words find a part of the bank
+    # Every practice has one organisation: the counts add up to what the words found.
+    assert sum(counts.values()) == found, counts
+    assert {key: counts[key] for key in served} == served
+
+
 @pytest.mark.parametrize("mode", MODES, ids=str)
 @pytest.mark.parametrize(
     "site_page",

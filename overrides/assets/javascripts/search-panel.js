@@ -133,14 +133,15 @@ function setUp(panel) {
   }
 
   let valuesAdded = false;
+  // The counts the options show (per facet), or null while they show the served totals.
+  let shownCounts = null;
 
-  // Adds to each select the values it lacks that the index lists for its key (with the counts
-  // of the current choice); options rendered by the server stay, in the index's order.
+  // Adds to each select the values it lacks that the index lists for its key; options rendered
+  // by the server stay, in the index's order. The added options count what the others count:
+  // the result set shown now (words included), or without one the index for the current choice.
   function addValues(index) {
     if (valuesAdded || !index.values) return;
     valuesAdded = true;
-    const names = facets.map((select) => { return select.name; });
-    const counts = bankIndex.counts(index.practices, selected(), names);
     facets.forEach((select) => {
       const order = index.values[select.name];
       if (!order) return;
@@ -149,15 +150,14 @@ function setUp(panel) {
       order.forEach((value) => {
         let option = served[value];
         if (!option) {
-          const label = (index.labels[select.name] || {})[value] || value;
-          const count = counts[select.name][value] || 0;
-          option = new Option(label + " (" + count + ")", value);
-          option.setAttribute("data-label", label);
-          option.disabled = count === 0;
+          option = new Option("", value);
+          option.setAttribute("data-label", (index.labels[select.name] || {})[value] || value);
         }
         select.appendChild(option);
       });
     });
+    const names = facets.map((select) => { return select.name; });
+    setCounts(shownCounts || bankIndex.counts(index.practices, selected(), names));
   }
 
   function loadIndex() {
@@ -165,6 +165,7 @@ function setUp(panel) {
   }
 
   function setCounts(countsPerFacet) {
+    shownCounts = countsPerFacet;
     facets.forEach((select) => {
       const counts = countsPerFacet[select.name] || {};
       Array.prototype.slice.call(select.options, 1).forEach((option) => {
@@ -295,6 +296,7 @@ function setUp(panel) {
           option.textContent = text;
           option.disabled = false;
         });
+        shownCounts = null;
         status.textContent = "";
         output.setAttribute("aria-busy", "false");
         return;
