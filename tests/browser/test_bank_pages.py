@@ -212,6 +212,37 @@ def test_organisations_added_from_the_index_count_what_the_words_find(page: Page
     assert {key: counts[key] for key in served} == served
 
 
+def test_values_that_would_find_nothing_are_left_out_of_every_list(page: Page) -> None:
+    page.goto("practices/")
+    every = len(option_counts(page, 'select[name="year"]'))
+    year = page.locator('select[name="year"] option').last.get_attribute("value")
+    page.select_option('select[name="year"]', year)
+    status = page.locator("[data-search-status]")
+    expect(status).to_have_text(re.compile(r"^Найдено: \d+$"))
+    found = int(status.inner_text().rsplit(" ", 1)[1])
+    organizations = option_counts(page, ORGANIZATION)  # every one is in the list now
+    assert sum(organizations.values()) == found
+    assert 0 not in organizations.values(), organizations
+    in_the_bank = page.evaluate(
+        "() => fetch('bank.json').then((r) => r.json()).then((i) => i.values.organization)"
+    )
+    assert len(organizations) < len(in_the_bank)  # those without a practice of the year: out
+    for name in ("form", "tag", "review"):
+        counts = option_counts(page, f'select[name="{name}"]')
+        assert 0 not in counts.values(), (name, counts)
+    assert not page.locator("[data-search-panel] option[disabled]").count()
+
+    # The chosen value stays, with its count, when nothing else is left.
+    page.fill("[data-search-query]", "квазарный")
+    page.dispatch_event("[data-search-query]", "input")
+    expect(status).to_have_text("Ничего не найдено")
+    expect(page.locator('select[name="year"] option')).to_have_text(["все", f"{year} (0)"])
+    expect(page.locator(f"{ORGANIZATION} option")).to_have_text(["все"])
+
+    page.get_by_role("button", name="Показать все").click()
+    expect(page.locator('select[name="year"] option')).to_have_count(every + 1)
+
+
 @pytest.mark.parametrize("mode", MODES, ids=str)
 @pytest.mark.parametrize(
     "site_page",

@@ -4,7 +4,8 @@
 // A panel is an element with data-search-panel that contains (see README, «Поиск»):
 //   - a <form hidden> (shown by this script), with an optional query input
 //     [data-search-query] and a <select data-search-facet name="KEY"> per Pagefind filter
-//     KEY whose first option (value "") means «all»; the script fills in the values;
+//     KEY whose first option (value "") means «all»; the script fills in the values and
+//     their counts, and leaves out of the list the values that would find nothing;
 //   - [data-search-status] for «Найдено: N»;
 //   - either [data-search-results], an empty list the script fills with results, or
 //     [data-search-cards], a list whose direct children are server-rendered items that
@@ -85,6 +86,10 @@ function setUp(panel) {
     labels: {},
   };
   let indexLoaded = false;
+  // Every option of each select in its order ("все" first), also those out of the list now:
+  // a value that would find nothing is left out of its list (setCounts).
+  const optionsOf = {};
+  facets.forEach((select) => { optionsOf[select.name] = Array.prototype.slice.call(select.options); });
   const servedCounts = facets.reduce((all, select) => {
     return all.concat(Array.prototype.map.call(select.options, (option) => {
       return [option, option.textContent];
@@ -123,9 +128,10 @@ function setUp(panel) {
           const option = new Option(value, value);
           option.setAttribute("data-label", value);
           select.add(option);
+          optionsOf[select.name].push(option);
         });
       }
-      const values = Array.prototype.map.call(select.options, (option) => { return option.value; });
+      const values = optionsOf[select.name].map((option) => { return option.value; });
       if (wanted.get(select.name) && values.indexOf(wanted.get(select.name)) !== -1) {
         select.value = wanted.get(select.name);
       }
@@ -146,15 +152,13 @@ function setUp(panel) {
       const order = index.values[select.name];
       if (!order) return;
       const served = {};
-      Array.prototype.forEach.call(select.options, (option) => { served[option.value] = option; });
-      order.forEach((value) => {
-        let option = served[value];
-        if (!option) {
-          option = new Option("", value);
-          option.setAttribute("data-label", (index.labels[select.name] || {})[value] || value);
-        }
-        select.appendChild(option);
-      });
+      optionsOf[select.name].forEach((option) => { served[option.value] = option; });
+      optionsOf[select.name] = [optionsOf[select.name][0]].concat(order.map((value) => {
+        if (served[value]) return served[value];
+        const option = new Option("", value);
+        option.setAttribute("data-label", (index.labels[select.name] || {})[value] || value);
+        return option;
+      }));
     });
     const names = facets.map((select) => { return select.name; });
     setCounts(shownCounts || bankIndex.counts(index.practices, selected(), names));
@@ -164,15 +168,31 @@ function setUp(panel) {
     return indexFunctions().then((functions) => { return functions.load(indexAddress); });
   }
 
+  // Puts exactly `options` in the select, in their order, keeping its value. Options out of
+  // the list are removed, not hidden: Safari on the iPhone lists hidden options too.
+  function listOptions(select, options) {
+    const same = options.length === select.options.length &&
+      options.every((option, i) => { return select.options[i] === option; });
+    if (same) return;
+    const value = select.value;
+    select.replaceChildren(...options);
+    select.value = value;
+  }
+
+  // Each option shows how many entries it would find. Values that would find nothing are
+  // left out of the list, on every facet alike, but for the chosen one (so that it can be
+  // seen and undone): a phone's picker and a screen reader then go through only the values
+  // that give results, not through hundreds of unavailable organisations or tags.
   function setCounts(countsPerFacet) {
     shownCounts = countsPerFacet;
     facets.forEach((select) => {
       const counts = countsPerFacet[select.name] || {};
-      Array.prototype.slice.call(select.options, 1).forEach((option) => {
+      listOptions(select, optionsOf[select.name].filter((option, i) => {
+        if (i === 0) return true;
         const count = counts[option.value] || 0;
         option.textContent = option.getAttribute("data-label") + " (" + count + ")";
-        option.disabled = count === 0 && !option.selected;
-      });
+        return count > 0 || option.value === select.value;
+      }));
     });
   }
 
@@ -292,10 +312,8 @@ function setUp(panel) {
       more.hidden = true;
       if (idle && !indexLoaded) {
         showAllCards();  // the page as served, with the whole list's counts
-        servedCounts.forEach(([option, text]) => {
-          option.textContent = text;
-          option.disabled = false;
-        });
+        servedCounts.forEach(([option, text]) => { option.textContent = text; });
+        facets.forEach((select) => { listOptions(select, optionsOf[select.name]); });
         shownCounts = null;
         status.textContent = "";
         output.setAttribute("aria-busy", "false");
