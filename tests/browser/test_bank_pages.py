@@ -23,15 +23,16 @@ GENERATED_N = 3 * LIST_PAGE_SIZE + 10
 CARDS = "[data-search-cards] > li"
 FROM_INDEX = f"{CARDS}[data-search-index-item]"  # cards the script made from the index
 MORE = ".search-panel__more"
-# Fewer than the generated organisations: the page lists some, the filter adds the rest.
-MENU_ORGANIZATIONS = 2
+# Fewer than the generated organisations and tags: the page lists some, the filter adds the rest.
+MENU_LIMITS = {"organization": 2, "tag": 3}
+MENU_ORGANIZATIONS = MENU_LIMITS["organization"]
 ORGANIZATION = 'select[name="organization"]'
 
 
 @pytest.fixture(scope="module")
 def site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setattr(bank_module, "MENU_ORGANIZATIONS", MENU_ORGANIZATIONS)
+        monkeypatch.setattr(bank_module, "MENU_LIMITS", MENU_LIMITS)
         site = generated_site(tmp_path_factory.mktemp("bank"), GENERATED_N)
     with serve(site) as url:
         yield url
@@ -141,43 +142,50 @@ def test_a_choice_of_two_facets_counts_across_the_whole_bank(page: Page, no_scri
     assert len(both) == expected
 
 
-def organization_values(page: Page) -> list[str]:
-    return page.locator(f"{ORGANIZATION} option").evaluate_all(
+def select_values(page: Page, select: str) -> list[str]:
+    return page.locator(f"{select} option").evaluate_all(
         "(options) => options.filter((o) => o.value).map((o) => o.value)"
     )
 
 
-def test_the_organisation_filter_gets_every_organisation_from_the_index(
-    page: Page, no_script: Page
+@pytest.mark.parametrize(
+    ("kind", "full_list", "links"),
+    [
+        # every organisation's facet page, in name order
+        ("organization", "organizations/", 'a[href*="practices/organization/"]'),
+        ("tag", "practices/tag/", ".practice-facets__list a"),  # every tag's facet page
+    ],
+)
+def test_the_filter_gets_every_organisation_and_tag_from_the_index(
+    page: Page, no_script: Page, kind: str, full_list: str, links: str
 ) -> None:
-    no_script.goto("organizations/")  # every organisation's facet page, in name order
-    links = no_script.locator('a[href*="practices/organization/"]')
-    every = [href.rstrip("/").rsplit("/", 1)[1] for href in links.evaluate_all(
+    select = f'select[name="{kind}"]'
+    no_script.goto(full_list)
+    every = [href.rstrip("/").rsplit("/", 1)[-1] for href in no_script.locator(links).evaluate_all(
         "(links) => links.map((link) => link.getAttribute('href'))"
     )]  # fmt: skip
-    assert len(every) > MENU_ORGANIZATIONS
+    assert len(every) > MENU_LIMITS[kind]
     page.goto("practices/")
     expect(page.locator("[data-search-panel] form")).to_be_visible()
-    listed = organization_values(page)
-    assert len(listed) == MENU_ORGANIZATIONS
-    page.focus(ORGANIZATION)
-    expect(page.locator(f"{ORGANIZATION} option")).to_have_count(len(every) + 1)
-    values = organization_values(page)
+    listed = select_values(page, select)
+    assert len(listed) == MENU_LIMITS[kind]
+    page.focus(select)
+    expect(page.locator(f"{select} option")).to_have_count(len(every) + 1)
+    values = select_values(page, select)
     assert sorted(values) == sorted(every)
     key = next(value for value in values if value not in listed)
-    option = page.locator(f'{ORGANIZATION} option[value="{key}"]')
-    count = int(option.inner_text().rsplit("(", 1)[1].rstrip(")"))
-    page.select_option(ORGANIZATION, key)
+    count = option_counts(page, select)[key]
+    page.select_option(select, key)
     expect(page.locator("[data-search-status]")).to_have_text(f"Найдено: {count}")
     while page.locator(MORE).is_visible():
         page.locator(MORE).click()
-    expected = titles_through_the_pages(no_script, f"practices/organization/{key}/")
+    expected = titles_through_the_pages(no_script, f"practices/{kind}/{key}/")
     assert card_titles(page, f"{FROM_INDEX} h3") == expected
     assert len(expected) == count
 
-    # A shared link that chooses an organisation the page does not list works too.
-    page.goto(f"practices/?organization={key}")
-    expect(page.locator(ORGANIZATION)).to_have_value(key)
+    # A shared link that chooses a value the page does not list works too.
+    page.goto(f"practices/?{kind}={key}")
+    expect(page.locator(select)).to_have_value(key)
     expect(page.locator("[data-search-status]")).to_have_text(f"Найдено: {count}")
 
 
@@ -248,6 +256,7 @@ def test_values_that_would_find_nothing_are_left_out_of_every_list(page: Page) -
     "site_page",
     [
         SitePage("/practices/page/2/", "bank-page-2"),
+        SitePage("/practices/tag/", "bank-tags"),
         SitePage("/practices/?year=2024", "bank-filtered", ready=FROM_INDEX),
         # Generated news report on 3.3 more often than the plan's table lists.
         SitePage("/plan/activity-3-3/", "plan-activity"),

@@ -20,8 +20,9 @@ from tests.helpers import generated_site
 pytestmark = pytest.mark.slow
 # With the shipped practices on top: five bank pages, and forms with more than one page.
 GENERATED_N = 4 * LIST_PAGE_SIZE + 10
-# Fewer than the generated organisations, so that the bank's menu lists only some of them.
-MENU_ORGANIZATIONS = 3
+# Fewer than the generated organisations and tags, so that the bank's menu lists only some.
+MENU_LIMITS = {"organization": 3, "tag": 5}
+MENU_ORGANIZATIONS = MENU_LIMITS["organization"]
 CARD_LINK = re.compile(r'<h3 class="practice-card__title"><a href="([^"]+)">')
 REL = re.compile(r'<a href="([^"]*)" rel="(prev|next)">')
 
@@ -29,7 +30,7 @@ REL = re.compile(r'<a href="([^"]*)" rel="(prev|next)">')
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setattr(bank_module, "MENU_ORGANIZATIONS", MENU_ORGANIZATIONS)
+        monkeypatch.setattr(bank_module, "MENU_LIMITS", MENU_LIMITS)
         return generated_site(tmp_path_factory.mktemp("bank"), GENERATED_N)
 
 
@@ -87,7 +88,7 @@ def test_the_bank_is_split_into_pages_that_list_every_practice_once_in_order(sit
 def test_the_first_page_keeps_the_facets_with_counts_and_the_filters(site, bank):
     first = html(site, "practices/")
     for kind, facets in bank.facets.items():
-        if kind == "organization":
+        if kind in MENU_LIMITS:
             continue  # the largest only (below)
         for facet in facets:
             assert f'<option value="{facet.key}" data-label=' in first
@@ -134,7 +135,7 @@ def test_the_bank_lists_the_largest_organisations_and_links_to_all(site, bank):
     assert [key for key in options if key in {f.key for f in organizations}] == menu
     assert (
         '<a href="../organizations/">Все организации</a> '
-        f'<span class="practice-facets__count">{len(organizations)}</span>'
+        f'<span class="practice-facets__count"><span aria-hidden="true">{len(organizations)}'
     ) in first
     # The page with every organisation links to every organisation's facet page.
     every = html(site, "organizations/")
@@ -142,6 +143,37 @@ def test_the_bank_lists_the_largest_organisations_and_links_to_all(site, bank):
     assert sorted(listed) == sorted(facet.key for facet in organizations)
     # The filter's full list comes from the index, in the menu's order.
     index = json.loads((site / "practices" / "bank.json").read_text("utf-8"))
-    assert index["values"] == {"organization": [facet.key for facet in organizations]}
+    assert index["values"]["organization"] == [facet.key for facet in organizations]
     facet_page = html(site, organizations[0].page.removesuffix("index.md"))
     assert '<a href="../../../organizations/">Все организации</a>' in facet_page
+
+
+def test_the_bank_lists_the_most_used_tags_and_links_to_a_page_of_all(site, bank):
+    tags = bank.facets["tag"]
+    limit = MENU_LIMITS["tag"]
+    assert len(tags) > limit, "raise GENERATED_N"
+    count = {facet.key: facet.count for facet in tags}
+    counts = sorted(count.values(), reverse=True)
+    first = html(site, "practices/")
+    menu = re.findall(r'<a href="tag/([^/"]+)/">', first)
+    options = re.findall(r'<option value="([^"]+)" data-label="[^"]*">[^<]*</option>', first)
+    # The most used, in the bank's order (ties at the limit broken either way).
+    assert len(menu) == limit
+    assert menu == [facet.key for facet in tags if facet.key in menu]
+    assert {key for key in count if count[key] > counts[limit]} <= set(menu)
+    assert min(count[key] for key in menu) == counts[limit - 1]
+    assert [key for key in options if key in count] == menu
+    assert '<a href="tag/">Все метки</a> <span class="practice-facets__count">' in first
+    assert f'<span class="visually-hidden">{len(tags)} меток</span>' in first
+    # The page of every tag, in the bank's order, each with its count; facet pages link to it.
+    every = html(site, "practices/tag/")
+    listed = re.findall(r'<li><a href="([^/"]+)/">[^<]*</a> <span[^>]*><span aria-hidden="true">'
+                        r"(\d+)</span>", every)  # fmt: skip
+    assert listed == [(facet.key, str(facet.count)) for facet in tags]
+    assert "data-pagefind-body" in every and 'data-pagefind-filter="collection' not in every
+    facet_page = html(site, tags[0].page.removesuffix("index.md"))
+    assert '<a href="../">Все метки</a>' in facet_page
+    # The filter's full list and the labels of what it adds come from the index.
+    index = json.loads((site / "practices" / "bank.json").read_text("utf-8"))
+    assert index["values"]["tag"] == [facet.key for facet in tags]
+    assert index["labels"]["tag"] == {facet.key: facet.label for facet in tags}

@@ -112,13 +112,20 @@ def test_facet_pages_link_to_lists_that_grow_with_the_bank_instead_of_repeating_
     assert listed == {"form": True, "organization": False, "year": True, "tag": False}
     assert (
         '<a href="../../../organizations/">Все организации</a> '
-        '<span class="practice-facets__count">3</span>'
+        '<span class="practice-facets__count"><span aria-hidden="true">3</span>'
+        '<span class="visually-hidden">3 организации</span></span>'
     ) in page
-    assert '<a href="../../#facets-tag">Все метки</a>' in page
-    index = built.page("practices/")  # where the tags lead: every facet with its count
-    assert 'id="facets-tag"' in index
+    assert '<a href="../../tag/">Все метки</a>' in page
+    index = built.page("practices/")
     assert index.count('href="organization/') == 3  # as few as the menu's limit: all shown
-    assert "Все организации" not in index
+    assert index.count('href="tag/') == 2
+    assert "Все организации" not in index and "Все метки" not in index
+    tags = built.page("practices/tag/")  # where «Все метки» leads: every tag with its count
+    assert (
+        '<li><a href="adaptatsiia/">Адаптация</a> <span class="practice-facets__count">'
+        '<span aria-hidden="true">2</span><span class="visually-hidden">2 практики</span>'
+    ) in tags
+    assert tags.count("<li><a href=") == 2
     organizations = built.page("organizations/")  # every organisation's facet page
     assert '<a href="../practices/organization/school-1/">1 практика</a>' in organizations
     assert organizations.count('href="../practices/organization/') == 3

@@ -51,6 +51,7 @@ from mentoring.kinds.practices.review import REVIEW_STATUSES, Review, build_revi
 
 PRACTICES_DIR = "practices"
 PRACTICES_PAGE = "practices/index.md"
+TAGS_PAGE = "practices/tag/index.md"  # every tag, beside the tags' facet pages
 # Facet pages live at /practices/<kind>/<key>/, so these words cannot be practice slugs.
 FACET_KINDS = ("form", "review", "organization", "year", "tag")
 # Nor the folder of the bank's pages 2, 3 … (/practices/page/2/).
@@ -482,17 +483,22 @@ FACET_TITLES = {
     "year": "Годы публикации",
     "tag": "Метки",
 }
-# Kinds whose facets grow with the bank (one per organisation, one per tag): each facet
-# page links to their full list instead of repeating it, so that the facet pages do not
-# grow with the square of the bank. Forms and years are few. Kind → (link text, page, anchor).
+# Kinds whose facets grow with the bank (one per organisation, one per tag, as authors
+# write them): each facet page links to their full list instead of repeating it, so that the
+# facet pages do not grow with the square of the bank. Forms, years and review statuses are
+# few. Kind → (link text, page, word forms of its count).
 FACET_FULL_LISTS = {
-    "organization": ("Все организации", ORGANIZATIONS_PAGE, ""),
-    "tag": ("Все метки", PRACTICES_PAGE, "#facets-tag"),
+    "organization": (
+        "Все организации",
+        ORGANIZATIONS_PAGE,
+        ("организация", "организации", "организаций"),
+    ),
+    "tag": ("Все метки", TAGS_PAGE, ("метка", "метки", "меток")),
 }
-# The bank's facet menu and its filter list only the organisations with the most practices
-# (the filter adds the rest from the bank's index): the organisations' page lists them all,
+# The bank's facet menu and its filter list only so many of these, those with the most
+# practices (the filter adds the rest from the bank's index): their full lists have them all,
 # so the bank's page does not grow with their number.
-MENU_ORGANIZATIONS = 12
+MENU_LIMITS = {"organization": 12, "tag": 20}
 
 
 @dataclass(frozen=True)
@@ -565,12 +571,13 @@ class Bank:
         return cls(tuple(practices), tuple(organizations), {f.id: f for f in forms}, facets)
 
     def menu_facets(self, kind: str) -> tuple[Facet, ...]:
-        """The facets the bank's menu lists, in their order: every one, but for organisations
-        only the ``MENU_ORGANIZATIONS`` with the most practices."""
+        """The facets the bank's menu lists, in their order: every one, but for the kinds of
+        ``MENU_LIMITS`` only as many as it says, those with the most practices."""
         facets = self.facets[kind]
-        if kind != "organization" or len(facets) <= MENU_ORGANIZATIONS:
+        limit = MENU_LIMITS.get(kind)
+        if limit is None or len(facets) <= limit:
             return facets
-        largest = sorted(facets, key=lambda facet: -facet.count)[:MENU_ORGANIZATIONS]
+        largest = sorted(facets, key=lambda facet: -facet.count)[:limit]
         keys = {facet.key for facet in largest}
         return tuple(facet for facet in facets if facet.key in keys)
 

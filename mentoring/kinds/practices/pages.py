@@ -24,7 +24,9 @@ from mentoring.kinds.organizations import ORGANIZATIONS_PAGE
 from mentoring.kinds.practices.bank import (
     FACET_FULL_LISTS,
     FACET_TITLES,
+    MENU_LIMITS,
     PRACTICES_PAGE,
+    TAGS_PAGE,
     Bank,
     Facet,
     Practice,
@@ -123,6 +125,8 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     yield GeneratedPage(
         ORGANIZATIONS_PAGE, render("organizations/index.md.j2", ORGANIZATIONS_PAGE), True
     )
+    tags = dict(menu[1])["tag"]  # what the page of every tag shows
+    yield GeneratedPage(TAGS_PAGE, page(TAGS_PAGE, tags, "practices/tags.md.j2"))
     for organization in bank.organizations:
         practices = bank.practices_of(organization.id)
         markdown = page(
@@ -174,9 +178,10 @@ def bank_index(bank: Bank, use_directory_urls: bool = True) -> bytes:
         "form": {form_id: form.title for form_id, form in bank.forms.items()},
         "organization": {o.id: o.short_name for o in bank.organizations},
         "review": {facet.key: facet.label for facet in bank.facets.get("review", ())},
+        "tag": {facet.key: facet.label for facet in bank.facets.get("tag", ())},
     }
     # The values of the facets the bank's page lists in part, in the menu's order: the filter
     # adds the rest to its list (search-panel.js).
-    values = {"organization": [facet.key for facet in bank.facets.get("organization", ())]}
+    values = {kind: [facet.key for facet in bank.facets.get(kind, ())] for kind in MENU_LIMITS}
     index = {"fields": fields, "labels": labels, "values": values, "practices": rows}
     return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
