@@ -15,6 +15,7 @@ from mentoring.content import load_content
 from mentoring.core.pagination import LIST_PAGE_SIZE
 from mentoring.kinds.practices import bank as bank_module
 from mentoring.kinds.practices.bank import Bank
+from scripts.bench.browser import page_types
 from tests.helpers import generated_site
 
 pytestmark = pytest.mark.slow
@@ -177,3 +178,10 @@ def test_the_bank_lists_the_most_used_tags_and_links_to_a_page_of_all(site, bank
     index = json.loads((site / "practices" / "bank.json").read_text("utf-8"))
     assert index["values"]["tag"] == [facet.key for facet in tags]
     assert index["labels"]["tag"] == {facet.key: facet.label for facet in tags}
+
+
+def test_the_browser_bench_loads_an_organisation_facet_page_and_the_tags_page(site, bank):
+    pages = page_types(site)
+    facet_pages = {facet.page.removesuffix("index.md") for facet in bank.facets["organization"]}
+    assert pages["Отбор по организации"] in facet_pages
+    assert pages["Метки"] == "practices/tag/"

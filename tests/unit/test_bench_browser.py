@@ -30,17 +30,20 @@ def test_quiet_time_counts_from_the_load_event_or_the_last_long_task() -> None:
 
 
 def test_page_types_are_found_in_a_built_site(tmp_path: Path) -> None:
-    for url in ("", "plan/", "practices/", "practices/klub/", "practices/form/a/"):
+    pages = ("", "plan/", "practices/", "practices/klub/", "practices/form/a/")
+    pages += ("practices/organization/school-2/", "practices/organization/school-1/")
+    pages += ("practices/tag/", "practices/tag/a/", "practices/page/2/")
+    for url in pages:
         (tmp_path / url).mkdir(parents=True, exist_ok=True)
         (tmp_path / url / "index.html").write_text("<p>x</p>")
-    (tmp_path / "practices" / "page" / "2").mkdir(parents=True)
-    (tmp_path / "practices" / "page" / "2" / "index.html").write_text("<p>x</p>")
     assert page_types(tmp_path) == {
         "Главная": "",
         "План": "plan/",
         "Банк практик": "practices/",
         "Практика": "practices/klub/",
         "Отбор по форме": "practices/form/a/",
+        "Отбор по организации": "practices/organization/school-1/",
+        "Метки": "practices/tag/",
     }
 
 
