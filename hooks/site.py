@@ -73,6 +73,8 @@ search_log = logging.getLogger("mkdocs.hooks.search")
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 SEARCH_PAGE = "search.md"
 SEARCH_ABORT = "Поисковый индекс не построен. Исправьте ошибку и повторите сборку."
+# The core logs under its own name, knowing nothing of MkDocs (mentoring/content.py).
+CORE_LOGGER = "mentoring"
 # Loggers of MkDocs' warnings about links of pages, pages left out of the nav and pages
 # left out for another with the same address.
 LINK_LOGGERS = (
@@ -80,6 +82,26 @@ LINK_LOGGERS = (
     logging.getLogger("mkdocs.structure.nav"),
     logging.getLogger("mkdocs.structure.files"),
 )
+
+
+class CoreMessages(logging.Handler):
+    """Passes what the core logs on to MkDocs' log, at the level MkDocs shows (``-q``,
+    ``-v``), to be printed as its own messages."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if log.isEnabledFor(record.levelno):
+            log.handle(record)
+
+
+def show_core_messages() -> None:
+    """Connects the core's log to MkDocs' once per process (the tests load this module
+    again for each build)."""
+    core = logging.getLogger(CORE_LOGGER)
+    core.setLevel(logging.DEBUG)  # MkDocs' level decides what is shown
+    if not any(handler.get_name() == CoreMessages.__name__ for handler in core.handlers):
+        handler = CoreMessages()
+        handler.set_name(CoreMessages.__name__)
+        core.addHandler(handler)
 
 
 def fail(error: ContentError) -> Abort:
@@ -177,6 +199,7 @@ class MentoringSite:
     # ------------------------------------------------------------------ configuration
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        show_core_messages()
         content_dir = Path(config.config_file_path).resolve().parent / "content"
         docs_dir = Path(config.docs_dir)
         self._build = None

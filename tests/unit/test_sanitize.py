@@ -25,8 +25,10 @@ from mentoring.html.sanitize import (
     CLASSES,
     MARKDOWN_EXTENSIONS,
     MARKDOWN_SETTINGS,
+    SERIAL_THREADS,
     TAGS,
     AuthorRegions,
+    Prefetch,
     Sanitizer,
     refused,
     to_html,
@@ -70,15 +72,15 @@ def test_every_hostile_vector_is_refused_at_its_line_in_every_kind_of_text(vecto
 
 
 class RecordingSanitizer(Sanitizer):
-    """A sanitizer that remembers whether its worker processes started."""
+    """A sanitizer that remembers how many worker processes checked the texts."""
 
-    started: bool | None = None
+    prefetch: Prefetch | None = None
 
     @contextlib.contextmanager
-    def prefetching(self, texts: Iterable[str]) -> Iterator[bool]:
-        with super().prefetching(texts) as started:
-            self.started = started
-            yield started
+    def prefetching(self, texts: Iterable[str]) -> Iterator[Prefetch]:
+        with super().prefetching(texts) as prefetch:
+            self.prefetch = prefetch
+            yield prefetch
 
 
 # Run in a fresh interpreter: the pool forks only from a process without other threads, and
@@ -94,7 +96,7 @@ try:
     load_content(project / "content", docs_dir=project / "docs", sanitizer=sanitizer)
 except ContentError as error:
     report = error.report_lines()
-json.dump({"started": sanitizer.started, "report": report}, sys.stdout)
+json.dump({"workers": sanitizer.prefetch.workers, "report": report}, sys.stdout)
 """
 
 
@@ -121,8 +123,9 @@ def test_a_project_checked_by_worker_processes_gets_the_report_of_a_serial_check
     finally:
         other_thread_running.set()
         thread.join()
-    assert parallel["started"] is True
-    assert sanitizer.started is False
+    assert parallel["workers"] >= 2
+    assert sanitizer.prefetch is not None
+    assert (sanitizer.prefetch.workers, sanitizer.prefetch.serial_because) == (0, SERIAL_THREADS)
     assert len(parallel["report"]) >= 4 * len(REFUSED)
     assert parallel["report"] == serial
 
@@ -138,10 +141,10 @@ import json, sys
 from mentoring.html.sanitize import Sanitizer
 texts = json.load(sys.stdin)
 sanitizer = Sanitizer()
-with sanitizer.prefetching(texts) as started:
+with sanitizer.prefetching(texts) as prefetch:
     verdicts = [repr(sanitizer.refused_in_markdown(text)) for text in reversed(texts)]
     unasked = repr(sanitizer.refused_in_markdown("<script>alert(1)</script>"))
-json.dump({"started": started, "verdicts": verdicts, "unasked": unasked}, sys.stdout)
+json.dump({"workers": prefetch.workers, "verdicts": verdicts, "unasked": unasked}, sys.stdout)
 """
 
 
@@ -162,7 +165,7 @@ def test_worker_processes_give_each_text_the_verdict_a_serial_check_gives():
     )
     parallel = json.loads(run.stdout)
     serial = Sanitizer()
-    assert parallel["started"]
+    assert parallel["workers"] >= 2
     assert parallel["verdicts"] == [
         repr(serial.refused_in_markdown(text)) for text in reversed(texts)
     ]
