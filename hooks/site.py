@@ -104,6 +104,15 @@ def show_core_messages() -> None:
         core.addHandler(handler)
 
 
+def add_generated(files: Files, file: File) -> None:
+    """Adds a file the site makes. A file of docs/ at its address is taken out first, as
+    MkDocs wants it (``remove`` before ``append``); ``on_nav`` refuses a page taken out so."""
+    replaced = files.get_file_from_path(file.src_uri)
+    if replaced is not None:
+        files.remove(replaced)
+    files.append(file)
+
+
 def fail(error: ContentError) -> Abort:
     """Print every problem (and GitHub annotations in Actions), then stop the build."""
     for line in error.report_lines():
@@ -255,7 +264,7 @@ class MentoringSite:
                 if isinstance(item, PublishedFile):
                     self.publish(files, config, item)
                 elif isinstance(item, bytes):
-                    files.append(File.generated(config, path, content=item))
+                    add_generated(files, File.generated(config, path, content=item))
                 else:
                     self.add_page(files, config, path, item, in_nav=in_nav)
         for notice in build.renderer.notices:
@@ -299,9 +308,11 @@ class MentoringSite:
             raise PluginError(str(error)) from error
         for item in generated:
             if item.content is not None:
-                files.append(File.generated(config, item.path, content=item.content))
+                add_generated(files, File.generated(config, item.path, content=item.content))
             else:
-                files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
+                add_generated(
+                    files, File.generated(config, item.path, abs_src_path=str(item.source))
+                )
 
     def join_assets(self, files: Files, config: MkDocsConfig) -> None:
         """Our stylesheets as one file, and the modules to preload: fewer round trips for a
@@ -313,7 +324,9 @@ class MentoringSite:
                 raise PluginError(f"mkdocs.yml, extra_css: нет файла {name}")
             files.remove(stylesheet)
             sources.append((name, stylesheet.content_string))
-        files.append(File.generated(config, JOINED_STYLESHEET, content=joined_stylesheets(sources)))
+        add_generated(
+            files, File.generated(config, JOINED_STYLESHEET, content=joined_stylesheets(sources))
+        )
         modules = [
             script.path
             for script in config.extra_javascript
@@ -337,7 +350,9 @@ class MentoringSite:
         if path in self.build.renderer.unchanged_pages:  # not even rendered: made of the same
             assert self.skip_unchanged and self.memory is not None, "only a serve rebuild"
             self.signatures[path] = self.memory.pages[path].signature
-            files.append(UnchangedPage.generated(config, path, content="", inclusion=inclusion))
+            add_generated(
+                files, UnchangedPage.generated(config, path, content="", inclusion=inclusion)
+            )
             return
         signature = self.build.renderer.page_signature(markdown)
         self.signatures[path] = signature
@@ -347,12 +362,14 @@ class MentoringSite:
             and self.memory.unchanged(path, signature) is not None
         )
         kind = UnchangedPage if unchanged else File
-        files.append(kind.generated(config, path, content=markdown, inclusion=inclusion))
+        add_generated(files, kind.generated(config, path, content=markdown, inclusion=inclusion))
 
     @staticmethod
     def publish(files: Files, config: MkDocsConfig, published: PublishedFile) -> None:
         """A file of content/ copied into the site at its target address."""
-        files.append(File.generated(config, published.target, abs_src_path=str(published.source)))
+        add_generated(
+            files, File.generated(config, published.target, abs_src_path=str(published.source))
+        )
 
     def translate_link_warnings(self, files: Files, config: MkDocsConfig) -> None:
         build = self.build

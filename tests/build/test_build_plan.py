@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import REPO, build_site, make_site
 
 # The fixture plan's first activity, done, with a report page as its evidence.
@@ -206,6 +208,9 @@ def test_make_check_validates_content_alone(tmp_path):
     ]
 
 
+# The generated page takes the hand-written one's place as MkDocs wants it (remove, then
+# append), not with its deprecated replacing append.
+@pytest.mark.filterwarnings("error::DeprecationWarning")
 def test_a_hand_written_page_is_never_silently_replaced(tmp_path, monkeypatch):
     project = make_site(tmp_path)
     (project / "docs" / "plan").mkdir()
