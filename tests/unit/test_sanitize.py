@@ -83,8 +83,21 @@ class RecordingSanitizer(Sanitizer):
             yield prefetch
 
 
-# Run in a fresh interpreter: the pool forks only from a process without other threads, and
-# this test process may have some (the browser tests' servers and Playwright share it).
+def in_fresh_interpreter(script: str, *args: str, stdin: str = "") -> dict:
+    """What ``script`` dumps as JSON, run in a fresh interpreter: the pool forks only from a
+    process without other threads, and this test process may have some (the browser tests'
+    servers and Playwright share it)."""
+    run = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+    )
+    return json.loads(run.stdout)
+
+
 CHECK_BY_WORKERS = """
 import json, sys
 from pathlib import Path
@@ -106,14 +119,7 @@ def test_a_project_checked_by_worker_processes_gets_the_report_of_a_serial_check
     for number in range(150):  # enough different texts for workers to start (prefetching)
         path, text, _ = author_file("news", f"filler-{number:03}", f"Абзац {number}.")
         (project / path).write_text(text, "utf-8")
-    run = subprocess.run(
-        [sys.executable, "-c", CHECK_BY_WORKERS, str(project)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        check=True,
-    )
-    parallel = json.loads(run.stdout)
+    parallel = in_fresh_interpreter(CHECK_BY_WORKERS, str(project))
     sanitizer = RecordingSanitizer()
     other_thread_running = threading.Event()
     thread = threading.Thread(target=other_thread_running.wait)
@@ -135,7 +141,6 @@ def test_there_are_at_least_forty_hostile_vectors():
     assert len({vector.name for vector in REFUSED}) == len(REFUSED)
 
 
-# In a fresh interpreter, as CHECK_BY_WORKERS.
 PARALLEL_CHECK = """
 import json, sys
 from mentoring.html.sanitize import Sanitizer
@@ -155,15 +160,7 @@ def test_worker_processes_give_each_text_the_verdict_a_serial_check_gives():
             [vector.text for vector in REFUSED] * 4 + [*SHOWN_IN_BODIES, SHOWN_IN_CODE] * 20
         )
     ]
-    run = subprocess.run(
-        [sys.executable, "-c", PARALLEL_CHECK],
-        input=json.dumps(texts),
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        check=True,
-    )
-    parallel = json.loads(run.stdout)
+    parallel = in_fresh_interpreter(PARALLEL_CHECK, stdin=json.dumps(texts))
     serial = Sanitizer()
     assert parallel["workers"] >= 2
     assert parallel["verdicts"] == [
