@@ -624,3 +624,55 @@ def test_the_safety_net_checks_the_footnotes_of_an_author_text_at_the_end_of_the
     assert f"content/news/x.md: HTML-элемент «<svg>» на странице {ELEMENT}" in [
         str(problem) for problem in problems
     ]
+
+
+def page_with(regions: AuthorRegions, text: str) -> str:
+    """The HTML of a page that shows ``text`` as an author's part, as the site converts it."""
+    return to_html(f"# Страница\n\n{regions.author(text, 'content/news/x.md')}\n\nКонец.\n")
+
+
+def counting_refused(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import mentoring.html.sanitize as sanitize
+
+    checked: list[str] = []
+
+    def counted(html: str) -> list:
+        checked.append(html)
+        return refused(html)
+
+    monkeypatch.setattr(sanitize, "refused", counted)
+    return checked
+
+
+def test_a_loaded_text_shown_on_a_page_as_it_was_checked_is_not_checked_again(monkeypatch):
+    checked = counting_refused(monkeypatch)
+    sanitizer = Sanitizer()
+    text = "## Итоги\n\nПары [встречались](../plan.md) **раз в неделю**.\n\n- анкеты;\n- дневник.\n"
+    assert sanitizer.refused_in_markdown(text) == ()
+    assert len(checked) == 1
+    regions = AuthorRegions(sanitizer)
+    problems = Problems()
+
+    html = regions.check(page_with(regions, text), None, problems)
+
+    assert len(checked) == 1 and not problems
+    assert "<strong>раз в неделю</strong>" in html and "author" not in html
+
+
+def test_a_page_part_that_differs_from_the_checked_text_is_checked_on_the_page(monkeypatch):
+    checked = counting_refused(monkeypatch)
+    sanitizer = Sanitizer()
+    assert sanitizer.refused_in_markdown("Текст новости.\n") == ()
+    regions = AuthorRegions(sanitizer)
+    problems = Problems()
+    page = page_with(regions, "Текст новости.\n").replace(
+        "<p>Текст новости.</p>", '<p>Текст новости.</p><img src="x" onerror="alert(1)">'
+    )
+
+    regions.check(page, None, problems)
+
+    assert len(checked) == 2
+    assert [problem.message for problem in problems] == [
+        "атрибут «onerror» у «<img>» на странице запускает скрипт, а сайт не выполняет "
+        "чужой код; уберите его"
+    ]
