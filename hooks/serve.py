@@ -61,7 +61,11 @@ CHANGES = [
     events.FileClosedEvent,
     events.FileDeletedEvent,
     events.FileMovedEvent,
-]  # MkDocs ignores the events of folders
+    # A folder moved out of the watched tree (or deleted whole) is reported as the folder
+    # alone, without an event for the files that went with it.
+    events.DirDeletedEvent,
+    events.DirMovedEvent,
+]
 
 
 @dataclass(frozen=True)
@@ -162,8 +166,26 @@ def _dirty_build_expected() -> Iterator[None]:
 class ChangesObserver(Observer):
     """The system's watcher (polling only where it has none), told to report changes."""
 
-    def schedule(self, *args: object, **options: object) -> object:
-        return super().schedule(*args, **{"event_filter": CHANGES, **options})
+    def schedule(
+        self, event_handler: events.FileSystemEventHandler, *args: object, **options: object
+    ) -> object:
+        handler = FoldersAsFiles(event_handler)
+        return super().schedule(handler, *args, **{"event_filter": CHANGES, **options})
+
+
+class FoldersAsFiles(events.FileSystemEventHandler):
+    """Hands a folder moved or deleted to MkDocs' handler as a file of the same path moved
+    or deleted: MkDocs ignores the events of folders."""
+
+    def __init__(self, handler: events.FileSystemEventHandler) -> None:
+        self.handler = handler
+
+    def dispatch(self, event: events.FileSystemEvent) -> None:
+        if isinstance(event, events.DirMovedEvent):
+            event = events.FileMovedEvent(event.src_path, event.dest_path)
+        elif isinstance(event, events.DirDeletedEvent):
+            event = events.FileDeletedEvent(event.src_path)
+        self.handler.dispatch(event)
 
 
 class NotifiedReloadServer(LiveReloadServer):

@@ -3,14 +3,32 @@ of changes: the build reads every watched file, and a read must not start anothe
 
 from __future__ import annotations
 
+import functools
 import queue
+import shutil
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+from mkdocs.commands import serve as serve_command
+from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
+from mentoring.core.incremental import BuildMemory
+from mentoring.kinds.registry import entry_folders
+from scripts.bench.measure import free_port
 from tests.build.test_serve_problems import serve
+from tests.helpers import make_site
 
 QUIET = 0.5  # seconds in which an unwanted event would have arrived
+REBUILT_WITHIN = 30  # seconds the tests wait for a rebuild before they call it missing
+FOLDER_PRACTICE = "practices/folder-practice/"
 
 
 def test_the_server_is_woken_by_writes_and_not_by_reads(tmp_path: Path) -> None:
@@ -25,7 +43,7 @@ def test_the_server_is_woken_by_writes_and_not_by_reads(tmp_path: Path) -> None:
     server.observer.start()
     try:
         entry.read_text("utf-8")
-        assert [event for event in drained(seen, QUIET) if not event.is_directory] == []
+        assert drained(seen, QUIET) == []
 
         entry.write_text("---\ntitle: Другая\n---\n", "utf-8")
         first = seen.get(timeout=10)
@@ -43,3 +61,89 @@ def drained(events: queue.Queue[FileSystemEvent], seconds: float) -> list[FileSy
             found.append(events.get(timeout=seconds))
     except queue.Empty:
         return found
+
+
+@dataclass
+class Session:
+    """A running `make serve`, seen as the browser sees it: over HTTP."""
+
+    address: str
+
+    def get(self, path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(self.address + path, timeout=REBUILT_WITHIN) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8")
+
+    def rebuilt_after(self, change: Callable[[], object]) -> bool:
+        """Make ``change``, then wait as the page's live-reload script does for the site
+        built after it; False when no build followed."""
+        epoch = int(self.get("/livereload/0/0")[1])  # answered at once: the current build
+        change()
+        return int(self.get(f"/livereload/{epoch}/0")[1]) > epoch
+
+
+@contextmanager
+def serving(project: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
+    """hooks/serve.py's session on ``project`` (watching content/ as `make serve` does),
+    run in a thread of the test."""
+    servers: list[LiveReloadServer] = []
+
+    class Recorded(serve.NotifiedReloadServer):
+        poll_response_timeout = REBUILT_WITHIN - 5
+
+        def __init__(self, *args: object, **options: object) -> None:
+            super().__init__(*args, **options)
+            servers.append(self)
+
+    memory = BuildMemory(entry_folders())
+    monkeypatch.setattr(
+        serve_command, "build", functools.partial(serve.build_in_session, memory=memory)
+    )
+    monkeypatch.setattr(serve_command, "LiveReloadServer", Recorded)
+    port = free_port()
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            serve_command.serve(
+                config_file=str(project / "mkdocs.yml"),
+                dev_addr=f"127.0.0.1:{port}",
+                watch=[str(project / "content")],
+            )
+        except BaseException as error:  # reported by the test, not lost with the thread
+            failures.append(error)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    session = Session(f"http://127.0.0.1:{port}/")
+    deadline = time.monotonic() + 120
+    while not (servers and servers[0].serve_thread.is_alive()):
+        assert thread.is_alive() and time.monotonic() < deadline, failures
+        time.sleep(0.05)
+    try:
+        yield session
+    finally:
+        servers[0].shutdown()
+        thread.join(timeout=30)
+    assert not failures, failures
+
+
+def test_a_practice_folder_moved_out_of_content_leaves_the_site_and_comes_back(
+    tmp_path: Path, fixed_epoch: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs ignores the events of folders, and the system reports a folder moved out of
+    the watched tree as that folder alone: its files are gone without an event of theirs."""
+    project = make_site(tmp_path, "minimal", "practices")
+    folder = project / "content" / FOLDER_PRACTICE.rstrip("/")
+    outside = tmp_path / "moved-away"
+    with serving(project, monkeypatch) as session:
+        assert session.get(FOLDER_PRACTICE)[0] == 200
+
+        assert session.rebuilt_after(lambda: shutil.move(folder, outside))
+        assert session.get(FOLDER_PRACTICE)[0] == 404
+
+        assert session.rebuilt_after(lambda: shutil.move(outside, folder))
+        status, page = session.get(FOLDER_PRACTICE)
+        assert (status, "Практика-папка" in page) == (200, True)
