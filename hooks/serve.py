@@ -15,7 +15,9 @@ Pagefind is not run (search shows the index of the last full build).
 
 The server learns of a saved file from the system (inotify on Linux, through watchdog's
 native observer) instead of MkDocs' polling of every watched file twice a second, which
-cost up to half a second before a rebuild started and CPU all the time. What a build
+cost up to half a second before a rebuild started and CPU all the time; where the system
+refuses (its per-user limits on inotify), the server polls as MkDocs does and says in the
+terminal how to raise the limit. What a build
 leaves in memory is frozen for Python's garbage collector, which otherwise scans it all
 again and again while the next build runs; the garbage of the last build is collected
 in the background, shortly after the build.
@@ -23,6 +25,7 @@ in the background, shortly after the build.
 
 from __future__ import annotations
 
+import errno
 import functools
 import gc
 import logging
@@ -43,6 +46,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from watchdog import events
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver, ObservedWatch
 
 from mentoring.core.errors import Problem
 from mentoring.core.incremental import BuildMemory
@@ -51,6 +55,19 @@ from mentoring.kinds.registry import entry_folders
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 PAGES = ("index.html", "404.html")  # every other address falls back to 404.html
 COLLECT_AFTER = 0.5  # seconds after a build: the browsers have reloaded by then
+# The system's refusals to watch more (inotify(7)) and the setting that raises each limit.
+INOTIFY_LIMITS = {
+    errno.ENOSPC: "fs.inotify.max_user_watches=524288",
+    errno.EMFILE: "fs.inotify.max_user_instances=1024",
+}
+POLLING_INSTEAD = (
+    "Система не даёт следить за всеми файлами сайта: исчерпан предел inotify для "
+    "пользователя. Изменения будут замечаться опросом файлов дважды в секунду — с "
+    "задержкой и нагрузкой на процессор. Чтобы сайт обновлялся сразу, поднимите предел "
+    "командой «sudo sysctl %s» (чтобы он сохранился после перезагрузки, добавьте эту "
+    "настройку строкой в файл /etc/sysctl.d/90-inotify.conf) и перезапустите make serve."
+)
+log = logging.getLogger("mkdocs.serve")  # under «mkdocs»: printed as MkDocs' own lines
 # What the system reports that means a file changed. The native observer also reports
 # files opened and closed unwritten: the build reads every watched file, and those
 # events would start the next rebuild at once, for ever.
@@ -163,14 +180,66 @@ def _dirty_build_expected() -> Iterator[None]:
         logger.removeFilter(keep)
 
 
-class ChangesObserver(Observer):
-    """The system's watcher (polling only where it has none), told to report changes."""
+class ChangesObserver:
+    """The system's watcher (polling only where it has none), told to report changes; the
+    ``fallback`` (MkDocs' polling) where the system refuses to watch as many folders.
+
+    The system's limits are per user and shared with every other program that watches
+    files (editors, sync clients): a large content/ may pass them. The watcher is made
+    only when the server starts, with every path scheduled by then, so that a refusal
+    when it opens (EMFILE) or when it watches a folder (ENOSPC) ends in polling."""
+
+    def __init__(self, fallback: BaseObserver) -> None:
+        self.fallback = fallback
+        self.observer: BaseObserver | None = None  # the one that runs, once started
+        self._handlers: dict[ObservedWatch, events.FileSystemEventHandler] = {}
 
     def schedule(
-        self, event_handler: events.FileSystemEventHandler, *args: object, **options: object
-    ) -> object:
-        handler = FoldersAsFiles(event_handler)
-        return super().schedule(handler, *args, **{"event_filter": CHANGES, **options})
+        self, event_handler: events.FileSystemEventHandler, path: str, *, recursive: bool = False
+    ) -> ObservedWatch:
+        watch = ObservedWatch(path, recursive=recursive, event_filter=CHANGES)
+        self._handlers[watch] = FoldersAsFiles(event_handler)
+        if self.observer is not None:
+            _schedule(self.observer, watch, self._handlers[watch])
+        return watch
+
+    def unschedule(self, watch: ObservedWatch) -> None:
+        del self._handlers[watch]
+        if self.observer is not None:
+            self.observer.unschedule(watch)
+
+    def start(self) -> None:
+        try:
+            self.observer = self._started(Observer())
+        except OSError as refused:
+            if refused.errno not in INOTIFY_LIMITS:
+                raise
+            log.warning(POLLING_INSTEAD, INOTIFY_LIMITS[refused.errno])
+            self.observer = self._started(self.fallback)
+
+    def _started(self, observer: BaseObserver) -> BaseObserver:
+        try:
+            for watch, handler in self._handlers.items():
+                _schedule(observer, watch, handler)
+            observer.start()
+        except OSError:
+            observer.unschedule_all()  # the folders it watches already are let go
+            raise
+        return observer
+
+    def stop(self) -> None:
+        if self.observer is not None:
+            self.observer.stop()
+
+    def join(self, timeout: float | None = None) -> None:
+        if self.observer is not None:
+            self.observer.join(timeout)
+
+
+def _schedule(
+    observer: BaseObserver, watch: ObservedWatch, handler: events.FileSystemEventHandler
+) -> None:
+    observer.schedule(handler, watch.path, recursive=watch.is_recursive, event_filter=CHANGES)
 
 
 class FoldersAsFiles(events.FileSystemEventHandler):
@@ -193,7 +262,7 @@ class NotifiedReloadServer(LiveReloadServer):
 
     def __init__(self, *args: object, **options: object) -> None:
         super().__init__(*args, **options)
-        self.observer = ChangesObserver()
+        self.observer = ChangesObserver(fallback=self.observer)
 
 
 def build_in_session(config: MkDocsConfig, *, memory: BuildMemory, **options: object) -> None:

@@ -3,7 +3,10 @@ of changes: the build reads every watched file, and a read must not start anothe
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import functools
+import logging
 import queue
 import shutil
 import threading
@@ -19,6 +22,7 @@ import pytest
 from mkdocs.commands import serve as serve_command
 from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import inotify_c
 
 from mentoring.core.incremental import BuildMemory
 from mentoring.kinds.registry import entry_folders
@@ -29,6 +33,8 @@ from tests.helpers import make_site
 QUIET = 0.5  # seconds in which an unwanted event would have arrived
 REBUILT_WITHIN = 30  # seconds the tests wait for a rebuild before they call it missing
 FOLDER_PRACTICE = "practices/folder-practice/"
+PRACTICE = "content/practices/sample-practice.md"
+PRACTICE_PAGE = "practices/sample-practice/"
 
 
 def test_the_server_is_woken_by_writes_and_not_by_reads(tmp_path: Path) -> None:
@@ -147,3 +153,49 @@ def test_a_practice_folder_moved_out_of_content_leaves_the_site_and_comes_back(
         assert session.rebuilt_after(lambda: shutil.move(outside, folder))
         status, page = session.get(FOLDER_PRACTICE)
         assert (status, "Практика-папка" in page) == (200, True)
+
+
+def refused(code: int) -> Callable[..., int]:
+    """A call into the system that fails as the kernel fails it: -1 and ``errno``."""
+
+    def call(*args: object) -> int:
+        ctypes.set_errno(code)
+        return -1
+
+    return call
+
+
+@pytest.mark.parametrize(
+    ("refusal", "setting"),
+    [
+        ("inotify_add_watch", "fs.inotify.max_user_watches="),  # ENOSPC: too many folders
+        ("inotify_init", "fs.inotify.max_user_instances="),  # EMFILE: too many watchers
+    ],
+)
+def test_where_the_system_refuses_to_watch_the_server_polls_and_says_why(
+    tmp_path: Path,
+    fixed_epoch: str,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    refusal: str,
+    setting: str,
+) -> None:
+    code = errno.ENOSPC if refusal == "inotify_add_watch" else errno.EMFILE
+    monkeypatch.setattr(inotify_c, refusal, refused(code))
+    monkeypatch.setattr(inotify_c.InotifyFD, "_instance", None)  # the process's watcher
+    project = make_site(tmp_path, "minimal", "practices")
+    practice = project / PRACTICE
+    with caplog.at_level(logging.WARNING, "mkdocs"), serving(project, monkeypatch) as session:
+        assert session.get(PRACTICE_PAGE)[0] == 200
+
+        edit = "Правка, которую заметил опрос файлов."
+        assert session.rebuilt_after(
+            lambda: practice.write_text(practice.read_text("utf-8") + f"\n{edit}\n", "utf-8")
+        )
+        assert edit in session.get(PRACTICE_PAGE)[1]
+
+    [message] = [
+        record.getMessage() for record in caplog.records if "inotify" in record.getMessage()
+    ]
+    assert message.startswith("Система не даёт следить за всеми файлами сайта")
+    assert f"«sudo sysctl {setting}" in message
