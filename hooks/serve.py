@@ -17,16 +17,16 @@ The server learns of a saved file from the system (inotify on Linux, through wat
 native observer) instead of MkDocs' polling of every watched file twice a second, which
 cost up to half a second before a rebuild started and CPU all the time; where the system
 refuses (its per-user limits on inotify), the server polls as MkDocs does and says in the
-terminal how to raise the limit. What a build
-leaves in memory is frozen for Python's garbage collector, which otherwise scans it all
-again and again while the next build runs; the garbage of the last build is collected
-in the background, shortly after the build.
+terminal how to raise the limit.
+
+What a build leaves in memory is frozen for Python's garbage collector, which otherwise
+scans it all again and again while the next build runs; the garbage of the last build is
+collected in the background, shortly after the build (not in a build begun by then).
 """
 
 from __future__ import annotations
 
 import errno
-import functools
 import gc
 import logging
 import shutil
@@ -265,11 +265,23 @@ class NotifiedReloadServer(LiveReloadServer):
         self.observer = ChangesObserver(fallback=self.observer)
 
 
-def build_in_session(config: MkDocsConfig, *, memory: BuildMemory, **options: object) -> None:
-    build_or_show_problems(config, memory=memory, **options)
-    timer = threading.Timer(COLLECT_AFTER, _collect_and_freeze)
-    timer.daemon = True
-    timer.start()
+class Session:
+    """What one `make serve` keeps from build to build: the memory of what was built, and
+    the collection of garbage planned after the last build."""
+
+    def __init__(self, memory: BuildMemory) -> None:
+        self.memory = memory
+        self.collection: threading.Timer | None = None
+
+    def build(self, config: MkDocsConfig, **options: object) -> None:
+        """Build; collect and freeze shortly after, unless another build has begun by then
+        (a collection in a build would cost it time, and freeze what it is still making)."""
+        if self.collection is not None:
+            self.collection.cancel()
+        build_or_show_problems(config, memory=self.memory, **options)
+        self.collection = threading.Timer(COLLECT_AFTER, _collect_and_freeze)
+        self.collection.daemon = True
+        self.collection.start()
 
 
 def _collect_and_freeze() -> None:
@@ -281,9 +293,8 @@ def _collect_and_freeze() -> None:
 
 
 def main() -> None:
-    # The names `mkdocs serve` builds and watches with; one memory for the whole session.
-    memory = BuildMemory(entry_folders())
-    serve_command.build = functools.partial(build_in_session, memory=memory)
+    # The names `mkdocs serve` builds and watches with; one session for all its builds.
+    serve_command.build = Session(BuildMemory(entry_folders())).build
     serve_command.LiveReloadServer = NotifiedReloadServer
     cli(["serve", *sys.argv[1:]])
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import functools
 import logging
 import queue
 import shutil
@@ -103,10 +102,8 @@ def serving(project: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]
             super().__init__(*args, **options)
             servers.append(self)
 
-    memory = BuildMemory(entry_folders())
-    monkeypatch.setattr(
-        serve_command, "build", functools.partial(serve.build_in_session, memory=memory)
-    )
+    builds = serve.Session(BuildMemory(entry_folders()))
+    monkeypatch.setattr(serve_command, "build", builds.build)
     monkeypatch.setattr(serve_command, "LiveReloadServer", Recorded)
     port = free_port()
     failures: list[BaseException] = []
@@ -133,6 +130,8 @@ def serving(project: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]
     finally:
         servers[0].shutdown()
         thread.join(timeout=30)
+        if builds.collection is not None:
+            builds.collection.cancel()  # not to freeze the objects of the tests that follow
     assert not failures, failures
 
 
