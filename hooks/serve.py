@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from mkdocs.__main__ import cli
@@ -51,6 +52,10 @@ from watchdog.observers.api import BaseObserver, ObservedWatch
 from mentoring.core.errors import Problem
 from mentoring.core.incremental import BuildMemory
 from mentoring.kinds.registry import entry_folders
+
+if sys.platform == "linux":  # the system's watcher is inotify
+    from watchdog.observers.inotify import InotifyEmitter
+    from watchdog.observers.inotify_c import InotifyFD
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 PAGES = ("index.html", "404.html")  # every other address falls back to 404.html
@@ -180,6 +185,41 @@ def _dirty_build_expected() -> Iterator[None]:
         logger.removeFilter(keep)
 
 
+if sys.platform == "linux":
+
+    class KeptRefusal(InotifyFD):
+        """watchdog's inotify instance, keeping the system's refusal to watch a folder:
+        watchdog passes over in silence a refusal for any folder below a watched one, and
+        the changes in it would go unseen."""
+
+        refused: OSError | None = None
+
+        def add_callback(self, *args: Any, **options: Any) -> int:
+            try:
+                return super().add_callback(*args, **options)
+            except OSError as refused:
+                if refused.errno in INOTIFY_LIMITS:
+                    self.refused = refused
+                raise
+
+    class StrictInotifyObserver(BaseObserver):
+        """watchdog's InotifyObserver, whose start fails when a folder could not be watched."""
+
+        def __init__(self) -> None:
+            self.inotify = KeptRefusal()  # opened here: EMFILE where there are too many
+            self.inotify.start()
+            super().__init__(InotifyEmitter, inotify_fd=self.inotify)
+
+        def start(self) -> None:
+            super().start()
+            if self.inotify.refused is not None:
+                raise self.inotify.refused
+
+        def on_thread_stop(self) -> None:
+            super().on_thread_stop()
+            self.inotify.stop()
+
+
 class ChangesObserver:
     """The system's watcher (polling only where it has none), told to report changes; the
     ``fallback`` (MkDocs' polling) where the system refuses to watch as many folders.
@@ -210,7 +250,7 @@ class ChangesObserver:
 
     def start(self) -> None:
         try:
-            self.observer = self._started(Observer())
+            self.observer = self._started(system_observer())
         except OSError as refused:
             if refused.errno not in INOTIFY_LIMITS:
                 raise
@@ -223,7 +263,7 @@ class ChangesObserver:
                 _schedule(observer, watch, handler)
             observer.start()
         except OSError:
-            observer.unschedule_all()  # the folders it watches already are let go
+            observer.stop()  # the folders it watches already are let go
             raise
         return observer
 
@@ -234,6 +274,11 @@ class ChangesObserver:
     def join(self, timeout: float | None = None) -> None:
         if self.observer is not None:
             self.observer.join(timeout)
+
+
+def system_observer() -> BaseObserver:
+    """watchdog's native observer; on Linux, one that does not pass over a refusal."""
+    return StrictInotifyObserver() if sys.platform == "linux" else Observer()
 
 
 def _schedule(

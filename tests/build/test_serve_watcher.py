@@ -6,6 +6,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import logging
+import os
 import queue
 import shutil
 import threading
@@ -154,21 +155,29 @@ def test_a_practice_folder_moved_out_of_content_leaves_the_site_and_comes_back(
         assert (status, "Практика-папка" in page) == (200, True)
 
 
-def refused(code: int) -> Callable[..., int]:
-    """A call into the system that fails as the kernel fails it: -1 and ``errno``."""
+def refusing(code: int, call: Callable[..., int], below: str | None) -> Callable[..., int]:
+    """``call`` into the system, failing as the kernel fails it (-1 and ``errno``): every
+    time, or, with ``below``, for the folders directly in one whose path ends so."""
 
-    def call(*args: object) -> int:
-        ctypes.set_errno(code)
-        return -1
+    def refused(*args: object) -> int:
+        paths = [os.fsdecode(arg) for arg in args if isinstance(arg, bytes)]
+        if below is None or any(Path(path).parent.as_posix().endswith(below) for path in paths):
+            ctypes.set_errno(code)
+            return -1
+        return call(*args)
 
-    return call
+    return refused
 
 
 @pytest.mark.parametrize(
-    ("refusal", "setting"),
+    ("refusal", "below", "setting"),
     [
-        ("inotify_add_watch", "fs.inotify.max_user_watches="),  # ENOSPC: too many folders
-        ("inotify_init", "fs.inotify.max_user_instances="),  # EMFILE: too many watchers
+        # The limit of watches reached at the first folder: watchdog's start fails.
+        ("inotify_add_watch", None, "fs.inotify.max_user_watches="),
+        # Reached within content/: watchdog starts, yet leaves content/practices/ unwatched.
+        ("inotify_add_watch", "/content", "fs.inotify.max_user_watches="),
+        # Too many watchers open already (each observer opens its own).
+        ("inotify_init", None, "fs.inotify.max_user_instances="),
     ],
 )
 def test_where_the_system_refuses_to_watch_the_server_polls_and_says_why(
@@ -177,11 +186,11 @@ def test_where_the_system_refuses_to_watch_the_server_polls_and_says_why(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
     refusal: str,
+    below: str | None,
     setting: str,
 ) -> None:
     code = errno.ENOSPC if refusal == "inotify_add_watch" else errno.EMFILE
-    monkeypatch.setattr(inotify_c, refusal, refused(code))
-    monkeypatch.setattr(inotify_c.InotifyFD, "_instance", None)  # the process's watcher
+    monkeypatch.setattr(inotify_c, refusal, refusing(code, getattr(inotify_c, refusal), below))
     project = make_site(tmp_path, "minimal", "practices")
     practice = project / PRACTICE
     with caplog.at_level(logging.WARNING, "mkdocs"), serving(project, monkeypatch) as session:
