@@ -29,6 +29,7 @@ from __future__ import annotations
 import errno
 import gc
 import logging
+import os
 import shutil
 import sys
 import threading
@@ -72,6 +73,11 @@ POLLING_INSTEAD = (
     "командой «sudo sysctl %s» (чтобы он сохранился после перезагрузки, добавьте эту "
     "настройку строкой в файл /etc/sysctl.d/90-inotify.conf) и перезапустите make serve."
 )
+NEW_FOLDER_UNWATCHED = (
+    "Изменения в новой папке %s сервер не заметит: исчерпан предел inotify для пользователя. "
+    "Перезапустите make serve — он будет опрашивать файлы, — а чтобы сайт обновлялся сразу, "
+    "сначала поднимите предел командой «sudo sysctl %s»."
+)
 log = logging.getLogger("mkdocs.serve")  # under «mkdocs»: printed as MkDocs' own lines
 # What the system reports that means a file changed. The native observer also reports
 # files opened and closed unwritten: the build reads every watched file, and those
@@ -84,7 +90,9 @@ CHANGES = [
     events.FileDeletedEvent,
     events.FileMovedEvent,
     # A folder moved out of the watched tree (or deleted whole) is reported as the folder
-    # alone, without an event for the files that went with it.
+    # alone, without an event for the files that went with it; so is a folder made where
+    # the system refuses to watch more folders.
+    events.DirCreatedEvent,
     events.DirDeletedEvent,
     events.DirMovedEvent,
 ]
@@ -193,13 +201,17 @@ if sys.platform == "linux":
         the changes in it would go unseen."""
 
         refused: OSError | None = None
+        started = False  # refusals from now on are of folders made while the server runs
 
-        def add_callback(self, *args: Any, **options: Any) -> int:
+        def add_callback(self, path: bytes, *args: Any, **options: Any) -> int:
             try:
-                return super().add_callback(*args, **options)
+                return super().add_callback(path, *args, **options)
             except OSError as refused:
                 if refused.errno in INOTIFY_LIMITS:
                     self.refused = refused
+                    if self.started:
+                        setting = INOTIFY_LIMITS[refused.errno]
+                        log.warning(NEW_FOLDER_UNWATCHED, os.fsdecode(path), setting)
                 raise
 
     class StrictInotifyObserver(BaseObserver):
@@ -214,6 +226,7 @@ if sys.platform == "linux":
             super().start()
             if self.inotify.refused is not None:
                 raise self.inotify.refused
+            self.inotify.started = True
 
         def on_thread_stop(self) -> None:
             super().on_thread_stop()
@@ -288,8 +301,8 @@ def _schedule(
 
 
 class FoldersAsFiles(events.FileSystemEventHandler):
-    """Hands a folder moved or deleted to MkDocs' handler as a file of the same path moved
-    or deleted: MkDocs ignores the events of folders."""
+    """Hands a folder made, moved or deleted to MkDocs' handler as a file of the same path
+    made, moved or deleted: MkDocs ignores the events of folders."""
 
     def __init__(self, handler: events.FileSystemEventHandler) -> None:
         self.handler = handler
@@ -299,6 +312,8 @@ class FoldersAsFiles(events.FileSystemEventHandler):
             event = events.FileMovedEvent(event.src_path, event.dest_path)
         elif isinstance(event, events.DirDeletedEvent):
             event = events.FileDeletedEvent(event.src_path)
+        elif isinstance(event, events.DirCreatedEvent):
+            event = events.FileCreatedEvent(event.src_path)
         self.handler.dispatch(event)
 
 

@@ -155,29 +155,35 @@ def test_a_practice_folder_moved_out_of_content_leaves_the_site_and_comes_back(
         assert (status, "Практика-папка" in page) == (200, True)
 
 
-def refusing(code: int, call: Callable[..., int], below: str | None) -> Callable[..., int]:
-    """``call`` into the system, failing as the kernel fails it (-1 and ``errno``): every
-    time, or, with ``below``, for the folders directly in one whose path ends so."""
+def refusing(
+    code: int, call: Callable[..., int], refused: Callable[[Path], bool]
+) -> Callable[..., int]:
+    """``call`` into the system, failing as the kernel fails it (-1 and ``errno``) where the
+    path it is given is ``refused`` (a call without a path always fails)."""
 
-    def refused(*args: object) -> int:
-        paths = [os.fsdecode(arg) for arg in args if isinstance(arg, bytes)]
-        if below is None or any(Path(path).parent.as_posix().endswith(below) for path in paths):
+    def refusing_call(*args: object) -> int:
+        paths = [Path(os.fsdecode(arg)) for arg in args if isinstance(arg, bytes)]
+        if not paths or any(refused(path) for path in paths):
             ctypes.set_errno(code)
             return -1
         return call(*args)
 
-    return refused
+    return refusing_call
+
+
+def in_content(path: Path) -> bool:
+    return path.parent.name == "content"
 
 
 @pytest.mark.parametrize(
-    ("refusal", "below", "setting"),
+    ("refusal", "refused", "setting"),
     [
         # The limit of watches reached at the first folder: watchdog's start fails.
-        ("inotify_add_watch", None, "fs.inotify.max_user_watches="),
+        ("inotify_add_watch", bool, "fs.inotify.max_user_watches="),
         # Reached within content/: watchdog starts, yet leaves content/practices/ unwatched.
-        ("inotify_add_watch", "/content", "fs.inotify.max_user_watches="),
+        ("inotify_add_watch", in_content, "fs.inotify.max_user_watches="),
         # Too many watchers open already (each observer opens its own).
-        ("inotify_init", None, "fs.inotify.max_user_instances="),
+        ("inotify_init", bool, "fs.inotify.max_user_instances="),
     ],
 )
 def test_where_the_system_refuses_to_watch_the_server_polls_and_says_why(
@@ -186,11 +192,11 @@ def test_where_the_system_refuses_to_watch_the_server_polls_and_says_why(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
     refusal: str,
-    below: str | None,
+    refused: Callable[[Path], bool],
     setting: str,
 ) -> None:
     code = errno.ENOSPC if refusal == "inotify_add_watch" else errno.EMFILE
-    monkeypatch.setattr(inotify_c, refusal, refusing(code, getattr(inotify_c, refusal), below))
+    monkeypatch.setattr(inotify_c, refusal, refusing(code, getattr(inotify_c, refusal), refused))
     project = make_site(tmp_path, "minimal", "practices")
     practice = project / PRACTICE
     with caplog.at_level(logging.WARNING, "mkdocs"), serving(project, monkeypatch) as session:
@@ -207,3 +213,31 @@ def test_where_the_system_refuses_to_watch_the_server_polls_and_says_why(
     ]
     assert message.startswith("Система не даёт следить за всеми файлами сайта")
     assert f"«sudo sysctl {setting}" in message
+
+
+def test_a_new_folder_the_system_refuses_to_watch_is_named_in_the_terminal(
+    tmp_path: Path,
+    fixed_epoch: str,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The limit reached by a folder made while the server runs: watchdog lets it go
+    unwatched in silence, so the site is built again once, as the folder appears, and the
+    author is told that the changes in it will go unseen."""
+    project = make_site(tmp_path, "minimal", "practices")
+    folder = project / "content" / FOLDER_PRACTICE.rstrip("/")
+    new = folder.with_name("new-practice")
+
+    def is_new(path: Path) -> bool:
+        return path == new
+
+    real = inotify_c.inotify_add_watch
+    monkeypatch.setattr(inotify_c, "inotify_add_watch", refusing(errno.ENOSPC, real, is_new))
+    with caplog.at_level(logging.WARNING, "mkdocs"), serving(project, monkeypatch) as session:
+        assert session.rebuilt_after(lambda: shutil.copytree(folder, new))
+
+    [message] = [
+        record.getMessage() for record in caplog.records if "inotify" in record.getMessage()
+    ]
+    assert message.startswith(f"Изменения в новой папке {new} сервер не заметит")
+    assert "«sudo sysctl fs.inotify.max_user_watches=524288»" in message
