@@ -73,6 +73,8 @@ search_log = logging.getLogger("mkdocs.hooks.search")
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 SEARCH_PAGE = "search.md"
 SEARCH_ABORT = "Поисковый индекс не построен. Исправьте ошибку и повторите сборку."
+# The core logs under its own name, knowing nothing of MkDocs (mentoring/content.py).
+CORE_LOGGER = "mentoring"
 # Loggers of MkDocs' warnings about links of pages, pages left out of the nav and pages
 # left out for another with the same address.
 LINK_LOGGERS = (
@@ -80,6 +82,35 @@ LINK_LOGGERS = (
     logging.getLogger("mkdocs.structure.nav"),
     logging.getLogger("mkdocs.structure.files"),
 )
+
+
+class CoreMessages(logging.Handler):
+    """Passes what the core logs on to MkDocs' log, at the level MkDocs shows (``-q``,
+    ``-v``), to be printed as its own messages."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if log.isEnabledFor(record.levelno):
+            log.handle(record)
+
+
+def show_core_messages() -> None:
+    """Connects the core's log to MkDocs' once per process (the tests load this module
+    again for each build)."""
+    core = logging.getLogger(CORE_LOGGER)
+    core.setLevel(logging.DEBUG)  # MkDocs' level decides what is shown
+    if not any(handler.get_name() == CoreMessages.__name__ for handler in core.handlers):
+        handler = CoreMessages()
+        handler.set_name(CoreMessages.__name__)
+        core.addHandler(handler)
+
+
+def add_generated(files: Files, file: File) -> None:
+    """Adds a file the site makes. A file of docs/ at its address is taken out first, as
+    MkDocs wants it (``remove`` before ``append``); ``on_nav`` refuses a page taken out so."""
+    replaced = files.get_file_from_path(file.src_uri)
+    if replaced is not None:
+        files.remove(replaced)
+    files.append(file)
 
 
 def fail(error: ContentError) -> Abort:
@@ -177,6 +208,7 @@ class MentoringSite:
     # ------------------------------------------------------------------ configuration
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        show_core_messages()
         content_dir = Path(config.config_file_path).resolve().parent / "content"
         docs_dir = Path(config.docs_dir)
         self._build = None
@@ -232,7 +264,7 @@ class MentoringSite:
                 if isinstance(item, PublishedFile):
                     self.publish(files, config, item)
                 elif isinstance(item, bytes):
-                    files.append(File.generated(config, path, content=item))
+                    add_generated(files, File.generated(config, path, content=item))
                 else:
                     self.add_page(files, config, path, item, in_nav=in_nav)
         for notice in build.renderer.notices:
@@ -276,9 +308,11 @@ class MentoringSite:
             raise PluginError(str(error)) from error
         for item in generated:
             if item.content is not None:
-                files.append(File.generated(config, item.path, content=item.content))
+                add_generated(files, File.generated(config, item.path, content=item.content))
             else:
-                files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
+                add_generated(
+                    files, File.generated(config, item.path, abs_src_path=str(item.source))
+                )
 
     def join_assets(self, files: Files, config: MkDocsConfig) -> None:
         """Our stylesheets as one file, and the modules to preload: fewer round trips for a
@@ -290,7 +324,9 @@ class MentoringSite:
                 raise PluginError(f"mkdocs.yml, extra_css: нет файла {name}")
             files.remove(stylesheet)
             sources.append((name, stylesheet.content_string))
-        files.append(File.generated(config, JOINED_STYLESHEET, content=joined_stylesheets(sources)))
+        add_generated(
+            files, File.generated(config, JOINED_STYLESHEET, content=joined_stylesheets(sources))
+        )
         modules = [
             script.path
             for script in config.extra_javascript
@@ -314,7 +350,9 @@ class MentoringSite:
         if path in self.build.renderer.unchanged_pages:  # not even rendered: made of the same
             assert self.skip_unchanged and self.memory is not None, "only a serve rebuild"
             self.signatures[path] = self.memory.pages[path].signature
-            files.append(UnchangedPage.generated(config, path, content="", inclusion=inclusion))
+            add_generated(
+                files, UnchangedPage.generated(config, path, content="", inclusion=inclusion)
+            )
             return
         signature = self.build.renderer.page_signature(markdown)
         self.signatures[path] = signature
@@ -324,12 +362,14 @@ class MentoringSite:
             and self.memory.unchanged(path, signature) is not None
         )
         kind = UnchangedPage if unchanged else File
-        files.append(kind.generated(config, path, content=markdown, inclusion=inclusion))
+        add_generated(files, kind.generated(config, path, content=markdown, inclusion=inclusion))
 
     @staticmethod
     def publish(files: Files, config: MkDocsConfig, published: PublishedFile) -> None:
         """A file of content/ copied into the site at its target address."""
-        files.append(File.generated(config, published.target, abs_src_path=str(published.source)))
+        add_generated(
+            files, File.generated(config, published.target, abs_src_path=str(published.source))
+        )
 
     def translate_link_warnings(self, files: Files, config: MkDocsConfig) -> None:
         build = self.build

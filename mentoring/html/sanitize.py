@@ -423,25 +423,63 @@ class Sanitizer:
         return tuple(dict.fromkeys(refused(self.to_html(text + TEXT_END))))
 
     @contextlib.contextmanager
-    def prefetching(self, texts: Iterable[str]) -> Iterator[bool]:
+    def prefetching(self, texts: Iterable[str]) -> Iterator[Prefetch]:
         """Worker processes check ``texts`` (in the order the build will ask) in the
-        background until the block ends; gives whether they started. Processes are forked,
-        and only from a process without other threads (forking one with threads is
-        unsafe), and only for enough texts to pay for them."""
+        background until the block ends; gives how many of them started, or why none did.
+        Processes are forked, and only from a process without other threads (forking one
+        with threads is unsafe), and only for enough texts to pay for them."""
         todo = {_text_key(text): text for text in texts}
         todo = {key: text for key, text in todo.items() if key not in self._verdicts}
         workers = len(os.sched_getaffinity(0))
-        if len(todo) < _PARALLEL_FROM or workers < 2 or threading.active_count() > 1:
-            yield False
+        serial_because = _serial_because(len(todo), workers)
+        if serial_because:
+            yield Prefetch(len(todo), 0, serial_because)
             return
         ordered = list(todo.values())
         chunks = [ordered[start : start + _CHUNK] for start in range(0, len(ordered), _CHUNK)]
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             self._pending, self._coming = pool.imap(_verdicts_of, chunks), set(todo)
             try:
-                yield True
+                yield Prefetch(len(todo), workers)
             finally:
                 self._pending, self._coming = None, set()
+
+
+SERIAL_FEW_TEXTS = f"параллельная проверка окупается от {_PARALLEL_FROM} текстов"
+SERIAL_ONE_CORE = "сборке доступно одно ядро процессора"
+SERIAL_THREADS = (
+    "в процессе сборки уже работают другие потоки, а такой процесс нельзя безопасно "
+    "копировать в рабочие"
+)
+
+
+def _serial_because(texts: int, workers: int) -> str:
+    """Why ``texts`` are checked without worker processes; "" when they are not."""
+    if texts < _PARALLEL_FROM:
+        return SERIAL_FEW_TEXTS
+    if workers < 2:
+        return SERIAL_ONE_CORE
+    if threading.active_count() > 1:
+        return SERIAL_THREADS
+    return ""
+
+
+@dataclass(frozen=True)
+class Prefetch:
+    """What ``Sanitizer.prefetching`` did with the texts it had not checked before: how
+    many worker processes checked them, or (``workers`` 0) why the build checks each
+    itself when it asks."""
+
+    texts: int
+    workers: int
+    serial_because: str = ""
+
+    def notice(self) -> str:
+        """The build's log line about it, for authors and for CI logs."""
+        done = f"Разметка авторских текстов: проверено текстов: {self.texts}"
+        if self.workers:
+            return f"{done}, параллельно, рабочих процессов: {self.workers}"
+        return f"{done}, в одном процессе — {self.serial_because}"
 
 
 def _verdicts_of(texts: list[str]) -> list[tuple[bytes, tuple[Refused, ...]]]:

@@ -44,6 +44,7 @@ from scripts.bench.measure import (
     progress,
     search_figures,
     time_own_code,
+    write_our_pages,
 )
 from scripts.bench.report import (
     report_builds,
@@ -94,6 +95,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--keep", action="store_true", help="keep the temp projects and sites")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     parser.add_argument("--profile-project", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--pages-project", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--time-project", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--profile-site", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--profile-out", type=Path, help=argparse.SUPPRESS)
@@ -104,6 +106,9 @@ def main() -> int:
     args = parse_args()
     if args.profile_project:
         profile_build(args.profile_project, args.profile_site, args.profile_out)
+        return 0
+    if args.pages_project:
+        write_our_pages(args.pages_project, args.profile_site, args.profile_out)
         return 0
     if args.time_project:
         time_own_code(args.time_project, args.profile_site, args.profile_out)

@@ -30,7 +30,16 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from scripts.bench.browser import Visit, visit_pages
-from scripts.bench.synthesis import FIXED_EPOCH, NO_SEARCH_CONFIG, REPO, make_projects
+from scripts.bench.synthesis import (
+    FIXED_EPOCH,
+    NO_SEARCH_CONFIG,
+    OUR_PAGES,
+    REPO,
+    baseline_config,
+    load_mkdocs_yml,
+    make_projects,
+    write,
+)
 
 LARGE_N = 5000  # from this size on, builds are repeated only --large-runs times
 SEARCH_N = 1000  # the size at which the search download is measured
@@ -246,6 +255,47 @@ def time_own_code(project: Path, site: Path, out: Path) -> None:
     other_threads = total - (time.thread_time() - main_started)  # they feed Pagefind: ours
     ours = seconds["ours"] + max(0.0, other_threads)
     out.write_text(json.dumps(asdict(OwnTime(total, ours, seconds["waited"]))), "utf-8")
+
+
+def write_our_pages(project: Path, site: Path, out: Path) -> None:
+    """One in-process build of our ``project`` that also writes each page's Markdown, as
+    our hooks hand it to MkDocs (templates rendered, includes expanded), into
+    ``out/docs/`` with its title and description, beside the baseline's configuration
+    without its search. Building ``out`` measures what MkDocs and plain Material alone
+    cost on our pages: the least our build can take while every page goes through them.
+    """
+    import yaml
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.update(build_env())
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+
+    def writing(method: Callable[..., str]) -> Callable[..., str]:
+        def run(markdown: str, *, page: Any, **kwargs: Any) -> str:
+            markdown = method(markdown, page=page, **kwargs)
+            meta = {key: page.meta[key] for key in ("title", "description") if key in page.meta}
+            front = f"---\n{yaml.dump(meta, allow_unicode=True)}---\n\n" if meta else ""
+            write(out / "docs", {page.file.src_uri: (front + markdown).encode()})
+            return markdown
+
+        return run
+
+    events = config.plugins.events["page_markdown"]
+    events[:] = [writing(method) for method in events]
+    build(config)
+    plain = baseline_config(load_mkdocs_yml())
+    plain["plugins"] = []
+    (out / "mkdocs.yml").write_text(yaml.dump(plain, allow_unicode=True), "utf-8")
+
+
+def measure_our_pages(project: Path, base: Path, n: int) -> Run:
+    """A plain Material build of the Markdown our build makes (``write_our_pages``)."""
+    pages, site = base / f"{OUR_PAGES}-{n}", base / f"site-{OUR_PAGES}-{n}"
+    command = [sys.executable, "-m", "scripts.bench", "--pages-project", str(project)]
+    command += ["--profile-site", str(site), "--profile-out", str(pages)]
+    subprocess.run(command, check=True, env=build_env(), cwd=REPO)
+    return timed_build(pages, site)
 
 
 def build_in_child(option: str, project: Path, site: Path) -> Any:
@@ -485,6 +535,7 @@ class SizeResult:
     ours: BuildFigures | None  # None: measured under serve only
     baseline: BuildFigures | None = None
     baseline_without_search: Run | None = None  # one build
+    our_pages: Run | None = None  # plain Material on the Markdown of our pages, one build
     check_seconds: float | None = None  # `make check` on our content
     own_time: OwnTime | None = None
     costliest: list[tuple[str, float, float, int]] = field(default_factory=list)  # --top
@@ -512,6 +563,8 @@ def measure_size(base: Path, n: int, args: argparse.Namespace) -> SizeResult:
         result.baseline_without_search = timed_build(
             baseline, base / f"site-baseline-{n}", NO_SEARCH_CONFIG
         )
+        progress(f"N = {n}: plain Material on the Markdown of our pages ×1")
+        result.our_pages = measure_our_pages(ours, base, n)
     if not args.no_profile:
         progress(f"N = {n}: timing our code in a build")
         result.own_time = measure_own_time(ours, base / f"site-profile-{n}")
@@ -523,7 +576,9 @@ def measure_size(base: Path, n: int, args: argparse.Namespace) -> SizeResult:
         progress(f"N = {n}: every page type in Chromium on a slow phone ×{args.browser_runs}")
         result.visits = visit_pages(site, args.browser_runs)
     if not args.keep:
-        for leftover in (base / f"site-baseline-{n}", base / f"site-profile-{n}", baseline):
+        leftovers = (base / f"site-baseline-{n}", base / f"site-profile-{n}", baseline)
+        leftovers += (base / f"{OUR_PAGES}-{n}", base / f"site-{OUR_PAGES}-{n}")
+        for leftover in leftovers:
             if leftover is not None:
                 shutil.rmtree(leftover, ignore_errors=True)
         if n not in (0, args.serve_n):

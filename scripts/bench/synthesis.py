@@ -19,11 +19,14 @@ from typing import Any
 
 import yaml
 
+from mentoring.kinds.registry import navigation
+
 REPO = Path(__file__).resolve().parents[2]
 FIXED_EPOCH = "1764201600"  # 27.11.2025, the date the build tests use
 LAST_DAY = dt.date(2025, 11, 20)  # synthetic entries are dated before the build date
 SEED = 20251127
 NO_SEARCH_CONFIG = "mkdocs-no-search.yml"  # the baseline without Material's search
+OUR_PAGES = "our-pages"  # the baseline's MkDocs and theme on the Markdown our hooks make
 
 SENTENCES = (
     "Наставник и наставляемый встречаются раз в неделю и обсуждают, что получилось и что нет.",
@@ -329,8 +332,8 @@ def make_projects(base: Path, n: int) -> tuple[Path, Path | None]:
             page = baseline / "docs" / entry.plain_page
             write(page.parent, entry.plain_assets)
             write(page.parent, {page.name: entry.plain_markdown.encode()})
-    add_nav_stubs(config.get("nav", []), baseline / "docs")
     plain = baseline_config(config)
+    add_nav_stubs(plain["nav"], baseline / "docs")
     (baseline / "mkdocs.yml").write_text(yaml.dump(plain, allow_unicode=True), "utf-8")
     plain["plugins"] = []
     (baseline / NO_SEARCH_CONFIG).write_text(yaml.dump(plain, allow_unicode=True), "utf-8")
@@ -353,7 +356,7 @@ def baseline_config(ours: dict[str, Any]) -> dict[str, Any]:
         "theme": theme,
         "plugins": ["search"],
         "markdown_extensions": ours["markdown_extensions"],
-        "nav": ours.get("nav", []),
+        "nav": navigation(ours.get("nav") or []),  # our site's nav: each kind's entry too
         "not_in_nav": "/practices/\n/news/\n",
         "validation": {
             "nav": {"omitted_files": quiet, "not_found": quiet},

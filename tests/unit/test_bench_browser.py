@@ -91,3 +91,36 @@ def test_connections_are_kept_alive(tmp_path: Path) -> None:
             connection.close()
     assert [(status, version) for status, version, _ in bodies] == [(200, 11)] * 3
     assert gzip.decompress(bodies[0][2]) == b"a { color: red }"
+
+
+def test_a_stuck_load_is_tried_again_and_reported(capsys) -> None:
+    from playwright.sync_api import TimeoutError as StuckLoad
+
+    from scripts.bench.browser import _visit_again_if_stuck
+
+    outcomes: list[Exception | dict[str, int]] = [StuckLoad("no load event"), {"load": 900}]
+
+    def visit_once() -> dict[str, int]:
+        outcome = outcomes.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    assert _visit_again_if_stuck(visit_once) == {"load": 900}
+    assert "loading again" in capsys.readouterr().err
+
+
+def test_a_load_stuck_every_time_ends_the_benchmark() -> None:
+    from playwright.sync_api import TimeoutError as StuckLoad
+
+    from scripts.bench.browser import _visit_again_if_stuck
+
+    calls = []
+
+    def visit_once() -> dict[str, int]:
+        calls.append(1)
+        raise StuckLoad("no load event")
+
+    with pytest.raises(StuckLoad):
+        _visit_again_if_stuck(visit_once, attempts=2)
+    assert len(calls) == 2
