@@ -1,5 +1,9 @@
 """`make serve` learns of saved files from the system's watcher (hooks/serve.py), and only
-of changes: the build reads every watched file, and a read must not start another build."""
+of changes: the build reads every watched file, and a read must not start another build.
+A folder moved away is a change; where the system refuses to watch, the server polls.
+
+The session tests run hooks/serve.py's server in a thread and see it as a browser does:
+pages over HTTP, and the live-reload address that answers when the next build is done."""
 
 from __future__ import annotations
 
