@@ -140,6 +140,9 @@ def serving(project: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]
     assert not failures, failures
 
 
+# watchdog keeps watching a folder moved out (inotify follows the folder, not its path) and
+# warns that it watches it anew when it comes back.
+@pytest.mark.filterwarnings("ignore:Callback with id:RuntimeWarning")
 def test_a_practice_folder_moved_out_of_content_leaves_the_site_and_comes_back(
     tmp_path: Path, fixed_epoch: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
