@@ -104,15 +104,6 @@ def show_core_messages() -> None:
         core.addHandler(handler)
 
 
-def add_generated(files: Files, file: File) -> None:
-    """Adds a file the site makes. A file of docs/ at its address is taken out first, as
-    MkDocs wants it (``remove`` before ``append``); ``on_nav`` refuses a page taken out so."""
-    replaced = files.get_file_from_path(file.src_uri)
-    if replaced is not None:
-        files.remove(replaced)
-    files.append(file)
-
-
 def fail(error: ContentError) -> Abort:
     """Print every problem (and GitHub annotations in Actions), then stop the build."""
     for line in error.report_lines():
@@ -198,6 +189,8 @@ class MentoringSite:
         self.unread: set[str] = set()  # hand-written pages a dirty build leaves as they are
         self.files: Files | None = None  # every file of this build, once all pages are read
         self.stylesheets: list[str] = []  # mkdocs.yml's extra_css, served as one file
+        self.hand_written_files: set[str] = set()  # every file of docs/, pages or not
+        self.replaced_files: list[str] = []  # of those, the ones a generated file replaced
         self.module_preloads: list[str] = []  # modules that the listed modules import
 
     @property
@@ -257,6 +250,13 @@ class MentoringSite:
         # Remembered before pages are added, so that a generated page never silently
         # replaces a hand-written one.
         build.hand_written_pages = {page.src_uri for page in files.documentation_pages()}
+        docs_dir = Path(config.docs_dir)
+        self.hand_written_files = {
+            file.src_uri
+            for file in files
+            if file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs_dir)
+        }
+        self.replaced_files = []
         if self.memory is not None:
             self.sign_hand_written(files)
         for kind in TYPES:  # in the registry's order, which is the sitemap's
@@ -264,7 +264,7 @@ class MentoringSite:
                 if isinstance(item, PublishedFile):
                     self.publish(files, config, item)
                 elif isinstance(item, bytes):
-                    add_generated(files, File.generated(config, path, content=item))
+                    self.add_generated(files, File.generated(config, path, content=item))
                 else:
                     self.add_page(files, config, path, item, in_nav=in_nav)
         for notice in build.renderer.notices:
@@ -275,6 +275,17 @@ class MentoringSite:
         self.add_page(files, config, SEARCH_PAGE, search_page, in_nav=False)
         self.translate_link_warnings(files, config)  # every page is known; the nav is next
         return files
+
+    def add_generated(self, files: Files, file: File) -> None:
+        """Adds a file the site makes. A file at its address is taken out first, as MkDocs
+        wants it (``remove`` before ``append``); ``on_nav`` refuses the build if it was one
+        of docs/, so that nothing an author wrote is ever silently replaced."""
+        replaced = files.get_file_from_path(file.src_uri)
+        if replaced is not None:
+            if replaced.src_uri in self.hand_written_files:
+                self.replaced_files.append(replaced.src_uri)
+            files.remove(replaced)
+        files.append(file)
 
     def sign_hand_written(self, files: Files) -> None:
         """A hand-written page may include blocks made from entries. In a dirty build, one
@@ -308,9 +319,9 @@ class MentoringSite:
             raise PluginError(str(error)) from error
         for item in generated:
             if item.content is not None:
-                add_generated(files, File.generated(config, item.path, content=item.content))
+                self.add_generated(files, File.generated(config, item.path, content=item.content))
             else:
-                add_generated(
+                self.add_generated(
                     files, File.generated(config, item.path, abs_src_path=str(item.source))
                 )
 
@@ -324,7 +335,7 @@ class MentoringSite:
                 raise PluginError(f"mkdocs.yml, extra_css: нет файла {name}")
             files.remove(stylesheet)
             sources.append((name, stylesheet.content_string))
-        add_generated(
+        self.add_generated(
             files, File.generated(config, JOINED_STYLESHEET, content=joined_stylesheets(sources))
         )
         modules = [
@@ -350,7 +361,7 @@ class MentoringSite:
         if path in self.build.renderer.unchanged_pages:  # not even rendered: made of the same
             assert self.skip_unchanged and self.memory is not None, "only a serve rebuild"
             self.signatures[path] = self.memory.pages[path].signature
-            add_generated(
+            self.add_generated(
                 files, UnchangedPage.generated(config, path, content="", inclusion=inclusion)
             )
             return
@@ -362,12 +373,13 @@ class MentoringSite:
             and self.memory.unchanged(path, signature) is not None
         )
         kind = UnchangedPage if unchanged else File
-        add_generated(files, kind.generated(config, path, content=markdown, inclusion=inclusion))
+        self.add_generated(
+            files, kind.generated(config, path, content=markdown, inclusion=inclusion)
+        )
 
-    @staticmethod
-    def publish(files: Files, config: MkDocsConfig, published: PublishedFile) -> None:
+    def publish(self, files: Files, config: MkDocsConfig, published: PublishedFile) -> None:
         """A file of content/ copied into the site at its target address."""
-        add_generated(
+        self.add_generated(
             files, File.generated(config, published.target, abs_src_path=str(published.source))
         )
 
@@ -401,15 +413,15 @@ class MentoringSite:
             lambda path: files.get_file_from_path(path) is not None
         )
         docs = Path(config.docs_dir).name
-        for page in files.documentation_pages():
-            if page.generated_by and page.src_uri in build.hand_written_pages:
-                problems.add(
-                    f"{docs}/{page.src_uri}",
-                    None,
-                    None,
-                    "эту страницу сайт создаёт сам из папки content/, и файл был бы молча "
-                    "заменён; удалите его или переименуйте",
-                )
+        for path in self.replaced_files:
+            made = "эту страницу" if path in build.hand_written_pages else "этот файл"
+            problems.add(
+                f"{docs}/{path}",
+                None,
+                None,
+                f"{made} сайт создаёт сам из папки content/, и файл был бы молча заменён; "
+                "удалите его или переименуйте",
+            )
         if problems:
             raise fail(ContentError(list(problems)))
         return nav

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.helpers import REPO, build_site, edited_site, make_site
+from tests.helpers import REPO, build_site, edited_site, make_site, sample_bytes
 
 # The fixture plan's first activity, done, with a report page as its evidence.
 WITH_EVIDENCE_2022 = (
@@ -209,6 +209,23 @@ def test_a_hand_written_page_is_never_silently_replaced(tmp_path, monkeypatch):
     assert not result.ok
     assert result.errors == [
         "docs/plan/index.md: эту страницу сайт создаёт сам из папки content/, и файл был бы "
+        "молча заменён; удалите его или переименуйте"
+    ]
+
+
+@pytest.mark.filterwarnings("error::DeprecationWarning")
+def test_a_hand_written_file_at_an_address_the_site_makes_is_never_silently_replaced(
+    tmp_path, monkeypatch
+):
+    project = make_site(tmp_path)
+    (project / "docs" / "plan").mkdir()
+    (project / "docs" / "plan" / "plan.xlsx").write_bytes(sample_bytes("xlsx"))
+
+    result = build_site(project, monkeypatch)
+
+    assert not result.ok
+    assert result.errors == [
+        "docs/plan/plan.xlsx: этот файл сайт создаёт сам из папки content/, и файл был бы "
         "молча заменён; удалите его или переименуйте"
     ]
 
