@@ -497,8 +497,9 @@ class MentoringSite:
         return env
 
     def recall_unchanged_pages(self, files: Files) -> None:
-        """A page skipped by a dirty build was not read: its title (for the navigation)
-        and anchors (for links to it) are those of the last build."""
+        """A page skipped by a dirty build was not read: its title (for the navigation),
+        anchors (for links to it) and links to anchors (checked against the anchors the
+        pages have now) are those of the last build."""
         if self.memory is None:
             return
         for file in files.documentation_pages():
@@ -508,6 +509,12 @@ class MentoringSite:
                 file.page.title = record.title
                 if record.anchors is not None:
                     file.page.present_anchor_ids = set(record.anchors)
+                links: dict[File, dict[str, str]] = {}
+                for path, anchor, link in record.links_to_anchors:
+                    target = files.get_file_from_path(path)
+                    if target is not None:  # a page gone changes the entry list: full build
+                        links.setdefault(target, {})[anchor] = link
+                file.page.links_to_anchors = links
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         output = hide_icons_around(output, page.content)
@@ -562,14 +569,18 @@ class MentoringSite:
             if isinstance(file, UnchangedPage) or path in self.unread:
                 continue
             anchors = file.page.present_anchor_ids
-            records.append(
-                (
-                    path,
-                    PageRecord(
-                        signature, file.page.title, None if anchors is None else frozenset(anchors)
-                    ),
-                )
+            links = file.page.links_to_anchors or {}
+            record = PageRecord(
+                signature,
+                file.page.title,
+                None if anchors is None else frozenset(anchors),
+                tuple(
+                    (target.src_uri, anchor, link)
+                    for target, found in links.items()
+                    for anchor, link in found.items()
+                ),
             )
+            records.append((path, record))
         self.memory.built(records)
 
     def on_build_error(self, error: Exception) -> None:

@@ -11,7 +11,7 @@ from mkdocs.config import load_config
 from mentoring.core.incremental import BuildMemory
 from mentoring.kinds.registry import entry_folders
 from tests.build.test_serve_problems import serve
-from tests.helpers import repository_project
+from tests.helpers import make_site, repository_project
 
 PRACTICE = Path("content/practices/proforientatsionnye-proby.md")
 PAGE = Path("practices/proforientatsionnye-proby/index.html")
@@ -170,5 +170,37 @@ def test_a_news_title_reaches_the_lists_and_the_plan(tmp_path: Path, fixed_epoch
 
     for page in ("news/index.html", "news/2021/index.html", "plan/plan.csv", "index.html"):
         assert "Семинар наставников, новое название" in (site / page).read_text("utf-8"), page
+    full = build_like_serve(project, tmp_path / "full", None)
+    assert differences(site, full) == []
+
+
+def test_a_link_to_an_anchor_that_an_edit_removed_is_found_in_a_page_not_read_again(
+    tmp_path: Path, fixed_epoch: str
+) -> None:
+    """The hand-written home page is not read again when a practice changes, yet its link
+    to a section of the practice's page is checked against the sections the page has now:
+    the preview refuses as a full build does."""
+    project = make_site(tmp_path, "minimal", "practices")
+    practice = project / "content" / "practices" / "folder-practice" / "index.md"
+    original = practice.read_text("utf-8") + "\n## Программа {#programma}\n\nТекст.\n"
+    practice.write_text(original, "utf-8")
+    home = project / "docs" / "index.md"
+    link = "practices/folder-practice/index.md#programma"
+    home.write_text(home.read_text("utf-8") + f"\nСмотрите [программу]({link}).\n", "utf-8")
+    memory = BuildMemory(entry_folders())
+    site = build_like_serve(project, tmp_path / "site", memory)
+    written = (site / "index.html").stat().st_mtime_ns
+
+    practice.write_text(original + "\nЕщё абзац.\n", "utf-8")
+    build_like_serve(project, site, memory)
+
+    assert (site / "index.html").stat().st_mtime_ns == written  # not read, not written again
+
+    practice.write_text(original.replace("{#programma}", "{#plan}"), "utf-8")
+    build_like_serve(project, site, memory)
+
+    page = (site / "index.html").read_text("utf-8")
+    assert "<h1>Сайт не собран</h1>" in page
+    assert f"<code>docs/index.md:5</code>: ссылка «{link}» ведёт на раздел «#programma»" in page
     full = build_like_serve(project, tmp_path / "full", None)
     assert differences(site, full) == []
