@@ -20,9 +20,11 @@ PYTEST_ARGS ?=
 PYTEST_WORKERS ?= 2
 # Extra arguments for the benchmark, e.g. `make bench BENCH_ARGS="--runs 1"`; sizes: BENCH_N="100 1000".
 BENCH_ARGS ?=
-# Title of a new entry for `make practice|news|document TITLE="…"` (asked for when empty);
-# passed through the environment, so quotes in it need no escaping. FILES: attached files,
-# separated by spaces (a practice with files becomes a folder with them).
+# Title of a new entry, e.g. `make news TITLE="…"` (asked for when empty); passed through the
+# environment, so quotes in it need no escaping. FILES: attached files, separated by spaces
+# (a practice with files becomes a folder with them). The targets that make entries are the
+# scaffolds of mentoring/kinds/registry.py (tests/unit/test_registry.py holds them together);
+# `make help` lists them.
 TITLE ?=
 export TITLE
 FILES ?=

@@ -15,17 +15,21 @@ Pagefind is not run (search shows the index of the last full build).
 
 The server learns of a saved file from the system (inotify on Linux, through watchdog's
 native observer) instead of MkDocs' polling of every watched file twice a second, which
-cost up to half a second before a rebuild started and CPU all the time. What a build
-leaves in memory is frozen for Python's garbage collector, which otherwise scans it all
-again and again while the next build runs; the garbage of the last build is collected
-in the background, shortly after the build.
+cost up to half a second before a rebuild started and CPU all the time; where the system
+refuses (its per-user limits on inotify), the server polls as MkDocs does and says in the
+terminal how to raise the limit.
+
+What a build leaves in memory is frozen for Python's garbage collector, which otherwise
+scans it all again and again while the next build runs; the garbage of the last build is
+collected in the background, shortly after the build (not in a build begun by then).
 """
 
 from __future__ import annotations
 
-import functools
+import errno
 import gc
 import logging
+import os
 import shutil
 import sys
 import threading
@@ -33,6 +37,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from mkdocs.__main__ import cli
@@ -43,14 +48,37 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from watchdog import events
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver, ObservedWatch
 
 from mentoring.core.errors import Problem
 from mentoring.core.incremental import BuildMemory
 from mentoring.kinds.registry import entry_folders
 
+if sys.platform == "linux":  # the system's watcher is inotify
+    from watchdog.observers.inotify import InotifyEmitter
+    from watchdog.observers.inotify_c import InotifyFD
+
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 PAGES = ("index.html", "404.html")  # every other address falls back to 404.html
 COLLECT_AFTER = 0.5  # seconds after a build: the browsers have reloaded by then
+# The system's refusals to watch more (inotify(7)) and the setting that raises each limit.
+INOTIFY_LIMITS = {
+    errno.ENOSPC: "fs.inotify.max_user_watches=524288",
+    errno.EMFILE: "fs.inotify.max_user_instances=1024",
+}
+POLLING_INSTEAD = (
+    "Система не даёт следить за всеми файлами сайта: исчерпан предел inotify для "
+    "пользователя. Изменения будут замечаться опросом файлов дважды в секунду — с "
+    "задержкой и нагрузкой на процессор. Чтобы сайт обновлялся сразу, поднимите предел "
+    "командой «sudo sysctl %s» (чтобы он сохранился после перезагрузки, добавьте эту "
+    "настройку строкой в файл /etc/sysctl.d/90-inotify.conf) и перезапустите make serve."
+)
+NEW_FOLDER_UNWATCHED = (
+    "Изменения в новой папке %s сервер не заметит: исчерпан предел inotify для пользователя. "
+    "Перезапустите make serve — он будет опрашивать файлы, — а чтобы сайт обновлялся сразу, "
+    "сначала поднимите предел командой «sudo sysctl %s»."
+)
+log = logging.getLogger("mkdocs.serve")  # under «mkdocs»: printed as MkDocs' own lines
 # What the system reports that means a file changed. The native observer also reports
 # files opened and closed unwritten: the build reads every watched file, and those
 # events would start the next rebuild at once, for ever.
@@ -61,7 +89,13 @@ CHANGES = [
     events.FileClosedEvent,
     events.FileDeletedEvent,
     events.FileMovedEvent,
-]  # MkDocs ignores the events of folders
+    # A folder moved out of the watched tree (or deleted whole) is reported as the folder
+    # alone, without an event for the files that went with it; so is a folder made where
+    # the system refuses to watch more folders.
+    events.DirCreatedEvent,
+    events.DirDeletedEvent,
+    events.DirMovedEvent,
+]
 
 
 @dataclass(frozen=True)
@@ -159,11 +193,128 @@ def _dirty_build_expected() -> Iterator[None]:
         logger.removeFilter(keep)
 
 
-class ChangesObserver(Observer):
-    """The system's watcher (polling only where it has none), told to report changes."""
+if sys.platform == "linux":
 
-    def schedule(self, *args: object, **options: object) -> object:
-        return super().schedule(*args, **{"event_filter": CHANGES, **options})
+    class KeptRefusal(InotifyFD):
+        """watchdog's inotify instance, keeping the system's refusal to watch a folder:
+        watchdog passes over in silence a refusal for any folder below a watched one, and
+        the changes in it would go unseen."""
+
+        refused: OSError | None = None
+        started = False  # refusals from now on are of folders made while the server runs
+
+        def add_callback(self, path: bytes, *args: Any, **options: Any) -> int:
+            try:
+                return super().add_callback(path, *args, **options)
+            except OSError as refused:
+                if refused.errno in INOTIFY_LIMITS:
+                    self.refused = refused
+                    if self.started:
+                        setting = INOTIFY_LIMITS[refused.errno]
+                        log.warning(NEW_FOLDER_UNWATCHED, os.fsdecode(path), setting)
+                raise
+
+    class StrictInotifyObserver(BaseObserver):
+        """watchdog's InotifyObserver, whose start fails when a folder could not be watched."""
+
+        def __init__(self) -> None:
+            self.inotify = KeptRefusal()  # opened here: EMFILE where there are too many
+            self.inotify.start()
+            super().__init__(InotifyEmitter, inotify_fd=self.inotify)
+
+        def start(self) -> None:
+            super().start()
+            if self.inotify.refused is not None:
+                raise self.inotify.refused
+            self.inotify.started = True
+
+        def on_thread_stop(self) -> None:
+            super().on_thread_stop()
+            self.inotify.stop()
+
+
+class ChangesObserver:
+    """The system's watcher (polling only where it has none), told to report changes; the
+    ``fallback`` (MkDocs' polling) where the system refuses to watch as many folders.
+
+    The system's limits are per user and shared with every other program that watches
+    files (editors, sync clients): a large content/ may pass them. The watcher is made
+    only when the server starts, with every path scheduled by then, so that a refusal
+    when it opens (EMFILE) or when it watches a folder (ENOSPC) ends in polling."""
+
+    def __init__(self, fallback: BaseObserver) -> None:
+        self.fallback = fallback
+        self.observer: BaseObserver | None = None  # the one that runs, once started
+        self._handlers: dict[ObservedWatch, events.FileSystemEventHandler] = {}
+
+    def schedule(
+        self, event_handler: events.FileSystemEventHandler, path: str, *, recursive: bool = False
+    ) -> ObservedWatch:
+        watch = ObservedWatch(path, recursive=recursive, event_filter=CHANGES)
+        self._handlers[watch] = FoldersAsFiles(event_handler)
+        if self.observer is not None:
+            _schedule(self.observer, watch, self._handlers[watch])
+        return watch
+
+    def unschedule(self, watch: ObservedWatch) -> None:
+        del self._handlers[watch]
+        if self.observer is not None:
+            self.observer.unschedule(watch)
+
+    def start(self) -> None:
+        try:
+            self.observer = self._started(system_observer())
+        except OSError as refused:
+            if refused.errno not in INOTIFY_LIMITS:
+                raise
+            log.warning(POLLING_INSTEAD, INOTIFY_LIMITS[refused.errno])
+            self.observer = self._started(self.fallback)
+
+    def _started(self, observer: BaseObserver) -> BaseObserver:
+        try:
+            for watch, handler in self._handlers.items():
+                _schedule(observer, watch, handler)
+            observer.start()
+        except OSError:
+            observer.stop()  # the folders it watches already are let go
+            raise
+        return observer
+
+    def stop(self) -> None:
+        if self.observer is not None:
+            self.observer.stop()
+
+    def join(self, timeout: float | None = None) -> None:
+        if self.observer is not None:
+            self.observer.join(timeout)
+
+
+def system_observer() -> BaseObserver:
+    """watchdog's native observer; on Linux, one that does not pass over a refusal."""
+    return StrictInotifyObserver() if sys.platform == "linux" else Observer()
+
+
+def _schedule(
+    observer: BaseObserver, watch: ObservedWatch, handler: events.FileSystemEventHandler
+) -> None:
+    observer.schedule(handler, watch.path, recursive=watch.is_recursive, event_filter=CHANGES)
+
+
+class FoldersAsFiles(events.FileSystemEventHandler):
+    """Hands a folder made, moved or deleted to MkDocs' handler as a file of the same path
+    made, moved or deleted: MkDocs ignores the events of folders."""
+
+    def __init__(self, handler: events.FileSystemEventHandler) -> None:
+        self.handler = handler
+
+    def dispatch(self, event: events.FileSystemEvent) -> None:
+        if isinstance(event, events.DirMovedEvent):
+            event = events.FileMovedEvent(event.src_path, event.dest_path)
+        elif isinstance(event, events.DirDeletedEvent):
+            event = events.FileDeletedEvent(event.src_path)
+        elif isinstance(event, events.DirCreatedEvent):
+            event = events.FileCreatedEvent(event.src_path)
+        self.handler.dispatch(event)
 
 
 class NotifiedReloadServer(LiveReloadServer):
@@ -171,14 +322,26 @@ class NotifiedReloadServer(LiveReloadServer):
 
     def __init__(self, *args: object, **options: object) -> None:
         super().__init__(*args, **options)
-        self.observer = ChangesObserver()
+        self.observer = ChangesObserver(fallback=self.observer)
 
 
-def build_in_session(config: MkDocsConfig, *, memory: BuildMemory, **options: object) -> None:
-    build_or_show_problems(config, memory=memory, **options)
-    timer = threading.Timer(COLLECT_AFTER, _collect_and_freeze)
-    timer.daemon = True
-    timer.start()
+class Session:
+    """What one `make serve` keeps from build to build: the memory of what was built, and
+    the collection of garbage planned after the last build."""
+
+    def __init__(self, memory: BuildMemory) -> None:
+        self.memory = memory
+        self.collection: threading.Timer | None = None
+
+    def build(self, config: MkDocsConfig, **options: object) -> None:
+        """Build; collect and freeze shortly after, unless another build has begun by then
+        (a collection in a build would cost it time, and freeze what it is still making)."""
+        if self.collection is not None:
+            self.collection.cancel()
+        build_or_show_problems(config, memory=self.memory, **options)
+        self.collection = threading.Timer(COLLECT_AFTER, _collect_and_freeze)
+        self.collection.daemon = True
+        self.collection.start()
 
 
 def _collect_and_freeze() -> None:
@@ -190,9 +353,8 @@ def _collect_and_freeze() -> None:
 
 
 def main() -> None:
-    # The names `mkdocs serve` builds and watches with; one memory for the whole session.
-    memory = BuildMemory(entry_folders())
-    serve_command.build = functools.partial(build_in_session, memory=memory)
+    # The names `mkdocs serve` builds and watches with; one session for all its builds.
+    serve_command.build = Session(BuildMemory(entry_folders())).build
     serve_command.LiveReloadServer = NotifiedReloadServer
     cli(["serve", *sys.argv[1:]])
 

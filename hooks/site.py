@@ -73,6 +73,8 @@ search_log = logging.getLogger("mkdocs.hooks.search")
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 SEARCH_PAGE = "search.md"
 SEARCH_ABORT = "Поисковый индекс не построен. Исправьте ошибку и повторите сборку."
+# The core logs under its own name, knowing nothing of MkDocs (mentoring/content.py).
+CORE_LOGGER = "mentoring"
 # Loggers of MkDocs' warnings about links of pages, pages left out of the nav and pages
 # left out for another with the same address.
 LINK_LOGGERS = (
@@ -80,6 +82,26 @@ LINK_LOGGERS = (
     logging.getLogger("mkdocs.structure.nav"),
     logging.getLogger("mkdocs.structure.files"),
 )
+
+
+class CoreMessages(logging.Handler):
+    """Passes what the core logs on to MkDocs' log, at the level MkDocs shows (``-q``,
+    ``-v``), to be printed as its own messages."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if log.isEnabledFor(record.levelno):
+            log.handle(record)
+
+
+def show_core_messages() -> None:
+    """Connects the core's log to MkDocs' once per process (the tests load this module
+    again for each build)."""
+    core = logging.getLogger(CORE_LOGGER)
+    core.setLevel(logging.DEBUG)  # MkDocs' level decides what is shown
+    if not any(handler.get_name() == CoreMessages.__name__ for handler in core.handlers):
+        handler = CoreMessages()
+        handler.set_name(CoreMessages.__name__)
+        core.addHandler(handler)
 
 
 def fail(error: ContentError) -> Abort:
@@ -167,6 +189,8 @@ class MentoringSite:
         self.unread: set[str] = set()  # hand-written pages a dirty build leaves as they are
         self.files: Files | None = None  # every file of this build, once all pages are read
         self.stylesheets: list[str] = []  # mkdocs.yml's extra_css, served as one file
+        self.hand_written_files: set[str] = set()  # every file of docs/, pages or not
+        self.replaced_files: list[str] = []  # of those, the ones a generated file replaced
         self.module_preloads: list[str] = []  # modules that the listed modules import
 
     @property
@@ -177,6 +201,7 @@ class MentoringSite:
     # ------------------------------------------------------------------ configuration
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        show_core_messages()
         content_dir = Path(config.config_file_path).resolve().parent / "content"
         docs_dir = Path(config.docs_dir)
         self._build = None
@@ -225,6 +250,13 @@ class MentoringSite:
         # Remembered before pages are added, so that a generated page never silently
         # replaces a hand-written one.
         build.hand_written_pages = {page.src_uri for page in files.documentation_pages()}
+        docs_dir = Path(config.docs_dir)
+        self.hand_written_files = {
+            file.src_uri
+            for file in files
+            if file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs_dir)
+        }
+        self.replaced_files = []
         if self.memory is not None:
             self.sign_hand_written(files)
         for kind in TYPES:  # in the registry's order, which is the sitemap's
@@ -232,7 +264,7 @@ class MentoringSite:
                 if isinstance(item, PublishedFile):
                     self.publish(files, config, item)
                 elif isinstance(item, bytes):
-                    files.append(File.generated(config, path, content=item))
+                    self.add_generated(files, File.generated(config, path, content=item))
                 else:
                     self.add_page(files, config, path, item, in_nav=in_nav)
         for notice in build.renderer.notices:
@@ -243,6 +275,17 @@ class MentoringSite:
         self.add_page(files, config, SEARCH_PAGE, search_page, in_nav=False)
         self.translate_link_warnings(files, config)  # every page is known; the nav is next
         return files
+
+    def add_generated(self, files: Files, file: File) -> None:
+        """Adds a file the site makes. A file at its address is taken out first, as MkDocs
+        wants it (``remove`` before ``append``); ``on_nav`` refuses the build if it was one
+        of docs/, so that nothing an author wrote is ever silently replaced."""
+        replaced = files.get_file_from_path(file.src_uri)
+        if replaced is not None:
+            if replaced.src_uri in self.hand_written_files:
+                self.replaced_files.append(replaced.src_uri)
+            files.remove(replaced)
+        files.append(file)
 
     def sign_hand_written(self, files: Files) -> None:
         """A hand-written page may include blocks made from entries. In a dirty build, one
@@ -276,9 +319,11 @@ class MentoringSite:
             raise PluginError(str(error)) from error
         for item in generated:
             if item.content is not None:
-                files.append(File.generated(config, item.path, content=item.content))
+                self.add_generated(files, File.generated(config, item.path, content=item.content))
             else:
-                files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
+                self.add_generated(
+                    files, File.generated(config, item.path, abs_src_path=str(item.source))
+                )
 
     def join_assets(self, files: Files, config: MkDocsConfig) -> None:
         """Our stylesheets as one file, and the modules to preload: fewer round trips for a
@@ -290,7 +335,9 @@ class MentoringSite:
                 raise PluginError(f"mkdocs.yml, extra_css: нет файла {name}")
             files.remove(stylesheet)
             sources.append((name, stylesheet.content_string))
-        files.append(File.generated(config, JOINED_STYLESHEET, content=joined_stylesheets(sources)))
+        self.add_generated(
+            files, File.generated(config, JOINED_STYLESHEET, content=joined_stylesheets(sources))
+        )
         modules = [
             script.path
             for script in config.extra_javascript
@@ -314,7 +361,9 @@ class MentoringSite:
         if path in self.build.renderer.unchanged_pages:  # not even rendered: made of the same
             assert self.skip_unchanged and self.memory is not None, "only a serve rebuild"
             self.signatures[path] = self.memory.pages[path].signature
-            files.append(UnchangedPage.generated(config, path, content="", inclusion=inclusion))
+            self.add_generated(
+                files, UnchangedPage.generated(config, path, content="", inclusion=inclusion)
+            )
             return
         signature = self.build.renderer.page_signature(markdown)
         self.signatures[path] = signature
@@ -324,12 +373,15 @@ class MentoringSite:
             and self.memory.unchanged(path, signature) is not None
         )
         kind = UnchangedPage if unchanged else File
-        files.append(kind.generated(config, path, content=markdown, inclusion=inclusion))
+        self.add_generated(
+            files, kind.generated(config, path, content=markdown, inclusion=inclusion)
+        )
 
-    @staticmethod
-    def publish(files: Files, config: MkDocsConfig, published: PublishedFile) -> None:
+    def publish(self, files: Files, config: MkDocsConfig, published: PublishedFile) -> None:
         """A file of content/ copied into the site at its target address."""
-        files.append(File.generated(config, published.target, abs_src_path=str(published.source)))
+        self.add_generated(
+            files, File.generated(config, published.target, abs_src_path=str(published.source))
+        )
 
     def translate_link_warnings(self, files: Files, config: MkDocsConfig) -> None:
         build = self.build
@@ -361,15 +413,15 @@ class MentoringSite:
             lambda path: files.get_file_from_path(path) is not None
         )
         docs = Path(config.docs_dir).name
-        for page in files.documentation_pages():
-            if page.generated_by and page.src_uri in build.hand_written_pages:
-                problems.add(
-                    f"{docs}/{page.src_uri}",
-                    None,
-                    None,
-                    "эту страницу сайт создаёт сам из папки content/, и файл был бы молча "
-                    "заменён; удалите его или переименуйте",
-                )
+        for path in self.replaced_files:
+            made = "эту страницу" if path in build.hand_written_pages else "этот файл"
+            problems.add(
+                f"{docs}/{path}",
+                None,
+                None,
+                f"{made} сайт создаёт сам из папки content/, и файл был бы молча заменён; "
+                "удалите его или переименуйте",
+            )
         if problems:
             raise fail(ContentError(list(problems)))
         return nav
@@ -445,8 +497,9 @@ class MentoringSite:
         return env
 
     def recall_unchanged_pages(self, files: Files) -> None:
-        """A page skipped by a dirty build was not read: its title (for the navigation)
-        and anchors (for links to it) are those of the last build."""
+        """A page skipped by a dirty build was not read: its title (for the navigation),
+        anchors (for links to it) and links to anchors (checked against the anchors the
+        pages have now) are those of the last build."""
         if self.memory is None:
             return
         for file in files.documentation_pages():
@@ -456,6 +509,12 @@ class MentoringSite:
                 file.page.title = record.title
                 if record.anchors is not None:
                     file.page.present_anchor_ids = set(record.anchors)
+                links: dict[File, dict[str, str]] = {}
+                for path, anchor, link in record.links_to_anchors:
+                    target = files.get_file_from_path(path)
+                    if target is not None:  # a page gone changes the entry list: full build
+                        links.setdefault(target, {})[anchor] = link
+                file.page.links_to_anchors = links
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         output = hide_icons_around(output, page.content)
@@ -510,14 +569,18 @@ class MentoringSite:
             if isinstance(file, UnchangedPage) or path in self.unread:
                 continue
             anchors = file.page.present_anchor_ids
-            records.append(
-                (
-                    path,
-                    PageRecord(
-                        signature, file.page.title, None if anchors is None else frozenset(anchors)
-                    ),
-                )
+            links = file.page.links_to_anchors or {}
+            record = PageRecord(
+                signature,
+                file.page.title,
+                None if anchors is None else frozenset(anchors),
+                tuple(
+                    (target.src_uri, anchor, link)
+                    for target, found in links.items()
+                    for anchor, link in found.items()
+                ),
             )
+            records.append((path, record))
         self.memory.built(records)
 
     def on_build_error(self, error: Exception) -> None:

@@ -45,12 +45,14 @@ class SiteBuild:
     ) -> SiteBuild:
         """Load and validate content and the pages of ``docs_dir``; raises ContentError with
         every problem found."""
+        sanitizer = sanitizer or Sanitizer()  # shared: pages are checked against what was loaded
         content = load_content(content_dir, docs_dir=docs_dir, memory=memory, sanitizer=sanitizer)
         today = today or build_date()
         renderer = Renderer(
             content,
             templates_dir,
             today,
+            sanitizer=sanitizer,
             use_directory_urls=use_directory_urls,
             site_url=site_url,
             compiled_templates=memory.templates if memory is not None else None,

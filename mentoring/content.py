@@ -7,6 +7,7 @@ the whole list after one build. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -38,6 +39,9 @@ from mentoring.kinds.plan.kind import PLAN_FILE
 from mentoring.kinds.practices.bank import Bank, Practice, check_page_links
 from mentoring.kinds.practices.review import ReviewCriteria, check_review_documents
 from mentoring.kinds.registry import TYPES, ContentType, load_order
+
+# What loading says besides problems; the build shows it in its log (hooks/site.py).
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,7 @@ def load_content(
     sanitizer = sanitizer or Sanitizer()
     loaded: dict[str, Any] = {}
     clean: dict[str, bool] = {}
-    with sanitizer.prefetching(_author_texts(root, docs_dir, memory)):
+    with sanitizer.prefetching(_author_texts(root, docs_dir, memory)) as prefetch:
         if docs_dir is not None and docs_dir.is_dir():
             check_pages(docs_dir, docs_dir.name, problems, sanitizer)
         for kind in load_order():
@@ -132,6 +136,8 @@ def load_content(
                 needs["sanitizer"] = sanitizer
             loaded[kind.name] = kind.loaded().load(root, display_root, problems, **needs)
             clean[kind.name] = scope.clean
+    if prefetch.texts:  # none in `make serve`, which checks only the texts that changed
+        log.info(prefetch.notice())
     if clean["documents"]:  # else a broken entry would read as an unknown id
         _check_documents_named(loaded, display_root, problems)
 

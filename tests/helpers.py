@@ -86,6 +86,17 @@ def make_site(tmp_path: Path, fixture: str = "minimal", *overlays: str) -> Path:
     return project
 
 
+def edited_site(tmp_path: Path, content_file: str, old: str, new: str) -> Path:
+    """The minimal fixture site with ``old`` replaced by ``new`` in content/``content_file``;
+    fails when the file has no ``old``, so an edit that changes nothing cannot pass unseen."""
+    project = make_site(tmp_path)
+    path = project / "content" / content_file
+    text = path.read_text("utf-8")
+    assert old in text, f"content/{content_file} has no {old!r}"
+    path.write_text(text.replace(old, new), "utf-8")
+    return project
+
+
 def repository_project(tmp_path: Path, name: str = "project") -> Path:
     """The repository's own content/ and docs/ in a temporary folder, with its mkdocs.yml."""
     project = tmp_path / name

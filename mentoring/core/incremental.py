@@ -11,8 +11,9 @@ in module globals). It remembers:
   overrides/, mkdocs.yml) and the list of entry files: when they are as at the last
   build that succeeded, only entries were edited, and the next build may skip every page
   whose Markdown (with its HTML blocks) is the same as then;
-- for each page built: that Markdown's signature, its title and its anchors, which a page
-  that is not read again still needs to give (navigation, links to its anchors);
+- for each page built: that Markdown's signature, its title, its anchors and its links
+  to anchors, which a page that is not read again still needs (navigation, links to its
+  anchors, and its own links checked against the anchors other pages have now);
 - what each generated page's Markdown was made of (the entries it shows): a page made
   of the same is not even rendered again;
 - the compiled templates (Jinja's bytecode, checked against each template's source);
@@ -55,6 +56,8 @@ class PageRecord:
     signature: str
     title: str | None
     anchors: frozenset[str] | None
+    # (path of the page linked to, anchor, the link as written) for each link to an anchor
+    links_to_anchors: tuple[tuple[str, str, str], ...] = ()
 
 
 class CompiledTemplates(jinja2.BytecodeCache):

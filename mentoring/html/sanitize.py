@@ -362,10 +362,18 @@ def line_of(item: Refused, source: str, first_line: int) -> int:
 # Pages go on after an author's text (AuthorRegions marks its end with a comment): a tag
 # left open at its end would take in what follows, so the text is checked followed by one.
 TEXT_END = "\n\n<!-- -->\n"
+_TEXT_END_HTML = "<!-- -->"  # what TEXT_END becomes in the HTML
+
+Verdict = tuple[Refused, ...]
 
 
 def _text_key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def _shown_key(html: str) -> bytes:
+    """The key of an author's HTML as a page shows it, between the markers of its region."""
+    return _text_key(html.strip())
 
 
 # Below this many texts, starting worker processes costs more than it saves.
@@ -382,12 +390,17 @@ class Sanitizer:
     ask about while the build loads everything else (the second core is idle then). A
     worker's verdict is kept under the hash of the exact text it checked, and a text is
     only ever answered by the verdict for that text: nothing unchecked gets through.
+
+    The HTML each text became is remembered by its hash too: the page check
+    (``AuthorRegions``) finds nearly every entry's text on its page byte for byte as it was
+    checked, and does not check it a second time.
     """
 
     def __init__(self) -> None:
         self._converter: markdown.Markdown | None = None
-        self._verdicts: dict[bytes, tuple[Refused, ...]] = {}
-        self._pending: Iterator[list[tuple[bytes, tuple[Refused, ...]]]] | None = None
+        self._verdicts: dict[bytes, Verdict] = {}  # by the text's hash
+        self._shown: dict[bytes, Verdict] = {}  # by the hash of its HTML (``_shown_key``)
+        self._pending: Iterator[list[tuple[bytes, Verdict, bytes]]] | None = None
         self._coming: set[bytes] = set()  # what the workers are checking
 
     def to_html(self, text: str) -> str:
@@ -414,40 +427,95 @@ class Sanitizer:
             if batch is None:
                 self._pending = None
             else:
-                self._verdicts.update(batch)
+                for checked in batch:
+                    self._remember(*checked)
         if key not in self._verdicts:
-            self._verdicts[key] = self._refused(text)
+            self._remember(key, *self._checked(text))
         return self._verdicts[key]
 
-    def _refused(self, text: str) -> tuple[Refused, ...]:
-        return tuple(dict.fromkeys(refused(self.to_html(text + TEXT_END))))
+    def refused_on_page(self, html: str) -> Verdict:
+        """What the allowlist would remove from an author's part of a page. A part that is,
+        byte for byte, the HTML of a text checked when loaded has that text's verdict: it
+        was checked followed by a comment, as the page follows it by its end marker. Any
+        other part (a hand-written page, footnotes, a text the page converted otherwise)
+        is checked now."""
+        verdict = self._shown.get(_shown_key(html))
+        return verdict if verdict is not None else tuple(dict.fromkeys(refused(html)))
+
+    def _remember(self, key: bytes, verdict: Verdict, shown: bytes) -> None:
+        self._verdicts[key] = verdict
+        self._shown[shown] = verdict
+
+    def _checked(self, text: str) -> tuple[Verdict, bytes]:
+        """The verdict on ``text`` and the key of its HTML as a page shows it."""
+        html = self.to_html(text + TEXT_END)
+        verdict = tuple(dict.fromkeys(refused(html)))
+        return verdict, _shown_key(html.removesuffix(_TEXT_END_HTML))
 
     @contextlib.contextmanager
-    def prefetching(self, texts: Iterable[str]) -> Iterator[bool]:
+    def prefetching(self, texts: Iterable[str]) -> Iterator[Prefetch]:
         """Worker processes check ``texts`` (in the order the build will ask) in the
-        background until the block ends; gives whether they started. Processes are forked,
-        and only from a process without other threads (forking one with threads is
-        unsafe), and only for enough texts to pay for them."""
+        background until the block ends; gives how many of them started, or why none did.
+        Processes are forked, and only from a process without other threads (forking one
+        with threads is unsafe), and only for enough texts to pay for them."""
         todo = {_text_key(text): text for text in texts}
         todo = {key: text for key, text in todo.items() if key not in self._verdicts}
         workers = len(os.sched_getaffinity(0))
-        if len(todo) < _PARALLEL_FROM or workers < 2 or threading.active_count() > 1:
-            yield False
+        serial_because = _serial_because(len(todo), workers)
+        if serial_because:
+            yield Prefetch(len(todo), 0, serial_because)
             return
         ordered = list(todo.values())
         chunks = [ordered[start : start + _CHUNK] for start in range(0, len(ordered), _CHUNK)]
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             self._pending, self._coming = pool.imap(_verdicts_of, chunks), set(todo)
             try:
-                yield True
+                yield Prefetch(len(todo), workers)
             finally:
                 self._pending, self._coming = None, set()
 
 
-def _verdicts_of(texts: list[str]) -> list[tuple[bytes, tuple[Refused, ...]]]:
-    """A worker's verdicts on ``texts``, by the hash of each."""
+SERIAL_FEW_TEXTS = f"параллельная проверка окупается от {_PARALLEL_FROM} текстов"
+SERIAL_ONE_CORE = "сборке доступно одно ядро процессора"
+SERIAL_THREADS = (
+    "в процессе сборки уже работают другие потоки, а такой процесс нельзя безопасно "
+    "копировать в рабочие"
+)
+
+
+def _serial_because(texts: int, workers: int) -> str:
+    """Why ``texts`` are checked without worker processes; "" when they are not."""
+    if texts < _PARALLEL_FROM:
+        return SERIAL_FEW_TEXTS
+    if workers < 2:
+        return SERIAL_ONE_CORE
+    if threading.active_count() > 1:
+        return SERIAL_THREADS
+    return ""
+
+
+@dataclass(frozen=True)
+class Prefetch:
+    """What ``Sanitizer.prefetching`` did with the texts it had not checked before: how
+    many worker processes checked them, or (``workers`` 0) why the build checks each
+    itself when it asks."""
+
+    texts: int
+    workers: int
+    serial_because: str = ""
+
+    def notice(self) -> str:
+        """The build's log line about it, for authors and for CI logs."""
+        done = f"Разметка авторских текстов: проверено текстов: {self.texts}"
+        if self.workers:
+            return f"{done}, параллельно, рабочих процессов: {self.workers}"
+        return f"{done}, в одном процессе — {self.serial_because}"
+
+
+def _verdicts_of(texts: list[str]) -> list[tuple[bytes, Verdict, bytes]]:
+    """A worker's verdicts on ``texts``: the hash of each, its verdict and its HTML's key."""
     sanitizer = Sanitizer()
-    return [(_text_key(text), sanitizer._refused(text)) for text in texts]
+    return [(_text_key(text), *sanitizer._checked(text)) for text in texts]
 
 
 _FOOTNOTES = '<div class="footnote">'
@@ -464,7 +532,8 @@ class AuthorRegions:
     out of the page once it is checked.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, sanitizer: Sanitizer | None = None) -> None:
+        self._sanitizer = sanitizer or Sanitizer()  # the build's: it knows the loaded texts
         self._token = secrets.token_hex(8)
         self._sources: list[str] = []
         token = self._token
@@ -518,7 +587,7 @@ class AuthorRegions:
         else:
             return html
         for path, region in regions:
-            for item in dict.fromkeys(refused(self._trusted.sub("", region))):
+            for item in self._sanitizer.refused_on_page(self._trusted.sub("", region)):
                 problems.add(
                     path, None, None, explain(item, "на странице", posixpath.dirname(path))
                 )

@@ -26,7 +26,7 @@ from mentoring.core.schemadoc import schema_fields
 from mentoring.core.urls import absolute_url, relative_url
 from mentoring.html.htmlblocks import HtmlBlocks
 from mentoring.html.includes import INCLUDE
-from mentoring.html.sanitize import AuthorRegions
+from mentoring.html.sanitize import AuthorRegions, Sanitizer
 from mentoring.kinds.documents import DOCUMENTS_PAGE, group_documents
 from mentoring.kinds.glossary import GLOSSARY_PAGE
 from mentoring.kinds.indicators import MONITORING_PAGE
@@ -115,6 +115,7 @@ class Renderer:
         site_url: str | None = None,
         compiled_templates: jinja2.BytecodeCache | None = None,
         page_inputs: dict[str, object] | None = None,
+        sanitizer: Sanitizer | None = None,
     ) -> None:
         self.content = content
         self.today = today
@@ -124,7 +125,7 @@ class Renderer:
         self.environment = make_environment(templates_dir, compiled_templates)
         self.html_blocks = HtmlBlocks()
         self.environment.filters["html_block"] = self.html_blocks.store
-        self.author_regions = AuthorRegions()
+        self.author_regions = AuthorRegions(sanitizer)
         self.environment.filters["author_text"] = self.author_regions.author
         self._fragments: dict[tuple[str, Hashable], Markup] = {}
         # `make serve`: what each page's Markdown was made of at the last build (kept while

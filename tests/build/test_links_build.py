@@ -17,7 +17,7 @@ import pytest
 
 from scripts.check import CheckResult
 from tests.build.test_events_build import PAST, make_events_site
-from tests.helpers import REPO, build_site, make_site
+from tests.helpers import REPO, build_site, edited_site, make_site
 
 NEWS_ITEM = Path("content") / "news" / "2021-11-20-seminar.md"
 SOURCE = NEWS_ITEM.as_posix()
@@ -155,15 +155,12 @@ def test_a_readme_beside_an_index_is_a_problem_of_its_file(
 def test_an_anchor_of_evidence_must_exist_on_its_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project = make_site(tmp_path)
-    plan = project / "content" / "plan.yaml"
-    plan.write_text(
-        plan.read_text("utf-8").replace(
-            "responsible: [ЦРО]",
-            "responsible: [ЦРО]\n        evidence:\n"
-            "          - title: Группа\n            page: plan/index.md#activity-1-1-2",
-        ),
-        "utf-8",
+    project = edited_site(
+        tmp_path,
+        "plan.yaml",
+        "responsible: [ЦРО]",
+        "responsible: [ЦРО]\n        evidence:\n"
+        "          - title: Группа\n            page: plan/index.md#activity-1-1-2",
     )
 
     result = build_site(project, monkeypatch)

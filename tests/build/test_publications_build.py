@@ -167,14 +167,23 @@ def write_news(project: Path, name: str, text: str) -> None:
     (project / "content" / "news" / name).write_text(text, "utf-8")
 
 
-def test_pagination_and_yearly_archives(tmp_path, monkeypatch):
-    project = make_publications_site(tmp_path)
-    for day in range(1, 23):
+def write_news_series(
+    project: Path, first: dt.date, count: int, name: str, title: str, more: str = ""
+) -> None:
+    """``count`` news a day apart from ``first``: «{title} 1» in ``{first}-{name}-1.md`` and
+    so on; ``more`` is further front matter of each."""
+    for number in range(1, count + 1):
+        day = first + dt.timedelta(days=number - 1)
         write_news(
             project,
-            f"2023-01-{day:02d}-novost-{day}.md",
-            f"---\ntitle: Новость {day}\nsummary: Анонс {day}.\n---\nТекст.\n",
+            f"{day.isoformat()}-{name}-{number}.md",
+            f"---\ntitle: {title} {number}\nsummary: Анонс.\n{more}---\nТекст.\n",
         )
+
+
+def test_pagination_and_yearly_archives(tmp_path, monkeypatch):
+    project = make_publications_site(tmp_path)
+    write_news_series(project, dt.date(2023, 1, 1), 22, "novost", "Новость")
 
     result = build_site(project, monkeypatch)
 
@@ -214,13 +223,8 @@ def test_pagination_and_yearly_archives(tmp_path, monkeypatch):
 
 def test_pagination_of_a_long_list_links_the_ends_and_the_neighbours(tmp_path, monkeypatch):
     project = make_publications_site(tmp_path)
-    for number in range(1, 77):  # with the fixture's 3: 79 items, 8 pages
-        day = dt.date(2023, 1, 1) + dt.timedelta(days=number)
-        write_news(
-            project,
-            f"{day.isoformat()}-novost-{number}.md",
-            f"---\ntitle: Новость {number}\nsummary: Анонс.\n---\nТекст.\n",
-        )
+    # With the fixture's 3: 79 items, 8 pages.
+    write_news_series(project, dt.date(2023, 1, 2), 76, "novost", "Новость")
 
     result = build_site(project, monkeypatch)
 
@@ -298,12 +302,7 @@ def test_the_plan_lists_the_newest_references_and_the_activity_page_all(tmp_path
     """Hundreds of news on one activity must not make the plan page grow: its table shows
     the newest, the activity's own pages (a list in pages) show every one."""
     project = make_publications_site(tmp_path)
-    for day in range(1, 29):
-        write_news(
-            project,
-            f"2023-02-{day:02d}-otchet-{day}.md",
-            f'---\ntitle: Отчёт {day}\nsummary: О 2.1.\nplan: ["2.1"]\n---\nТекст.\n',
-        )
+    write_news_series(project, dt.date(2023, 2, 1), 28, "otchet", "Отчёт", 'plan: ["2.1"]\n')
 
     result = build_site(project, monkeypatch)
 

@@ -4,12 +4,20 @@ tests/browser/test_hostile_content.py)."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 
+from mentoring.html.sanitize import _PARALLEL_FROM, SERIAL_ONE_CORE
 from tests.helpers import build_site, make_site
-from tests.hostile import ORGANIZATION_NAME, REFUSED, write_refused, write_shown
+from tests.hostile import (
+    ORGANIZATION_NAME,
+    REFUSED,
+    author_file,
+    write_refused,
+    write_shown,
+)
 
 
 def test_every_hostile_vector_fails_the_build_at_its_file_and_line(tmp_path, monkeypatch):
@@ -67,3 +75,30 @@ def test_make_check_refuses_a_hostile_docs_page_without_importing_mkdocs(tmp_pat
     imported = [line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line]
     assert "markdown" in imported
     assert not [name for name in imported if name.split(".")[0] == "mkdocs"]
+
+
+def test_the_build_log_says_whether_worker_processes_checked_the_author_texts(tmp_path):
+    project = make_site(tmp_path)
+    texts = len(list((project / "docs").rglob("*.md"))) + _PARALLEL_FROM
+    for number in range(_PARALLEL_FROM):  # enough texts for workers; small, to build fast
+        path, text, _ = author_file("materials", f"text-{number:03}", f"Абзац {number}.")
+        (project / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / path).write_text(text, "utf-8")
+
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert built.returncode == 0, built.stderr
+    cores = len(os.sched_getaffinity(0))
+    how = (
+        f"параллельно, рабочих процессов: {cores}"
+        if cores > 1  # a machine with one core can only say why there were no workers
+        else f"в одном процессе — {SERIAL_ONE_CORE}"
+    )
+    notice = f"INFO    -  Разметка авторских текстов: проверено текстов: {texts}, {how}"
+    assert notice in built.stderr.splitlines()

@@ -180,6 +180,8 @@ def test_every_make_target_of_a_scaffold_is_declared_and_passes_its_options() ->
     command takes (files, or the day of an event)."""
     makefile = (REPO / "Makefile").read_text("utf-8")
     assert sorted(re.findall(r"-m mentoring new-([\w-]+) ", makefile)) == sorted(scaffolds())
+    phony = " ".join(re.findall(r"^\.PHONY:(.*)$", makefile, re.M)).split()
+    assert set(scaffolds()) <= set(phony)  # else a file named news would stop `make news`
     for name, scaffold in scaffolds().items():
         recipe = make_recipe(name)
         assert ("--files" in recipe, "--date" in recipe) == (

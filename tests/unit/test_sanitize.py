@@ -3,11 +3,13 @@ author text, the red-team cases of issue 12, allowed markup, the build's safety 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import subprocess
 import sys
 import threading
+from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -23,8 +25,10 @@ from mentoring.html.sanitize import (
     CLASSES,
     MARKDOWN_EXTENSIONS,
     MARKDOWN_SETTINGS,
+    SERIAL_THREADS,
     TAGS,
     AuthorRegions,
+    Prefetch,
     Sanitizer,
     refused,
     to_html,
@@ -42,10 +46,10 @@ from tests.hostile import (
 )
 
 
-def check(project: Path) -> list[str]:
+def check(project: Path, sanitizer: Sanitizer | None = None) -> list[str]:
     """What `make check` reports for a project (content/ and docs/), [] when nothing."""
     try:
-        load_content(project / "content", docs_dir=project / "docs")
+        load_content(project / "content", docs_dir=project / "docs", sanitizer=sanitizer)
     except ContentError as error:
         return error.report_lines()
     return []
@@ -67,23 +71,69 @@ def test_every_hostile_vector_is_refused_at_its_line_in_every_kind_of_text(vecto
         assert all(re.search("[а-яё]{4}", line) for line in found)
 
 
+class RecordingSanitizer(Sanitizer):
+    """A sanitizer that remembers how many worker processes checked the texts."""
+
+    prefetch: Prefetch | None = None
+
+    @contextlib.contextmanager
+    def prefetching(self, texts: Iterable[str]) -> Iterator[Prefetch]:
+        with super().prefetching(texts) as prefetch:
+            self.prefetch = prefetch
+            yield prefetch
+
+
+def in_fresh_interpreter(script: str, *args: str, stdin: str = "") -> dict:
+    """What ``script`` dumps as JSON, run in a fresh interpreter: the pool forks only from a
+    process without other threads, and this test process may have some (the browser tests'
+    servers and Playwright share it)."""
+    run = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+    )
+    return json.loads(run.stdout)
+
+
+CHECK_BY_WORKERS = """
+import json, sys
+from pathlib import Path
+from mentoring.content import load_content
+from mentoring.core.errors import ContentError
+from tests.unit.test_sanitize import RecordingSanitizer
+project, sanitizer, report = Path(sys.argv[1]), RecordingSanitizer(), []
+try:
+    load_content(project / "content", docs_dir=project / "docs", sanitizer=sanitizer)
+except ContentError as error:
+    report = error.report_lines()
+json.dump({"workers": sanitizer.prefetch.workers, "report": report}, sys.stdout)
+"""
+
+
 def test_a_project_checked_by_worker_processes_gets_the_report_of_a_serial_check(tmp_path):
     project = make_site(tmp_path, "minimal", "practices")
     write_refused(project)
     for number in range(150):  # enough different texts for workers to start (prefetching)
         path, text, _ = author_file("news", f"filler-{number:03}", f"Абзац {number}.")
         (project / path).write_text(text, "utf-8")
-    parallel = check(project)
+    parallel = in_fresh_interpreter(CHECK_BY_WORKERS, str(project))
+    sanitizer = RecordingSanitizer()
     other_thread_running = threading.Event()
     thread = threading.Thread(target=other_thread_running.wait)
     thread.start()  # a process with another thread is never forked: the check is serial
     try:
-        serial = check(project)
+        serial = check(project, sanitizer)
     finally:
         other_thread_running.set()
         thread.join()
-    assert len(parallel) >= 4 * len(REFUSED)
-    assert parallel == serial
+    assert parallel["workers"] >= 2
+    assert sanitizer.prefetch is not None
+    assert (sanitizer.prefetch.workers, sanitizer.prefetch.serial_because) == (0, SERIAL_THREADS)
+    assert len(parallel["report"]) >= 4 * len(REFUSED)
+    assert parallel["report"] == serial
 
 
 def test_there_are_at_least_forty_hostile_vectors():
@@ -91,17 +141,15 @@ def test_there_are_at_least_forty_hostile_vectors():
     assert len({vector.name for vector in REFUSED}) == len(REFUSED)
 
 
-# Run in a fresh interpreter: the pool forks only from a process without other threads, and
-# this test process may have some (the browser tests' servers and Playwright share it).
 PARALLEL_CHECK = """
 import json, sys
 from mentoring.html.sanitize import Sanitizer
 texts = json.load(sys.stdin)
 sanitizer = Sanitizer()
-with sanitizer.prefetching(texts) as started:
+with sanitizer.prefetching(texts) as prefetch:
     verdicts = [repr(sanitizer.refused_in_markdown(text)) for text in reversed(texts)]
     unasked = repr(sanitizer.refused_in_markdown("<script>alert(1)</script>"))
-json.dump({"started": started, "verdicts": verdicts, "unasked": unasked}, sys.stdout)
+json.dump({"workers": prefetch.workers, "verdicts": verdicts, "unasked": unasked}, sys.stdout)
 """
 
 
@@ -112,17 +160,9 @@ def test_worker_processes_give_each_text_the_verdict_a_serial_check_gives():
             [vector.text for vector in REFUSED] * 4 + [*SHOWN_IN_BODIES, SHOWN_IN_CODE] * 20
         )
     ]
-    run = subprocess.run(
-        [sys.executable, "-c", PARALLEL_CHECK],
-        input=json.dumps(texts),
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        check=True,
-    )
-    parallel = json.loads(run.stdout)
+    parallel = in_fresh_interpreter(PARALLEL_CHECK, stdin=json.dumps(texts))
     serial = Sanitizer()
-    assert parallel["started"]
+    assert parallel["workers"] >= 2
     assert parallel["verdicts"] == [
         repr(serial.refused_in_markdown(text)) for text in reversed(texts)
     ]
@@ -583,4 +623,56 @@ def test_the_safety_net_checks_the_footnotes_of_an_author_text_at_the_end_of_the
 
     assert f"content/news/x.md: HTML-элемент «<svg>» на странице {ELEMENT}" in [
         str(problem) for problem in problems
+    ]
+
+
+def page_with(regions: AuthorRegions, text: str) -> str:
+    """The HTML of a page that shows ``text`` as an author's part, as the site converts it."""
+    return to_html(f"# Страница\n\n{regions.author(text, 'content/news/x.md')}\n\nКонец.\n")
+
+
+def counting_refused(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import mentoring.html.sanitize as sanitize
+
+    checked: list[str] = []
+
+    def counted(html: str) -> list:
+        checked.append(html)
+        return refused(html)
+
+    monkeypatch.setattr(sanitize, "refused", counted)
+    return checked
+
+
+def test_a_loaded_text_shown_on_a_page_as_it_was_checked_is_not_checked_again(monkeypatch):
+    checked = counting_refused(monkeypatch)
+    sanitizer = Sanitizer()
+    text = "## Итоги\n\nПары [встречались](../plan.md) **раз в неделю**.\n\n- анкеты;\n- дневник.\n"
+    assert sanitizer.refused_in_markdown(text) == ()
+    assert len(checked) == 1
+    regions = AuthorRegions(sanitizer)
+    problems = Problems()
+
+    html = regions.check(page_with(regions, text), None, problems)
+
+    assert len(checked) == 1 and not problems
+    assert "<strong>раз в неделю</strong>" in html and "author" not in html
+
+
+def test_a_page_part_that_differs_from_the_checked_text_is_checked_on_the_page(monkeypatch):
+    checked = counting_refused(monkeypatch)
+    sanitizer = Sanitizer()
+    assert sanitizer.refused_in_markdown("Текст новости.\n") == ()
+    regions = AuthorRegions(sanitizer)
+    problems = Problems()
+    page = page_with(regions, "Текст новости.\n").replace(
+        "<p>Текст новости.</p>", '<p>Текст новости.</p><img src="x" onerror="alert(1)">'
+    )
+
+    regions.check(page, None, problems)
+
+    assert len(checked) == 2
+    assert [problem.message for problem in problems] == [
+        "атрибут «onerror» у «<img>» на странице запускает скрипт, а сайт не выполняет "
+        "чужой код; уберите его"
     ]
