@@ -16,97 +16,14 @@ A benchmark, not a test: it prints figures and checks nothing but that the edit 
 from __future__ import annotations
 
 import argparse
-import os
-import queue
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-from mentoring.content import load_content
-from scripts.bench.measure import build_env, free_port, load, practice_to_edit
-from scripts.bench.synthesis import REPO, make_projects
-
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pid: int) -> float:
-    """User and system time of a process and of its children that have ended."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return sum(int(value) for value in fields[11:15]) / CLOCK_TICKS
-
-
-def page_address(project: Path, practice: Path) -> str:
-    """The address of the practice's page, as the site gives it."""
-    content = load_content(project / "content")
-    for item in content.practices:
-        if item.source.endswith(practice.relative_to(project / "content").as_posix()):
-            return f"/practices/{item.slug}/"
-    sys.exit(f"{practice} is not published")
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read().decode("utf-8", "replace")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return ""
-
-
-def measure(project: Path, edits: int) -> list[tuple[float, float, float]]:
-    """(seconds to «Reloading browsers», seconds to the page served, CPU seconds) per edit."""
-    practice = practice_to_edit(project)
-    address = page_address(project, practice)
-    port = free_port()
-    command = [sys.executable, str(REPO / "hooks" / "serve.py"), "--dev-addr"]
-    command += [f"127.0.0.1:{port}", "--config-file", str(project / "mkdocs.yml")]
-    command += ["--watch", str(project / "content")]
-    server = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=build_env()
-    )
-    lines: queue.Queue[tuple[float, str]] = queue.Queue()
-
-    def read_log() -> None:
-        assert server.stderr is not None
-        for line in server.stderr:
-            lines.put((time.perf_counter(), line.rstrip()))
-
-    threading.Thread(target=read_log, daemon=True).start()
-    text = practice.read_text("utf-8")
-    url = f"http://127.0.0.1:{port}{address}"
-    figures = []
-    try:
-        while "Serving on" not in lines.get(timeout=1800)[1]:
-            if server.poll() is not None:
-                sys.exit("hooks/serve.py exited before serving")
-        for edit in range(edits):
-            time.sleep(2.0)  # the watcher settles; the previous reload is done
-            while not lines.empty():
-                lines.get_nowait()
-            marker = f"Правка для замера № {edit + 1} ({time.time_ns()})."
-            cpu_before = cpu_seconds(server.pid)
-            start = time.perf_counter()
-            practice.write_text(f"{text}\n{marker}\n", "utf-8")
-            while True:
-                at, line = lines.get(timeout=600)
-                if "Reloading browsers" in line:
-                    reloaded = at - start
-                    break
-            while marker not in fetch(url):
-                time.sleep(0.02)
-            served = time.perf_counter() - start
-            figures.append((reloaded, served, cpu_seconds(server.pid) - cpu_before))
-    finally:
-        practice.write_text(text, "utf-8")
-        server.terminate()
-        server.wait(timeout=30)
-    return figures
+from scripts.bench.measure import load, serve_edits
+from scripts.bench.synthesis import make_projects
 
 
 def main() -> int:
@@ -124,7 +41,7 @@ def main() -> int:
         project = args.project.resolve()
     try:
         print(f"Загрузка в начале: {load()}")
-        figures = measure(project, args.edits)
+        figures = serve_edits(project, args.edits)
         print(f"Загрузка в конце: {load()}\n")
         print("| правка | до «Reloading browsers», с | до страницы с правкой, с | ЦП сервера, с |")
         print("|---|---|---|---|")

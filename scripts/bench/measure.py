@@ -340,70 +340,97 @@ def practice_to_edit(project: Path) -> Path:
 
 @dataclass(frozen=True)
 class RebuildFigures:
+    """Medians over the edits of one `make serve` session (``serve_edits``)."""
+
     seconds: float  # from saving the file to «Reloading browsers»
-    build_seconds: float  # what MkDocs reports as «Documentation built in …»
+    served_seconds: float  # from saving the file to the practice's page showing the edit
+    cpu_seconds: float  # of the server (user + system)
 
 
 def measure_rebuild(project: Path, edits: int) -> RebuildFigures:
-    """Start `mkdocs serve`, edit a practice ``edits`` times, time each rebuild."""
+    """`make serve` (hooks/serve.py) on ``project``, ``edits`` edits of one practice."""
+    figures = serve_edits(project, edits)
+    reloaded, served, cpu = (statistics.median(column) for column in zip(*figures, strict=True))
+    return RebuildFigures(reloaded, served, cpu)
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system time of a process and of its children that have ended."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(value) for value in fields[11:15]) / CLOCK_TICKS
+
+
+def page_address(project: Path, practice: Path) -> str:
+    """The address of the practice's page, as the site gives it."""
+    from mentoring.content import load_content
+
+    content = load_content(project / "content")
+    for item in content.practices:
+        if item.source.endswith(practice.relative_to(project / "content").as_posix()):
+            return f"/practices/{item.slug}/"
+    sys.exit(f"{practice} is not published")
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def serve_edits(project: Path, edits: int) -> list[tuple[float, float, float]]:
+    """`make serve` (hooks/serve.py) on ``project``; then ``edits`` edits of one practice,
+    each: (seconds to «Reloading browsers», seconds to the page served with the edit, CPU
+    seconds of the server)."""
+    practice = practice_to_edit(project)
+    address = page_address(project, practice)
     port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
-    command += ["--config-file", str(project / "mkdocs.yml"), "--watch", str(project / "content")]
-    process = subprocess.Popen(
+    command = [sys.executable, str(REPO / "hooks" / "serve.py"), "--dev-addr"]
+    command += [f"127.0.0.1:{port}", "--config-file", str(project / "mkdocs.yml")]
+    command += ["--watch", str(project / "content")]
+    server = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=build_env()
     )
     lines: queue.Queue[tuple[float, str]] = queue.Queue()
 
     def read_log() -> None:
-        assert process.stderr is not None
-        for line in process.stderr:
+        assert server.stderr is not None
+        for line in server.stderr:
             lines.put((time.perf_counter(), line.rstrip()))
 
     threading.Thread(target=read_log, daemon=True).start()
+    text = practice.read_text("utf-8")
+    url = f"http://127.0.0.1:{port}{address}"
+    figures = []
     try:
-        _wait_until_served(port, process)
-        practice = practice_to_edit(project)
-        text = practice.read_text("utf-8")
-        totals, builds = [], []
+        while "Serving on" not in lines.get(timeout=1800)[1]:
+            if server.poll() is not None:
+                sys.exit("hooks/serve.py exited before serving")
         for edit in range(edits):
-            time.sleep(1.0)
+            time.sleep(2.0)  # the watcher settles; the previous reload is done
             _drain(lines)
-            practice.write_text(text + f"\nПравка для замера № {edit + 1}.\n", "utf-8")
+            marker = f"Правка для замера № {edit + 1} ({time.time_ns()})."
+            cpu_before = cpu_seconds(server.pid)
             start = time.perf_counter()
-            built = None
+            practice.write_text(f"{text}\n{marker}\n", "utf-8")
             while True:
                 at, line = lines.get(timeout=600)
-                if match := re.search(r"Documentation built in ([\d.]+) seconds", line):
-                    built = float(match.group(1))
-                if "ERROR" in line:
-                    raise RuntimeError(f"mkdocs serve: {line}")
                 if "Reloading browsers" in line:
-                    totals.append(at - start)
-                    builds.append(built if built is not None else at - start)
+                    reloaded = at - start
                     break
+            while marker not in fetch(url):
+                time.sleep(0.02)
+            served = time.perf_counter() - start
+            figures.append((reloaded, served, cpu_seconds(server.pid) - cpu_before))
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    return RebuildFigures(statistics.median(totals), statistics.median(builds))
-
-
-def _wait_until_served(port: int, process: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + 900
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("mkdocs serve exited before serving")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.5)
-    raise RuntimeError("mkdocs serve did not start in 15 minutes")
+        practice.write_text(text, "utf-8")
+        server.terminate()
+        server.wait(timeout=30)
+    return figures
 
 
 def _drain(lines: queue.Queue[Any]) -> None:
