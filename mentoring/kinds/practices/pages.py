@@ -86,7 +86,8 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         )
 
     # What the facet menu and the bank's counts show, on every listing page.
-    menu = (len(bank.practices), facet_summary(bank))
+    summary = facet_summary(bank)
+    menu = (len(bank.practices), summary)
     for listing in paginate(PRACTICES_PAGE, bank.practices):
         markdown = page(
             listing.page,
@@ -125,7 +126,7 @@ def bank_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     yield GeneratedPage(
         ORGANIZATIONS_PAGE, render("organizations/index.md.j2", ORGANIZATIONS_PAGE), True
     )
-    tags = dict(menu[1])["tag"]  # what the page of every tag shows
+    tags = dict(summary)["tag"]  # what the page of every tag shows
     yield GeneratedPage(TAGS_PAGE, page(TAGS_PAGE, tags, "practices/tags.md.j2"))
     for organization in bank.organizations:
         practices = bank.practices_of(organization.id)
