@@ -27,15 +27,16 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from mentoring.build import SiteBuild
@@ -63,6 +64,7 @@ from mentoring.search.index import (
     is_entry,
     section_of,
 )
+from mentoring.views.navigation import NavigationCache
 from mentoring.views.pagelinks import PageLinks, check_page_anchors, conflict_problems
 from mentoring.views.render import expand_includes
 from mentoring.views.shells import empty_sections_notice, missing_contacts, warning_annotation
@@ -165,6 +167,15 @@ class LinkWarnings(logging.Filter):
         return not problems
 
 
+def menu_urls(items: list[StructureItem]) -> Iterator[str]:
+    """The address of every page and link in the menu."""
+    for item in items:
+        if isinstance(item, Section):
+            yield from menu_urls(item.children)
+        elif isinstance(item, Page | Link):
+            yield item.url
+
+
 class UnchangedPage(File):
     """A generated page whose Markdown is as at the last build: a dirty build skips it."""
 
@@ -192,6 +203,7 @@ class MentoringSite:
         self.hand_written_files: set[str] = set()  # every file of docs/, pages or not
         self.replaced_files: list[str] = []  # of those, the ones a generated file replaced
         self.module_preloads: list[str] = []  # modules that the listed modules import
+        self.navigation: NavigationCache | None = None  # the menus rendered in this build
 
     @property
     def build(self) -> SiteBuild:
@@ -424,6 +436,7 @@ class MentoringSite:
             )
         if problems:
             raise fail(ContentError(list(problems)))
+        self.navigation = NavigationCache(menu_urls(nav.items))
         return nav
 
     # ------------------------------------------------------------------ pages
@@ -494,6 +507,8 @@ class MentoringSite:
         env.globals["module_preloads"] = self.module_preloads
         env.globals["page_modules"] = page_modules
         env.globals["list_page_size"] = LIST_PAGE_SIZE  # «Показать ещё» of the search panels
+        assert self.navigation is not None, "on_nav makes it"
+        env.globals["shared_navigation"] = self.navigation.render
         return env
 
     def recall_unchanged_pages(self, files: Files) -> None:

@@ -1,7 +1,8 @@
 """Our copies of Material's partials differ from Material's only by the listed fixes.
 
 overrides/partials/toc.html and nav-item.html are copies of the theme's files with small
-changes that make the pages valid HTML (W3C Nu HTML Checker, issue 18). When Material is
+changes that make the pages valid HTML (W3C Nu HTML Checker, issue 18); nav.html and
+tabs.html render the menu once per folder (mentoring/views/navigation.py). When Material is
 upgraded and its partial changes, this test fails: copy the new file again and re-apply
 the fixes below.
 """
@@ -41,6 +42,19 @@ FIXES: dict[str, list[tuple[str, str]]] = {
     {% endif %}""",
         )
     ],
+    # The menu and the tabs are rendered once per folder for pages outside the menu
+    # (mentoring/views/navigation.py).
+    **{
+        f"{partial}.html": [
+            (
+                f'{{% import "partials/{partial}-item.html" as item with context %}}\n',
+                f'{{% import "partials/{partial}-item.html" as item with context %}}\n'
+                f'{{%- call shared_navigation("{partial}", page.url if page else none) %}}\n',
+            ),
+            ("</nav>\n", "</nav>\n{%- endcall %}\n"),
+        ]
+        for partial in ("nav", "tabs")
+    },
     # tabindex="" is not an integer: section labels get no tabindex at all.
     "nav-item.html": [
         (
