@@ -48,8 +48,8 @@ FIXES: dict[str, list[tuple[str, str]]] = {
         f"{partial}.html": [
             (
                 f'{{% import "partials/{partial}-item.html" as item with context %}}\n',
-                f'{{% import "partials/{partial}-item.html" as item with context %}}\n'
-                f'{{%- call shared_navigation("{partial}", page.url if page else none) %}}\n',
+                f'{{%- call shared_navigation("{partial}", page.url if page else none) -%}}\n'
+                f'{{% import "partials/{partial}-item.html" as item with context %}}\n',
             ),
             ("</nav>\n", "</nav>\n{%- endcall %}\n"),
         ]
