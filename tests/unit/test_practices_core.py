@@ -554,6 +554,16 @@ def test_links_to_pages_must_name_their_markdown_file(project: Path) -> None:
     ]
 
 
+def test_a_footnote_is_not_taken_for_a_link(project: Path) -> None:
+    body = "Текст со сноской[^1] и [ссылка][план].\n\n[^1]: Пояснение.\n[план]: ../klub/"
+    write(project, "x.md", practice_text(body=body))
+    assert problems(project) == [
+        "content/practices/x.md:12: ссылка «../klub/» на страницу сайта: укажите путь "
+        "к Markdown-файлу страницы от страницы практики, например ../../plan/index.md или "
+        "../klub-molodogo-pedagoga/index.md"
+    ]
+
+
 def test_include_markers_in_the_body_are_checked(project: Path) -> None:
     write(
         project,

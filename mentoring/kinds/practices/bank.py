@@ -378,7 +378,8 @@ def _tags(raw: YamlList, path: str, context: _Context) -> tuple[str, ...]:
 
 # --------------------------------------------------------------------------- body
 
-_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)>?", re.M)
+# A reference definition «[label]: address»; «[^1]: …» defines a footnote, not a link.
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:\s*<?([^\s>]+)>?", re.M)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
