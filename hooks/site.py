@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import cast
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
@@ -38,6 +39,8 @@ from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
+from mkdocs.structure.toc import _TocToken as TocToken
 
 from mentoring.build import SiteBuild
 from mentoring.content import Content
@@ -55,6 +58,7 @@ from mentoring.html.assets import (
     joined_stylesheets,
     page_modules,
 )
+from mentoring.html.converted import Heading
 from mentoring.html.sanitize import Sanitizer
 from mentoring.kinds.registry import TYPES, navigation
 from mentoring.search.index import (
@@ -174,6 +178,13 @@ def menu_urls(items: list[StructureItem]) -> Iterator[str]:
             yield from menu_urls(item.children)
         elif isinstance(item, Page | Link):
             yield item.url
+
+
+def toc_headings(items: Iterable[AnchorLink]) -> Iterator[Heading]:
+    """A page's table of contents in document order: (level, id, title) of each item."""
+    for item in items:
+        yield item.level, item.id, item.title
+        yield from toc_headings(item.children)
 
 
 class UnchangedPage(File):
@@ -455,11 +466,15 @@ class MentoringSite:
         blocks = build.renderer.blocks(page.file.src_uri)
         return expand_includes(markdown, blocks, path, build.page_problems)
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
-        """Author text passes the allowlist once more, as the page shows it (a safety net:
-        each text was checked when loaded); the HTML blocks that templates kept out of
-        Markdown go back; then abbreviations get their tooltips and images are checked."""
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files, **_: object
+    ) -> str:
+        """Author texts converted at load take their places; author text passes the
+        allowlist once more, as the page shows it (a safety net: each text was checked when
+        loaded); the HTML blocks that templates kept out of Markdown go back; then
+        abbreviations get their tooltips and images are checked."""
         build = self.build
+        html = self.converted_texts_in_place(html, page, config, files)
         hand_written = None
         if page.file.src_uri in build.hand_written_pages:
             hand_written = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
@@ -468,6 +483,31 @@ class MentoringSite:
         html = build.abbreviations.mark(html)
         self.check_images(html, page, config)
         return html
+
+    def converted_texts_in_place(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """An author text converted when it was loaded is not converted again: its HTML
+        takes its placeholder's place, and the page's table of contents, anchors and links to
+        its own anchors get what MkDocs would have taken from the text
+        (mentoring/html/converted.py). Where an id of the text is one the rest of the page
+        has, the page is converted whole, as before."""
+        regions = self.build.renderer.author_regions
+        if not regions.holds_converted(html):
+            return html
+        anchors = page.present_anchor_ids or set()
+        converted = regions.converted_page(html, list(toc_headings(page.toc)), anchors)
+        if converted is None:
+            page.markdown = regions.with_texts(page.markdown or "")
+            page.render(config, files)
+            return page.content or ""
+        page.toc = get_toc(cast(list[TocToken], converted.toc_tokens))
+        page.present_anchor_ids = anchors | converted.ids
+        if page.links_to_anchors is not None and converted.self_links:
+            own = page.links_to_anchors.setdefault(page.file, {})
+            for anchor, address in converted.self_links:
+                own.setdefault(anchor, address)
+        return converted.html
 
     def check_images(self, html: str, page: Page, config: MkDocsConfig) -> None:
         file = page.file

@@ -32,6 +32,14 @@ from pygments.token import STANDARD_TYPES
 from pymdownx.slugs import slugify
 
 from mentoring.core.errors import Problems
+from mentoring.html.converted import (
+    ConvertedPage,
+    ConvertedText,
+    Heading,
+    RawHtmlIds,
+    converted_text,
+    with_texts,
+)
 
 # The extensions of mkdocs.yml (markdown_extensions), with the same settings; a test holds
 # the two lists together.
@@ -365,6 +373,8 @@ TEXT_END = "\n\n<!-- -->\n"
 _TEXT_END_HTML = "<!-- -->"  # what TEXT_END becomes in the HTML
 
 Verdict = tuple[Refused, ...]
+# What checking one text gives: its hash, its verdict, its HTML's key, its HTML for its page.
+Checked = tuple[bytes, Verdict, bytes, ConvertedText | None]
 
 
 def _text_key(text: str) -> bytes:
@@ -398,15 +408,18 @@ class Sanitizer:
 
     def __init__(self) -> None:
         self._converter: markdown.Markdown | None = None
+        self._raw_ids = RawHtmlIds()  # of the last text converted
         self._verdicts: dict[bytes, Verdict] = {}  # by the text's hash
         self._shown: dict[bytes, Verdict] = {}  # by the hash of its HTML (``_shown_key``)
-        self._pending: Iterator[list[tuple[bytes, Verdict, bytes]]] | None = None
+        self._converted: dict[bytes, ConvertedText] = {}  # by the text's hash
+        self._pending: Iterator[list[Checked]] | None = None
         self._coming: set[bytes] = set()  # what the workers are checking
 
     def to_html(self, text: str) -> str:
         """Author Markdown as the site converts it."""
         if self._converter is None:
             self._converter = new_converter()
+            self._raw_ids.register(self._converter)
         self._converter.reset()
         return self._converter.convert(text)
 
@@ -433,6 +446,12 @@ class Sanitizer:
             self._remember(key, *self._checked(text))
         return self._verdicts[key]
 
+    def converted(self, text: str) -> ConvertedText | None:
+        """The HTML of ``text`` as checked when it was loaded, if its page may show it as
+        it is (mentoring/html/converted.py); None for a text not checked, refused, or one
+        the page must convert itself."""
+        return self._converted.get(_text_key(text))
+
     def refused_on_page(self, html: str) -> Verdict:
         """What the allowlist would remove from an author's part of a page. A part that is,
         byte for byte, the HTML of a text checked when loaded has that text's verdict: it
@@ -442,15 +461,25 @@ class Sanitizer:
         verdict = self._shown.get(_shown_key(html))
         return verdict if verdict is not None else tuple(dict.fromkeys(refused(html)))
 
-    def _remember(self, key: bytes, verdict: Verdict, shown: bytes) -> None:
+    def _remember(
+        self, key: bytes, verdict: Verdict, shown: bytes, converted: ConvertedText | None
+    ) -> None:
         self._verdicts[key] = verdict
         self._shown[shown] = verdict
+        if converted is not None:
+            self._converted[key] = converted
 
-    def _checked(self, text: str) -> tuple[Verdict, bytes]:
-        """The verdict on ``text`` and the key of its HTML as a page shows it."""
+    def _checked(self, text: str) -> tuple[Verdict, bytes, ConvertedText | None]:
+        """The verdict on ``text``, the key of its HTML as a page shows it, and that HTML
+        for its page when the text passes and the page may show it as it is."""
         html = self.to_html(text + TEXT_END)
         verdict = tuple(dict.fromkeys(refused(html)))
-        return verdict, _shown_key(html.removesuffix(_TEXT_END_HTML))
+        shown = html.removesuffix(_TEXT_END_HTML)
+        converted = None
+        if not verdict and shown != html:
+            toc_tokens = getattr(self._converter, "toc_tokens", [])  # set by its toc extension
+            converted = converted_text(shown, text, toc_tokens, self._raw_ids.ids)
+        return verdict, _shown_key(shown), converted
 
     @contextlib.contextmanager
     def prefetching(self, texts: Iterable[str]) -> Iterator[Prefetch]:
@@ -512,8 +541,9 @@ class Prefetch:
         return f"{done}, в одном процессе — {self.serial_because}"
 
 
-def _verdicts_of(texts: list[str]) -> list[tuple[bytes, Verdict, bytes]]:
-    """A worker's verdicts on ``texts``: the hash of each, its verdict and its HTML's key."""
+def _verdicts_of(texts: list[str]) -> list[Checked]:
+    """A worker's verdicts on ``texts``: the hash of each, its verdict, its HTML's key and
+    its HTML for its page."""
     sanitizer = Sanitizer()
     return [(_text_key(text), *sanitizer._checked(text)) for text in texts]
 
@@ -530,13 +560,21 @@ class AuthorRegions:
     author text as a whole except the blocks it includes (``trusted``). The markers are
     comments with a token of the build, so an author cannot write one, and they are taken
     out of the page once it is checked.
+
+    A text converted when it was loaded is not converted again: the page's Markdown holds a
+    placeholder in its place, which ``converted_page`` replaces by the text's HTML
+    (mentoring/html/converted.py).
     """
 
     def __init__(self, sanitizer: Sanitizer | None = None) -> None:
         self._sanitizer = sanitizer or Sanitizer()  # the build's: it knows the loaded texts
         self._token = secrets.token_hex(8)
         self._sources: list[str] = []
+        self._converted: dict[int, tuple[str, ConvertedText]] = {}  # by the text's number
         token = self._token
+        # The HTML block's own blank line goes with it: the text's HTML ends as the text
+        # ends a page (a paragraph with a line break, an HTML block with two).
+        self._placeholder = re.compile(rf"<!-- author-html {token}-(\d+) -->(\n\n)?")
         self._author = re.compile(
             rf"<!-- author {token}-(\d+) -->(.*?)(?:<!-- /author {token} -->|\Z)", re.S
         )
@@ -552,17 +590,49 @@ class AuthorRegions:
         """An author's Markdown ``text`` (from the file ``source``) for a page template."""
         self._sources.append(source)
         number = len(self._sources) - 1
+        body = text
+        converted = self._sanitizer.converted(text)
+        if converted is not None:
+            self._converted[number] = (text, converted)
+            body = f"<!-- author-html {self._token}-{number} -->"
         return Markup(
-            f"<!-- author {self._token}-{number} -->\n\n{text}\n\n<!-- /author {self._token} -->"
+            f"<!-- author {self._token}-{number} -->\n\n{body}\n\n<!-- /author {self._token} -->"
         )
 
+    def with_texts(self, markdown: str) -> str:
+        """``markdown`` with each text's Markdown in place of its placeholder: the page as
+        it is converted whole."""
+        if self._token not in markdown:
+            return markdown
+        return self._placeholder.sub(
+            lambda match: self._converted[int(match.group(1))][0] + (match.group(2) or ""),
+            markdown,
+        )
+
+    def holds_converted(self, html: str) -> bool:
+        """Whether a page's ``html`` has placeholders of texts converted at load."""
+        return f"<!-- author-html {self._token}-" in html
+
+    def converted_page(
+        self, html: str, page_headings: list[Heading], page_ids: set[str]
+    ) -> ConvertedPage | None:
+        """The page with its texts' HTML in place of their placeholders, or None when it
+        must be converted whole (``with_texts``; mentoring/html/converted.py)."""
+        placed = [
+            (match, self._converted[int(match.group(1))][1])
+            for match in self._placeholder.finditer(html)
+        ]
+        return with_texts(html, placed, page_headings, page_ids)
+
     def normalized(self, markdown: str) -> str:
-        """``markdown`` with the markers' token and numbers replaced by the source of each
-        text: the same page gives the same text in every build."""
+        """``markdown`` with its texts in place and the markers' token and numbers
+        replaced by the source of each text: the same page gives the same text in every
+        build, whether a text is converted with the page or was converted at load."""
         if self._token not in markdown:
             return markdown
         markdown = self._numbered.sub(
-            lambda match: f"<!-- author {self._sources[int(match.group(1))]} -->", markdown
+            lambda match: f"<!-- author {self._sources[int(match.group(1))]} -->",
+            self.with_texts(markdown),
         )
         return markdown.replace(self._token, "")
 

@@ -627,8 +627,10 @@ def test_the_safety_net_checks_the_footnotes_of_an_author_text_at_the_end_of_the
 
 
 def page_with(regions: AuthorRegions, text: str) -> str:
-    """The HTML of a page that shows ``text`` as an author's part, as the site converts it."""
-    return to_html(f"# Страница\n\n{regions.author(text, 'content/news/x.md')}\n\nКонец.\n")
+    """The HTML of a page that shows ``text`` as an author's part, as the site converts a
+    page whole (with the text's Markdown in it, not the HTML it was converted to at load)."""
+    markdown = f"# Страница\n\n{regions.author(text, 'content/news/x.md')}\n\nКонец.\n"
+    return to_html(regions.with_texts(markdown))
 
 
 def counting_refused(monkeypatch: pytest.MonkeyPatch) -> list[str]:
