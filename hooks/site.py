@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import cast
+from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
@@ -185,6 +187,24 @@ def toc_headings(items: Iterable[AnchorLink]) -> Iterator[Heading]:
     for item in items:
         yield item.level, item.id, item.title
         yield from toc_headings(item.children)
+
+
+def kept_as_written(address: str, page: File, files: Files) -> bool:
+    """Whether MkDocs keeps a relative address in the text of ``page`` as it is written: it
+    names, without a query or an anchor, a file of the site that is not a page, and that
+    file's address from the page is the one written («skhema.png» beside the page)."""
+    parts = urlsplit(address)
+    if parts.query or parts.fragment:
+        return False
+    folder = posixpath.dirname(page.src_uri)
+    target = files.get_file_from_path(
+        posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+    )
+    return (
+        target is not None
+        and not target.is_documentation_page()
+        and target.url_relative_to(page) == address
+    )
 
 
 class UnchangedPage(File):
@@ -496,7 +516,12 @@ class MentoringSite:
         if not regions.holds_converted(html):
             return html
         anchors = page.present_anchor_ids or set()
-        converted = regions.converted_page(html, list(toc_headings(page.toc)), anchors)
+        converted = regions.converted_page(
+            html,
+            list(toc_headings(page.toc)),
+            anchors,
+            lambda address: kept_as_written(address, page.file, files),
+        )
         if converted is None:
             page.markdown = regions.with_texts(page.markdown or "")
             page.render(config, files)

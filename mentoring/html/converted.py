@@ -9,20 +9,23 @@ have taken from the text comes with it: its headings for the page's table of con
 ids for links to them, its links to anchors of its own page for the anchor check.
 
 A text is converted once only where that makes the page MkDocs would have made:
-- every address in it is left as it is by MkDocs: one with a scheme («https:», «mailto:»)
-  or only an anchor («#…»). A relative one MkDocs rewrites and checks;
+- every address in it is left as it is by MkDocs: one with a scheme («https:», «mailto:»),
+  only an anchor («#…»), or the relative address of a file the page publishes beside
+  itself («skhema.png»), which MkDocs would rewrite to the same address. Which files
+  those are is known only on the page (hooks/site.py); any other relative address,
+  which MkDocs rewrites or reports, has the page converted whole;
 - it has no footnotes, which MkDocs places at the end of the page, not of the text, and
   no include marker (``<!-- include: … -->``), which the page replaces by its block;
 - it has no first-level heading, from which MkDocs could take the page's title;
 - on the page, none of its ids is one the rest of the page has (MkDocs would have numbered
-  one of them «_1»). This is known only once the page is converted: such a page is then
-  converted whole, as before (hooks/site.py).
+  one of them «_1»). This too is known only once the page is converted: such a page is
+  then converted whole, as before.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
@@ -51,6 +54,7 @@ class ConvertedText:
     headings: tuple[Heading, ...]
     ids: frozenset[str]
     self_links: tuple[tuple[str, str], ...]  # (anchor, address) of links to «#…»
+    relative_addresses: tuple[str, ...]  # of files, as written: «skhema.png»
 
 
 class _Elements(HTMLParser):
@@ -129,17 +133,23 @@ def converted_text(
     elements.close()
     if elements.first_level_heading:
         return None
-    self_links = []
+    self_links, relative = [], []
     for address in elements.addresses:
         parts = urlsplit(address)
         if parts.scheme or parts.netloc:
             continue
-        if address.startswith(("/", "\\")) or parts.path:
-            return None  # MkDocs rewrites or reports it
-        if parts.fragment:
+        if address.startswith(("/", "\\")):
+            return None  # MkDocs reports it
+        if parts.path:
+            relative.append(address)
+        elif parts.fragment:
             self_links.append((parts.fragment, address))
     return ConvertedText(
-        html, tuple(_flat(toc_tokens)), frozenset(elements.ids | raw_ids), tuple(self_links)
+        html,
+        tuple(_flat(toc_tokens)),
+        frozenset(elements.ids | raw_ids),
+        tuple(self_links),
+        tuple(relative),
     )
 
 
@@ -163,14 +173,18 @@ def with_texts(
     placed: Sequence[tuple[re.Match[str], ConvertedText]],
     page_headings: Sequence[Heading],
     page_ids: set[str],
+    kept_as_written: Callable[[str], bool],
 ) -> ConvertedPage | None:
     """The page ``html`` with each placeholder match in ``placed`` replaced by its text's
     HTML, and its table of contents: ``page_headings`` (the rest of the page's, in order)
-    with the texts' headings where the texts stand. None when an id of a text is one the
-    page has already (the page must then be converted whole)."""
+    with the texts' headings where the texts stand. None (the page must be converted
+    whole) when an id of a text is one the page has already, or a relative address of a
+    text is one that ``kept_as_written`` says the page would not keep as it is."""
     ids: set[str] = set()
     for _, text in placed:
         if text.ids & (page_ids | ids):
+            return None
+        if not all(map(kept_as_written, text.relative_addresses)):
             return None
         ids |= text.ids
     positioned: list[tuple[int, int, Heading]] = []

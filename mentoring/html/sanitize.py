@@ -19,7 +19,7 @@ import posixpath
 import re
 import secrets
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from html import unescape
@@ -614,7 +614,11 @@ class AuthorRegions:
         return f"<!-- author-html {self._token}-" in html
 
     def converted_page(
-        self, html: str, page_headings: list[Heading], page_ids: set[str]
+        self,
+        html: str,
+        page_headings: list[Heading],
+        page_ids: set[str],
+        kept_as_written: Callable[[str], bool],
     ) -> ConvertedPage | None:
         """The page with its texts' HTML in place of their placeholders, or None when it
         must be converted whole (``with_texts``; mentoring/html/converted.py)."""
@@ -622,7 +626,7 @@ class AuthorRegions:
             (match, self._converted[int(match.group(1))][1])
             for match in self._placeholder.finditer(html)
         ]
-        return with_texts(html, placed, page_headings, page_ids)
+        return with_texts(html, placed, page_headings, page_ids, kept_as_written)
 
     def normalized(self, markdown: str) -> str:
         """``markdown`` with its texts in place and the markers' token and numbers

@@ -15,7 +15,9 @@ from pathlib import Path
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.pages import Page
 
-from mentoring.html.sanitize import AuthorRegions, Sanitizer
+from mentoring.html import sanitize
+from mentoring.html.converted import with_texts
+from mentoring.html.sanitize import Sanitizer
 from tests.helpers import build_site, make_site
 
 FIXTURES = ("minimal", "practices", "publications", "converted")
@@ -48,15 +50,15 @@ def built(project: Path, monkeypatch) -> tuple[dict[str, bytes], dict[str, tuple
 
 def test_texts_converted_once_make_the_site_converted_with_pages(tmp_path, monkeypatch):
     project = make_site(tmp_path, *FIXTURES)
-    placed: list[str] = []
-    converted_page = AuthorRegions.converted_page
+    placed: list[tuple[str, tuple[str, ...]]] = []  # how each page took its text, its files
 
-    def counting(self, html, page_headings, page_ids):
-        page = converted_page(self, html, page_headings, page_ids)
-        placed.append("once" if page is not None else "whole")
+    def recording(html, texts, *args):
+        page = with_texts(html, texts, *args)
+        for _, text in texts:
+            placed.append(("once" if page is not None else "whole", text.relative_addresses))
         return page
 
-    monkeypatch.setattr(AuthorRegions, "converted_page", counting)
+    monkeypatch.setattr(sanitize, "with_texts", recording)
     once, known_once = built(project, monkeypatch)
 
     monkeypatch.setattr(Sanitizer, "converted", lambda self, text: None)
@@ -71,9 +73,12 @@ def test_texts_converted_once_make_the_site_converted_with_pages(tmp_path, monke
             ("toc", "anchors", "links", "title"), known, known_with_pages[path], strict=True
         ):
             assert once_part == with_page_part, (path, part)
-    # Most texts were converted once; the one whose heading is the page's title was not.
-    assert placed.count("whole") == 1
-    assert placed.count("once") >= 5
+    # Most texts were converted once, also the one with an image and a file beside its
+    # page; not the one whose heading is the page's title, nor the one linking to the plan.
+    ways = [way for way, _ in placed]
+    assert ways.count("whole") == 2 and ways.count("once") >= 5
+    assert ("once", ("photo.png", "programma.pdf")) in placed
+    assert ("whole", ("../../plan/index.md#activity-2-1",)) in placed
     # The fixture has what must come with a text: headings below other headings, ids in
     # raw HTML (not those in code), links to the page's own anchors.
     ssylki = "practices/ssylki/index.md"

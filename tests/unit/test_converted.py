@@ -21,8 +21,6 @@ def converted(text: str) -> ConvertedText | None:
     [
         "Текст со сноской[^1].\n\n[^1]: Сноска.",  # footnotes go to the end of the page
         "Вступление.\n\n<!-- include: forms-list -->",  # the page puts its block there
-        "См. [план](../../plan/index.md).",  # MkDocs rewrites and checks it
-        "![Схема](photo.png)",
         "См. [страницу](/plan/).",  # MkDocs reports it
         "# Заголовок первого уровня",  # MkDocs could take the title from it
     ],
@@ -50,6 +48,12 @@ def test_a_text_brings_its_headings_ids_and_links_to_its_own_anchors() -> None:
     assert found.html.startswith('<h2 id="цель">Цель<a class="headerlink"')
 
 
+def test_relative_addresses_are_left_to_the_page() -> None:
+    found = converted("См. [план](../../plan/index.md) и схему:\n\n![Схема](photo.png)")
+    assert found is not None
+    assert found.relative_addresses == ("../../plan/index.md", "photo.png")
+
+
 def test_a_refused_text_is_never_shown_as_converted() -> None:
     sanitizer = Sanitizer()
     text = "<script>alert(1)</script>"
@@ -58,8 +62,10 @@ def test_a_refused_text_is_never_shown_as_converted() -> None:
 
 
 PAGE = '<h1 id="title">Заголовок</h1>\n<!-- text-1 -->\n<h2 id="more">Ещё</h2>\n<!-- text-2 -->\n'
-TEXT_1 = ConvertedText('<h2 id="a">A</h2>\n', ((2, "a", "A"), (3, "b", "B")), frozenset("ab"), ())
-TEXT_2 = ConvertedText('<h3 id="c">C</h3>\n', ((3, "c", "C"),), frozenset("c"), (("c", "#c"),))
+TEXT_1 = ConvertedText(
+    '<h2 id="a">A</h2>\n', ((2, "a", "A"), (3, "b", "B")), frozenset("ab"), (), ("x.png",)
+)
+TEXT_2 = ConvertedText('<h3 id="c">C</h3>\n', ((3, "c", "C"),), frozenset("c"), (("c", "#c"),), ())
 PAGE_HEADINGS = [(1, "title", "Заголовок"), (2, "more", "Ещё")]
 
 
@@ -69,7 +75,7 @@ def placed(page: str) -> list[tuple[re.Match[str], ConvertedText]]:
 
 
 def test_the_texts_headings_join_the_table_of_contents_where_the_texts_stand() -> None:
-    page = with_texts(PAGE, placed(PAGE), PAGE_HEADINGS, {"title", "more"})
+    page = with_texts(PAGE, placed(PAGE), PAGE_HEADINGS, {"title", "more"}, lambda _: True)
     assert page is not None
     assert page.html == (
         '<h1 id="title">Заголовок</h1>\n<h2 id="a">A</h2>\n<h2 id="more">Ещё</h2>\n'
@@ -88,9 +94,14 @@ def test_the_texts_headings_join_the_table_of_contents_where_the_texts_stand() -
 
 @pytest.mark.parametrize("page_ids", [{"title", "more", "b"}, {"title", "more", "c"}])
 def test_an_id_the_page_has_already_makes_it_convert_whole(page_ids: set[str]) -> None:
-    assert with_texts(PAGE, placed(PAGE), PAGE_HEADINGS, page_ids) is None
+    assert with_texts(PAGE, placed(PAGE), PAGE_HEADINGS, page_ids, lambda _: True) is None
+
+
+def test_an_address_the_page_would_rewrite_makes_it_convert_whole() -> None:
+    kept = {"title", "more"}
+    assert with_texts(PAGE, placed(PAGE), PAGE_HEADINGS, kept, lambda _: False) is None
 
 
 def test_two_texts_with_one_id_make_the_page_convert_whole() -> None:
     twice = PAGE.replace("text-2", "text-1")
-    assert with_texts(twice, placed(twice), PAGE_HEADINGS, {"title", "more"}) is None
+    assert with_texts(twice, placed(twice), PAGE_HEADINGS, {"title", "more"}, bool) is None
