@@ -17,6 +17,8 @@ priority of another hook. The work itself is done by the core package ``mentorin
   rendered and writes the index in ``on_post_build`` (mentoring/search/index.py). Material's
   own search plugin stays out of ``plugins``.
 - accessibility: image alternatives checked, decorative icons hidden from screen readers.
+- author texts: each is converted to HTML once, when it is loaded and checked; its page
+  takes that HTML in ``on_page_content`` (mentoring/html/converted.py).
 - `make serve` (hooks/serve.py) hands the object a ``BuildMemory`` (mentoring/core/incremental.py)
   and says when only entries changed since the last good build: then entries are loaded
   from memory, a generated page whose Markdown is unchanged is neither read nor written
