@@ -262,6 +262,7 @@ class MentoringSite:
                 docs_dir=docs_dir,
                 memory=self.memory,
                 sanitizer=self.sanitizer,
+                check_later=True,  # until on_env: the pages are read meanwhile
             )
         except ContentError as error:
             raise fail(error) from None
@@ -552,9 +553,15 @@ class MentoringSite:
         check_image_alternatives(html, path, source, self.build.page_problems)
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        """Every page has been read by now: anchors are checked and whatever was found in
-        all pages is reported at once; then the search filters join the templates."""
+        """Every page has been read by now: the author texts' check is finished, anchors are
+        checked and whatever was found in all pages is reported at once; then the search
+        filters join the templates."""
         build = self.build
+        # Author texts the workers were still checking when content was loaded: a problem
+        # in one is reported as loading reports it, alone (it did not load).
+        late = self.sanitizer.finish_checking()
+        if late:
+            raise fail(ContentError(list(late)))
         self.files = files
         if self.memory is not None:  # the theme's templates are compiled once a session
             env.bytecode_cache = self.memory.templates
@@ -670,6 +677,7 @@ class MentoringSite:
         serve`` goes on)."""
         if self.memory is not None:
             self.memory.failed()
+        self.sanitizer.stop_checking()
         self.stop_translating()
         if self.indexer is not None:
             self.indexer.close()

@@ -42,11 +42,18 @@ class SiteBuild:
         docs_dir: Path | None = None,
         memory: BuildMemory | None = None,
         sanitizer: Sanitizer | None = None,
+        check_later: bool = False,
     ) -> SiteBuild:
         """Load and validate content and the pages of ``docs_dir``; raises ContentError with
-        every problem found."""
+        every problem found (``check_later``: as ``load_content``'s)."""
         sanitizer = sanitizer or Sanitizer()  # shared: pages are checked against what was loaded
-        content = load_content(content_dir, docs_dir=docs_dir, memory=memory, sanitizer=sanitizer)
+        content = load_content(
+            content_dir,
+            docs_dir=docs_dir,
+            memory=memory,
+            sanitizer=sanitizer,
+            check_later=check_later,
+        )
         today = today or build_date()
         renderer = Renderer(
             content,

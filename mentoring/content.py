@@ -113,31 +113,58 @@ def load_content(
     docs_dir: Path | None = None,
     memory: BuildMemory | None = None,
     sanitizer: Sanitizer | None = None,
+    check_later: bool = False,
 ) -> Content:
     """Load and validate the content folder (and the hand-written pages of ``docs_dir``),
     kind by kind as mentoring/kinds/registry.py declares them; raise ContentError listing
     every problem. ``memory``: entries of earlier builds of a `make serve` session
     (mentoring/core/incremental.py); ``sanitizer``: the allowlist's verdicts, kept by
-    the caller for a `make serve` session."""
+    the caller for a `make serve` session.
+
+    ``check_later``: when everything else is right, the worker processes may still be
+    checking author texts against the allowlist as this returns, so that the build goes on
+    meanwhile; the caller then must call ``sanitizer.finish_checking()`` before anything
+    is written, and fail with its problems as with this function's (hooks/site.py)."""
     # Nothing is read through a link: its target could even end up quoted in an error.
     symlink_problems(root, display_root).raise_if_any()
     problems = Problems()
     sanitizer = sanitizer or Sanitizer()
-    loaded: dict[str, Any] = {}
-    clean: dict[str, bool] = {}
-    with sanitizer.prefetching(_author_texts(root, docs_dir, memory)) as prefetch:
-        if docs_dir is not None and docs_dir.is_dir():
-            check_pages(docs_dir, docs_dir.name, problems, sanitizer)
-        for kind in load_order():
-            scope = problems.scope()
-            needs: dict[str, Any] = {name: loaded[name] for name in kind.needs}
-            if kind.is_entries:
-                needs["memory"] = memory
-                needs["sanitizer"] = sanitizer
-            loaded[kind.name] = kind.loaded().load(root, display_root, problems, **needs)
-            clean[kind.name] = scope.clean
+    prefetch = sanitizer.start_checking(_author_texts(root, docs_dir, memory), later=check_later)
+    try:
+        content = _load_checked(root, display_root, docs_dir, memory, sanitizer, problems)
+        if not check_later or problems:
+            problems.extend(sanitizer.finish_checking())
+    except BaseException:
+        sanitizer.stop_checking()
+        raise
     if prefetch.texts:  # none in `make serve`, which checks only the texts that changed
         log.info(prefetch.notice())
+    problems.raise_if_any()
+    return content
+
+
+def _load_checked(
+    root: Path,
+    display_root: str,
+    docs_dir: Path | None,
+    memory: BuildMemory | None,
+    sanitizer: Sanitizer,
+    problems: Problems,
+) -> Content:
+    """``load_content`` once its workers are started: every kind, then the checks between
+    kinds; the problems go to ``problems``."""
+    loaded: dict[str, Any] = {}
+    clean: dict[str, bool] = {}
+    if docs_dir is not None and docs_dir.is_dir():
+        check_pages(docs_dir, docs_dir.name, problems, sanitizer)
+    for kind in load_order():
+        scope = problems.scope()
+        needs: dict[str, Any] = {name: loaded[name] for name in kind.needs}
+        if kind.is_entries:
+            needs["memory"] = memory
+            needs["sanitizer"] = sanitizer
+        loaded[kind.name] = kind.loaded().load(root, display_root, problems, **needs)
+        clean[kind.name] = scope.clean
     if clean["documents"]:  # else a broken entry would read as an unknown id
         _check_documents_named(loaded, display_root, problems)
 
@@ -153,7 +180,6 @@ def load_content(
     if plan is not None:
         _check_done_has_evidence(plan, references, f"{display_root}/{PLAN_FILE}", problems)
         _check_evidence_not_repeated(plan, references, f"{display_root}/{PLAN_FILE}", problems)
-    problems.raise_if_any()
     fields = {field.name for field in dataclasses.fields(Content)}
     return Content(
         root=root,

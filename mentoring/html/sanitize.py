@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import multiprocessing
+import multiprocessing.pool
 import os
 import posixpath
 import re
@@ -412,8 +413,12 @@ class Sanitizer:
         self._verdicts: dict[bytes, Verdict] = {}  # by the text's hash
         self._shown: dict[bytes, Verdict] = {}  # by the hash of its HTML (``_shown_key``)
         self._converted: dict[bytes, ConvertedText] = {}  # by the text's hash
-        self._pending: Iterator[list[Checked]] | None = None
+        self._pool: multiprocessing.pool.Pool | None = None
+        self._pending: multiprocessing.pool.IMapIterator | None = None
         self._coming: set[bytes] = set()  # what the workers are checking
+        # ``start_checking(…, later=True)``: texts whose problems are reported once the
+        # workers are done (``finish_checking``), not when loading asks.
+        self._later: list[_Later] | None = None
 
     def to_html(self, text: str) -> str:
         """Author Markdown as the site converts it."""
@@ -424,33 +429,65 @@ class Sanitizer:
         return self._converter.convert(text)
 
     def check_author_markdown(
-        self, text: str, source: str, first_line: int, text_of: str, folder: str
-    ) -> Iterator[tuple[int, str]]:
-        """Problems of one author text: (line, message) for each thing the allowlist would
-        remove from its HTML. ``source`` is the text with its code blanked, for the lines."""
+        self,
+        text: str,
+        source: str,
+        first_line: int,
+        text_of: str,
+        path: str,
+        problems: Problems,
+    ) -> None:
+        """Adds to ``problems`` each thing the allowlist would remove from the HTML of an
+        author's ``text`` (from the file ``path``; ``source`` is the text with its code
+        blanked, for the lines). A text the workers are still checking after
+        ``start_checking(…, later=True)`` is reported by ``finish_checking`` instead."""
+        if self._later is not None and self._is_coming(_text_key(text)):
+            self._later.append(_Later(text, source, first_line, text_of, path))
+            return
+        folder = posixpath.dirname(path)
         for item in self.refused_in_markdown(text):
-            yield line_of(item, source, first_line), explain(item, text_of, folder)
+            problems.add(
+                path, line_of(item, source, first_line), None, explain(item, text_of, folder)
+            )
 
     def refused_in_markdown(self, text: str) -> tuple[Refused, ...]:
         """Each thing refused in an author's Markdown once; remembered, so that a rebuild of
         `make serve` converts only the texts that changed."""
         key = _text_key(text)
-        while key not in self._verdicts and key in self._coming and self._pending is not None:
-            batch = next(self._pending, None)
-            if batch is None:
-                self._pending = None
-            else:
-                for checked in batch:
-                    self._remember(*checked)
+        while self._is_coming(key):
+            self._take_batch()
         if key not in self._verdicts:
             self._remember(key, *self._checked(text))
         return self._verdicts[key]
 
+    def _is_coming(self, key: bytes) -> bool:
+        """Whether the workers are checking the text of ``key`` and have not said yet."""
+        return key not in self._verdicts and key in self._coming and self._pending is not None
+
+    def _take_batch(self) -> None:
+        """Waits for the workers' next batch of verdicts."""
+        assert self._pending is not None, "only while workers check"
+        batch = next(self._pending, None)
+        if batch is None:
+            self._pending = None
+        else:
+            for checked in batch:
+                self._remember(*checked)
+
     def converted(self, text: str) -> ConvertedText | None:
         """The HTML of ``text`` as checked when it was loaded, if its page may show it as
         it is (mentoring/html/converted.py); None for a text not checked, refused, or one
-        the page must convert itself."""
-        return self._converted.get(_text_key(text))
+        the page must convert itself. Waits for the workers if they are checking it."""
+        key = _text_key(text)
+        while self._is_coming(key):
+            self._take_batch()
+        return self._converted.get(key)
+
+    def may_be_converted(self, text: str) -> bool:
+        """Whether ``converted`` could give the HTML of ``text``: it does, or the workers
+        are checking it. Does not wait."""
+        key = _text_key(text)
+        return key in self._converted or self._is_coming(key)
 
     def refused_on_page(self, html: str) -> Verdict:
         """What the allowlist would remove from an author's part of a page. A part that is,
@@ -483,25 +520,49 @@ class Sanitizer:
 
     @contextlib.contextmanager
     def prefetching(self, texts: Iterable[str]) -> Iterator[Prefetch]:
+        """``start_checking`` for the time of the block."""
+        try:
+            yield self.start_checking(texts)
+        finally:
+            self.stop_checking()
+
+    def start_checking(self, texts: Iterable[str], *, later: bool = False) -> Prefetch:
         """Worker processes check ``texts`` (in the order the build will ask) in the
-        background until the block ends; gives how many of them started, or why none did.
-        Processes are forked, and only from a process without other threads (forking one
-        with threads is unsafe), and only for enough texts to pay for them."""
+        background until ``finish_checking`` or ``stop_checking``; gives how many of them
+        started, or why none did. Processes are forked, and only from a process without
+        other threads (forking one with threads is unsafe), and only for enough texts to
+        pay for them. ``later``: a text asked about before the workers are done with it is
+        reported by ``finish_checking``, so that the build goes on meanwhile."""
         todo = {_text_key(text): text for text in texts}
         todo = {key: text for key, text in todo.items() if key not in self._verdicts}
         workers = len(os.sched_getaffinity(0))
         serial_because = _serial_because(len(todo), workers)
         if serial_because:
-            yield Prefetch(len(todo), 0, serial_because)
-            return
+            return Prefetch(len(todo), 0, serial_because)
         ordered = list(todo.values())
         chunks = [ordered[start : start + _CHUNK] for start in range(0, len(ordered), _CHUNK)]
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            self._pending, self._coming = pool.imap(_verdicts_of, chunks), set(todo)
-            try:
-                yield Prefetch(len(todo), workers)
-            finally:
-                self._pending, self._coming = None, set()
+        self._pool = multiprocessing.get_context("fork").Pool(workers)
+        self._pending, self._coming = self._pool.imap(_verdicts_of, chunks), set(todo)
+        self._later = [] if later else None
+        return Prefetch(len(todo), workers)
+
+    def finish_checking(self) -> Problems:
+        """Waits for the workers; the problems of the texts left for later."""
+        later, self._later = self._later or [], None
+        problems = Problems()
+        for text in later:
+            self.check_author_markdown(
+                text.text, text.source, text.first_line, text.text_of, text.path, problems
+            )
+        self.stop_checking()
+        return problems
+
+    def stop_checking(self) -> None:
+        """Stops the workers (what they have not said is checked when asked)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+        self._pool, self._pending, self._coming, self._later = None, None, set(), None
 
 
 SERIAL_FEW_TEXTS = f"параллельная проверка окупается от {_PARALLEL_FROM} текстов"
@@ -541,6 +602,17 @@ class Prefetch:
         return f"{done}, в одном процессе — {self.serial_because}"
 
 
+@dataclass(frozen=True)
+class _Later:
+    """An author text whose problems are reported once the workers are done."""
+
+    text: str
+    source: str
+    first_line: int
+    text_of: str
+    path: str
+
+
 def _verdicts_of(texts: list[str]) -> list[Checked]:
     """A worker's verdicts on ``texts``: the hash of each, its verdict, its HTML's key and
     its HTML for its page."""
@@ -570,7 +642,7 @@ class AuthorRegions:
         self._sanitizer = sanitizer or Sanitizer()  # the build's: it knows the loaded texts
         self._token = secrets.token_hex(8)
         self._sources: list[str] = []
-        self._converted: dict[int, tuple[str, ConvertedText]] = {}  # by the text's number
+        self._placed: dict[int, str] = {}  # texts that have a placeholder, by number
         token = self._token
         # The HTML block's own blank line goes with it: the text's HTML ends as the text
         # ends a page (a paragraph with a line break, an HTML block with two).
@@ -591,9 +663,10 @@ class AuthorRegions:
         self._sources.append(source)
         number = len(self._sources) - 1
         body = text
-        converted = self._sanitizer.converted(text)
-        if converted is not None:
-            self._converted[number] = (text, converted)
+        # A text the workers are still checking gets a placeholder too: by the time its
+        # page is converted, its HTML is known (or the page is converted whole).
+        if self._sanitizer.may_be_converted(text):
+            self._placed[number] = text
             body = f"<!-- author-html {self._token}-{number} -->"
         return Markup(
             f"<!-- author {self._token}-{number} -->\n\n{body}\n\n<!-- /author {self._token} -->"
@@ -605,7 +678,7 @@ class AuthorRegions:
         if self._token not in markdown:
             return markdown
         return self._placeholder.sub(
-            lambda match: self._converted[int(match.group(1))][0] + (match.group(2) or ""),
+            lambda match: self._placed[int(match.group(1))] + (match.group(2) or ""),
             markdown,
         )
 
@@ -622,10 +695,12 @@ class AuthorRegions:
     ) -> ConvertedPage | None:
         """The page with its texts' HTML in place of their placeholders, or None when it
         must be converted whole (``with_texts``; mentoring/html/converted.py)."""
-        placed = [
-            (match, self._converted[int(match.group(1))][1])
-            for match in self._placeholder.finditer(html)
-        ]
+        placed = []
+        for match in self._placeholder.finditer(html):
+            converted = self._sanitizer.converted(self._placed[int(match.group(1))])
+            if converted is None:  # refused, or one its page must convert itself
+                return None
+            placed.append((match, converted))
         return with_texts(html, placed, page_headings, page_ids, kept_as_written)
 
     def normalized(self, markdown: str) -> str:

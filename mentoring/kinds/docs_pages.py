@@ -3,7 +3,6 @@ every other file MkDocs would publish from docs/ passes the checks of content's 
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 from mentoring.core.errors import Problems
@@ -68,8 +67,7 @@ def check_pages(
         body, body_line = text, 1
         if text.startswith("---"):
             _, body, body_line = split_front_matter(text, path, problems)
-        for line, message in sanitizer.check_author_markdown(
-            body, without_code(body), body_line, TEXT_OF_PAGE, posixpath.dirname(path)
-        ):
-            problems.add(path, line, None, message)
+        sanitizer.check_author_markdown(
+            body, without_code(body), body_line, TEXT_OF_PAGE, path, problems
+        )
     check_files(docs_dir, shown_folder, problems)

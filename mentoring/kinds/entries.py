@@ -8,7 +8,6 @@ include markers in its body; building the model is left to the type's own module
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -166,10 +165,7 @@ def check_markup(raw: RawEntry, text_of: str, problems: Problems, sanitizer: San
     Authors write through the web editor, and the site must neither run their markup nor
     make a visitor's browser ask another server for anything.
     """
-    for line, message in sanitizer.check_author_markdown(
-        raw.body, raw.text, raw.body_line, text_of, posixpath.dirname(raw.path)
-    ):
-        problems.add(raw.path, line, None, message)
+    sanitizer.check_author_markdown(raw.body, raw.text, raw.body_line, text_of, raw.path, problems)
     prose = COMMENT.sub(blank, raw.text) if "<!--" in raw.text else raw.text
     check_headings(prose, raw.text, raw.line_at, raw.path, text_of, problems)
 

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 
+from mentoring.html import sanitize
 from mentoring.html.sanitize import _PARALLEL_FROM, SERIAL_ONE_CORE
 from tests.helpers import build_site, make_site
 from tests.hostile import (
@@ -102,3 +103,37 @@ def test_the_build_log_says_whether_worker_processes_checked_the_author_texts(tm
     )
     notice = f"INFO    -  Разметка авторских текстов: проверено текстов: {texts}, {how}"
     assert notice in built.stderr.splitlines()
+
+
+def test_texts_still_being_checked_fail_the_build_as_loading_would(tmp_path, monkeypatch):
+    """With worker processes, the build goes on while they check the author texts, and the
+    problems of those they had not finished come when the pages are read (hooks/site.py,
+    ``on_env``): they must be loading's own, word for word, and the only ones reported."""
+    project = make_site(tmp_path, "minimal", "practices")
+    write_refused(project)
+    for number in range(_PARALLEL_FROM):  # enough texts for workers; small, to build fast
+        path, text, _ = author_file("materials", f"text-{number:03}", f"Абзац {number}.")
+        (project / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / path).write_text(text, "utf-8")
+
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1764201600"},
+    )
+    monkeypatch.setattr(sanitize, "_PARALLEL_FROM", 10**9)  # here: each text when loaded
+    loaded = build_site(project, monkeypatch, check_parity=False)
+
+    assert built.returncode == 1
+    assert not loaded.ok
+    errors = [line.removeprefix("ERROR   -  ") for line in built.stderr.splitlines()]
+    errors = [line for line in errors if line.startswith(("content/", "docs/"))]
+    assert errors == loaded.errors
+    assert len(errors) > 20  # every hostile vector in every kind of text
+    assert loaded.abort_message in built.stdout + built.stderr
+    if len(os.sched_getaffinity(0)) > 1:  # the build went on while workers checked
+        assert "Разметка авторских текстов: проверено текстов" in built.stderr
+        assert "параллельно, рабочих процессов" in built.stderr

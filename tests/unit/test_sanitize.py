@@ -3,13 +3,12 @@ author text, the red-team cases of issue 12, allowed markup, the build's safety 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -76,11 +75,9 @@ class RecordingSanitizer(Sanitizer):
 
     prefetch: Prefetch | None = None
 
-    @contextlib.contextmanager
-    def prefetching(self, texts: Iterable[str]) -> Iterator[Prefetch]:
-        with super().prefetching(texts) as prefetch:
-            self.prefetch = prefetch
-            yield prefetch
+    def start_checking(self, texts: Iterable[str], *, later: bool = False) -> Prefetch:
+        self.prefetch = super().start_checking(texts, later=later)
+        return self.prefetch
 
 
 def in_fresh_interpreter(script: str, *args: str, stdin: str = "") -> dict:
@@ -169,6 +166,37 @@ def test_worker_processes_give_each_text_the_verdict_a_serial_check_gives():
     assert sum(verdict != "()" for verdict in parallel["verdicts"]) == len(REFUSED) * 4
     assert parallel["unasked"] == repr(serial.refused_in_markdown("<script>alert(1)</script>"))
     assert parallel["unasked"] != "()"
+
+
+NEWS = "content/news/x.md"
+CHECKED_LATER = """
+import json, sys
+from mentoring.core.errors import Problems
+from mentoring.html.sanitize import Sanitizer
+texts = json.load(sys.stdin)
+sanitizer, now = Sanitizer(), Problems()
+prefetch = sanitizer.start_checking(texts, later=True)
+for text in texts:  # the last ones are still being checked when asked
+    sanitizer.check_author_markdown(text, text, 5, "в тексте новости", "content/news/x.md", now)
+late = sanitizer.finish_checking()
+json.dump({"workers": prefetch.workers, "now": [str(p) for p in now],
+           "late": [str(p) for p in late]}, sys.stdout)
+"""
+
+
+def test_texts_still_being_checked_are_reported_when_the_check_finishes():
+    texts = [f"Абзац {number}.\n" for number in range(300)] + [
+        f"Абзац.\n\n{vector.text}\n" for vector in REFUSED
+    ]
+    parallel = in_fresh_interpreter(CHECKED_LATER, stdin=json.dumps(texts))
+    serial, problems = Sanitizer(), Problems()
+    for text in texts:
+        serial.check_author_markdown(
+            text, text, 5, "в тексте новости", "content/news/x.md", problems
+        )
+    assert parallel["workers"] >= 2
+    assert parallel["late"]  # the build went on without them
+    assert sorted(parallel["now"] + parallel["late"]) == sorted(str(p) for p in problems)
 
 
 @pytest.mark.parametrize("body", [*SHOWN_IN_BODIES, SHOWN_IN_CODE], ids=range(3))
