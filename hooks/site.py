@@ -486,6 +486,12 @@ class MentoringSite:
         path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         if page.file.src_uri in build.hand_written_pages:  # content/ was checked when loaded
             check_characters(page.file.content_string, path, build.page_problems)
+        return self.with_blocks(markdown, page, config)
+
+    def with_blocks(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        """``markdown`` with the blocks its include markers name."""
+        build = self.build
+        path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         blocks = build.renderer.blocks(page.file.src_uri)
         return expand_includes(markdown, blocks, path, build.page_problems)
 
@@ -525,8 +531,8 @@ class MentoringSite:
             anchors,
             lambda address: kept_as_written(address, page.file, files),
         )
-        if converted is None:
-            page.markdown = regions.with_texts(page.markdown or "")
+        if converted is None:  # its texts' Markdown, with the blocks they include
+            page.markdown = self.with_blocks(regions.with_texts(page.markdown or ""), page, config)
             page.render(config, files)
             return page.content or ""
         page.toc = get_toc(cast(list[TocToken], converted.toc_tokens))
