@@ -397,14 +397,17 @@ class Sanitizer:
     for a build (or, in BuildMemory, for a `make serve` session), so that the converter and
     the verdicts live on it rather than in module globals.
 
-    ``prefetching`` lets worker processes convert and check the texts a build is about to
-    ask about while the build loads everything else (the second core is idle then). A
-    worker's verdict is kept under the hash of the exact text it checked, and a text is
-    only ever answered by the verdict for that text: nothing unchecked gets through.
+    ``start_checking`` lets worker processes convert and check the texts a build is about
+    to ask about while the build loads everything else, and with ``later=True`` while it
+    goes on to render the pages (the second core is idle then); ``finish_checking`` gives
+    the problems of the texts asked about before the workers were done. A worker's verdict
+    is kept under the hash of the exact text it checked, and a text is only ever answered
+    by the verdict for that text: nothing unchecked gets through.
 
     The HTML each text became is remembered by its hash too: the page check
     (``AuthorRegions``) finds nearly every entry's text on its page byte for byte as it was
-    checked, and does not check it a second time.
+    checked, and does not check it a second time; and the page shows that HTML instead of
+    converting the text again (``converted``, mentoring/html/converted.py).
     """
 
     def __init__(self) -> None:
