@@ -8,10 +8,11 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 from mentoring.html import sanitize
 from mentoring.html.sanitize import _PARALLEL_FROM, SERIAL_ONE_CORE
-from tests.helpers import build_site, make_site
+from tests.helpers import FIXED_EPOCH, build_site, make_site
 from tests.hostile import (
     ORGANIZATION_NAME,
     REFUSED,
@@ -78,21 +79,33 @@ def test_make_check_refuses_a_hostile_docs_page_without_importing_mkdocs(tmp_pat
     assert not [name for name in imported if name.split(".")[0] == "mkdocs"]
 
 
-def test_the_build_log_says_whether_worker_processes_checked_the_author_texts(tmp_path):
-    project = make_site(tmp_path)
-    texts = len(list((project / "docs").rglob("*.md"))) + _PARALLEL_FROM
-    for number in range(_PARALLEL_FROM):  # enough texts for workers; small, to build fast
+def write_enough_texts_for_workers(project: Path) -> None:
+    """Enough author texts for worker processes to check them; small, to build fast."""
+    for number in range(_PARALLEL_FROM):
         path, text, _ = author_file("materials", f"text-{number:03}", f"Абзац {number}.")
         (project / path).parent.mkdir(parents=True, exist_ok=True)
         (project / path).write_text(text, "utf-8")
 
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+
+def build_in_new_process(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` in a fresh interpreter: one without this test process's
+    threads, so that worker processes may start (mentoring/html/sanitize.py)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         cwd=project,
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH},
     )
+
+
+def test_the_build_log_says_whether_worker_processes_checked_the_author_texts(tmp_path):
+    project = make_site(tmp_path)
+    texts = len(list((project / "docs").rglob("*.md"))) + _PARALLEL_FROM
+    write_enough_texts_for_workers(project)
+
+    built = build_in_new_process(project, tmp_path / "site")
 
     assert built.returncode == 0, built.stderr
     cores = len(os.sched_getaffinity(0))
@@ -111,19 +124,9 @@ def test_texts_still_being_checked_fail_the_build_as_loading_would(tmp_path, mon
     ``on_env``): they must be loading's own, word for word, and the only ones reported."""
     project = make_site(tmp_path, "minimal", "practices")
     write_refused(project)
-    for number in range(_PARALLEL_FROM):  # enough texts for workers; small, to build fast
-        path, text, _ = author_file("materials", f"text-{number:03}", f"Абзац {number}.")
-        (project / path).parent.mkdir(parents=True, exist_ok=True)
-        (project / path).write_text(text, "utf-8")
+    write_enough_texts_for_workers(project)
 
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1764201600"},
-    )
+    built = build_in_new_process(project, tmp_path / "site")
     monkeypatch.setattr(sanitize, "_PARALLEL_FROM", 10**9)  # here: each text when loaded
     loaded = build_site(project, monkeypatch, check_parity=False)
 
