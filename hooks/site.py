@@ -469,6 +469,7 @@ class MentoringSite:
                 "удалите его или переименуйте",
             )
         if problems:
+            self.report_late_problems()  # content that did not load comes first, as alone
             raise fail(ContentError(list(problems)))
         self.navigation = NavigationCache(menu_urls(nav.items))
         return nav
@@ -563,11 +564,7 @@ class MentoringSite:
         checked and whatever was found in all pages is reported at once; then the search
         filters join the templates."""
         build = self.build
-        # Author texts the workers were still checking when content was loaded: a problem
-        # in one is reported as loading reports it, alone (it did not load).
-        late = self.sanitizer.finish_checking()
-        if late:
-            raise fail(ContentError(list(late)))
+        self.report_late_problems()
         self.files = files
         if self.memory is not None:  # the theme's templates are compiled once a session
             env.bytecode_cache = self.memory.templates
@@ -590,6 +587,14 @@ class MentoringSite:
         assert self.navigation is not None, "on_nav makes it"
         env.globals["shared_navigation"] = self.navigation.render
         return env
+
+    def report_late_problems(self) -> None:
+        """Author texts the workers were still checking when content was loaded: a problem
+        in one is reported as loading reports it, alone (it did not load), before any other
+        problem the build found since."""
+        late = self.sanitizer.finish_checking()
+        if late:
+            raise fail(ContentError(list(late)))
 
     def recall_unchanged_pages(self, files: Files) -> None:
         """A page skipped by a dirty build was not read: its title (for the navigation),

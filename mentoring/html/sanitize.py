@@ -11,7 +11,6 @@ change is refused with a message, and a text it would not change is published as
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import multiprocessing
 import multiprocessing.pool
@@ -457,8 +456,7 @@ class Sanitizer:
         """Each thing refused in an author's Markdown once; remembered, so that a rebuild of
         `make serve` converts only the texts that changed."""
         key = _text_key(text)
-        while self._is_coming(key):
-            self._take_batch()
+        self._wait_for(key)
         if key not in self._verdicts:
             self._remember(key, *self._checked(text))
         return self._verdicts[key]
@@ -467,23 +465,24 @@ class Sanitizer:
         """Whether the workers are checking the text of ``key`` and have not said yet."""
         return key not in self._verdicts and key in self._coming and self._pending is not None
 
-    def _take_batch(self) -> None:
-        """Waits for the workers' next batch of verdicts."""
-        assert self._pending is not None, "only while workers check"
-        batch = next(self._pending, None)
-        if batch is None:
-            self._pending = None
-        else:
-            for checked in batch:
-                self._remember(*checked)
+    def _wait_for(self, key: bytes) -> None:
+        """Takes the workers' batches of verdicts until the one for ``key`` is among them
+        (if they are checking that text at all)."""
+        while self._is_coming(key):
+            assert self._pending is not None, "only while workers check"
+            batch = next(self._pending, None)
+            if batch is None:
+                self._pending = None
+            else:
+                for checked in batch:
+                    self._remember(*checked)
 
     def converted(self, text: str) -> ConvertedText | None:
         """The HTML of ``text`` as checked when it was loaded, if its page may show it as
         it is (mentoring/html/converted.py); None for a text not checked, refused, or one
         the page must convert itself. Waits for the workers if they are checking it."""
         key = _text_key(text)
-        while self._is_coming(key):
-            self._take_batch()
+        self._wait_for(key)
         return self._converted.get(key)
 
     def may_be_converted(self, text: str) -> bool:
@@ -520,14 +519,6 @@ class Sanitizer:
             toc_tokens = getattr(self._converter, "toc_tokens", [])  # set by its toc extension
             converted = converted_text(shown, text, toc_tokens, self._raw_ids.ids)
         return verdict, _shown_key(shown), converted
-
-    @contextlib.contextmanager
-    def prefetching(self, texts: Iterable[str]) -> Iterator[Prefetch]:
-        """``start_checking`` for the time of the block."""
-        try:
-            yield self.start_checking(texts)
-        finally:
-            self.stop_checking()
 
     def start_checking(self, texts: Iterable[str], *, later: bool = False) -> Prefetch:
         """Worker processes check ``texts`` (in the order the build will ask) in the
@@ -589,7 +580,7 @@ def _serial_because(texts: int, workers: int) -> str:
 
 @dataclass(frozen=True)
 class Prefetch:
-    """What ``Sanitizer.prefetching`` did with the texts it had not checked before: how
+    """What ``Sanitizer.start_checking`` did with the texts it had not checked before: how
     many worker processes checked them, or (``workers`` 0) why the build checks each
     itself when it asks."""
 

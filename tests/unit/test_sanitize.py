@@ -113,7 +113,7 @@ json.dump({"workers": sanitizer.prefetch.workers, "report": report}, sys.stdout)
 def test_a_project_checked_by_worker_processes_gets_the_report_of_a_serial_check(tmp_path):
     project = make_site(tmp_path, "minimal", "practices")
     write_refused(project)
-    for number in range(150):  # enough different texts for workers to start (prefetching)
+    for number in range(150):  # enough different texts for workers to start (start_checking)
         path, text, _ = author_file("news", f"filler-{number:03}", f"Абзац {number}.")
         (project / path).write_text(text, "utf-8")
     parallel = in_fresh_interpreter(CHECK_BY_WORKERS, str(project))
@@ -143,9 +143,10 @@ import json, sys
 from mentoring.html.sanitize import Sanitizer
 texts = json.load(sys.stdin)
 sanitizer = Sanitizer()
-with sanitizer.prefetching(texts) as prefetch:
-    verdicts = [repr(sanitizer.refused_in_markdown(text)) for text in reversed(texts)]
-    unasked = repr(sanitizer.refused_in_markdown("<script>alert(1)</script>"))
+prefetch = sanitizer.start_checking(texts)
+verdicts = [repr(sanitizer.refused_in_markdown(text)) for text in reversed(texts)]
+unasked = repr(sanitizer.refused_in_markdown("<script>alert(1)</script>"))
+sanitizer.stop_checking()
 json.dump({"workers": prefetch.workers, "verdicts": verdicts, "unasked": unasked}, sys.stdout)
 """
 
