@@ -36,13 +36,20 @@ from typing import cast
 from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment
+from markdown import Markdown
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
-from mkdocs.structure.pages import Page
+from mkdocs.structure.pages import (
+    Page,
+    _ExtractAnchorsTreeprocessor,
+    _ExtractTitleTreeprocessor,
+    _RawHTMLPreprocessor,
+    _RelativePathTreeprocessor,
+)
 from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.structure.toc import _TocToken as TocToken
 
@@ -87,8 +94,9 @@ SEARCH_ABORT = "Поисковый индекс не построен. Испр�
 CORE_LOGGER = "mentoring"
 # Loggers of MkDocs' warnings about links of pages, pages left out of the nav and pages
 # left out for another with the same address.
+PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 LINK_LOGGERS = (
-    logging.getLogger("mkdocs.structure.pages"),
+    PAGES_LOG,
     logging.getLogger("mkdocs.structure.nav"),
     logging.getLogger("mkdocs.structure.files"),
 )
@@ -216,6 +224,50 @@ class UnchangedPage(File):
         return False
 
 
+class ReusedConverterPage(Page):
+    """A generated page outside the menu, converted by the one Markdown instance of the build.
+
+    MkDocs builds a Markdown instance with every extension for each page, which cost more
+    than converting the few lines our templates give a page (1.2 ms against 0.6 ms a page,
+    some 2,500 pages at N = 1,000); Python-Markdown is made to be reset and reused, as the
+    allowlist's converter is (mentoring/html/sanitize.py). ``render`` is MkDocs 1.6.1's, with
+    ``md`` reset instead of built: tests/unit/test_reused_converter.py fails when MkDocs'
+    own changes. Pages in the menu are left to MkDocs, which gives them the menu's titles.
+    """
+
+    def __init__(self, file: File, config: MkDocsConfig, converter: Markdown) -> None:
+        super().__init__(None, file, config)
+        self.converter = converter
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+
+        md = self.converter
+        md.reset()
+
+        raw_html_ext = _RawHTMLPreprocessor()
+        raw_html_ext._register(md)
+
+        extract_anchors_ext = _ExtractAnchorsTreeprocessor(self.file, files, config)
+        extract_anchors_ext._register(md)
+
+        relative_path_ext = _RelativePathTreeprocessor(self.file, files, config)
+        relative_path_ext._register(md)
+
+        extract_title_ext = _ExtractTitleTreeprocessor()
+        extract_title_ext._register(md)
+
+        self.content = md.convert(self.markdown)
+        self.toc = get_toc(getattr(md, "toc_tokens", []))
+        self._title_from_render = extract_title_ext.title
+        self.present_anchor_ids = (
+            extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
+        )
+        if PAGES_LOG.getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = relative_path_ext.links_to_anchors
+
+
 class MentoringSite:
     """The state of one build: the loaded content, the link filter, the search indexer."""
 
@@ -237,6 +289,7 @@ class MentoringSite:
         self.replaced_files: list[str] = []  # of those, the ones a generated file replaced
         self.module_preloads: list[str] = []  # modules that the listed modules import
         self.navigation: NavigationCache | None = None  # the menus rendered in this build
+        self.converter: Markdown | None = None  # of the generated pages outside the menu
 
     @property
     def build(self) -> SiteBuild:
@@ -303,6 +356,7 @@ class MentoringSite:
             if file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs_dir)
         }
         self.replaced_files = []
+        self.converter = None  # made with this build's settings when first needed
         if self.memory is not None:
             self.sign_hand_written(files)
         for kind in TYPES:  # in the registry's order, which is the sitemap's
@@ -419,9 +473,15 @@ class MentoringSite:
             and self.memory.unchanged(path, signature) is not None
         )
         kind = UnchangedPage if unchanged else File
-        self.add_generated(
-            files, kind.generated(config, path, content=markdown, inclusion=inclusion)
-        )
+        file = kind.generated(config, path, content=markdown, inclusion=inclusion)
+        self.add_generated(files, file)
+        if not in_nav:
+            if self.converter is None:
+                self.converter = Markdown(
+                    extensions=config.markdown_extensions,
+                    extension_configs=config.mdx_configs or {},
+                )
+            ReusedConverterPage(file, config, self.converter)
 
     def publish(self, files: Files, config: MkDocsConfig, published: PublishedFile) -> None:
         """A file of content/ copied into the site at its target address."""
