@@ -79,7 +79,7 @@ from mentoring.search.index import (
     is_entry,
     section_of,
 )
-from mentoring.views.navigation import NavigationCache
+from mentoring.views.navigation import THEME_LINK_TARGETS, SharedRendering
 from mentoring.views.pagelinks import PageLinks, check_page_anchors, conflict_problems
 from mentoring.views.render import expand_includes
 from mentoring.views.shells import empty_sections_notice, missing_contacts, warning_annotation
@@ -288,7 +288,7 @@ class MentoringSite:
         self.hand_written_files: set[str] = set()  # every file of docs/, pages or not
         self.replaced_files: list[str] = []  # of those, the ones a generated file replaced
         self.module_preloads: list[str] = []  # modules that the listed modules import
-        self.navigation: NavigationCache | None = None  # the menus rendered in this build
+        self.navigation: SharedRendering | None = None  # the menus rendered in this build
         self.converter: Markdown | None = None  # of the generated pages outside the menu
 
     @property
@@ -531,7 +531,7 @@ class MentoringSite:
         if problems:
             self.report_late_problems()  # content that did not load comes first, as alone
             raise fail(ContentError(list(problems)))
-        self.navigation = NavigationCache(menu_urls(nav.items))
+        self.navigation = SharedRendering(menu_urls(nav.items))
         return nav
 
     # ------------------------------------------------------------------ pages
@@ -646,6 +646,7 @@ class MentoringSite:
         env.globals["list_page_size"] = LIST_PAGE_SIZE  # «Показать ещё» of the search panels
         assert self.navigation is not None, "on_nav makes it"
         env.globals["shared_navigation"] = self.navigation.render
+        env.globals["shared_script_tags"] = SharedRendering(THEME_LINK_TARGETS).render
         return env
 
     def report_late_problems(self) -> None:

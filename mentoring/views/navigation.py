@@ -1,4 +1,4 @@
-"""The theme's navigation, rendered once per folder for the pages outside the nav.
+"""The theme's menus and script tags, rendered once per folder for the pages that share them.
 
 Material renders the side menu and the tabs on every page. That was a quarter of the
 time MkDocs spent writing our pages (about 5 s of a 22 s build at N = 1,000), yet an
@@ -8,6 +8,10 @@ the site's root. The links are relative, so they are the same for every page of 
 folder unless a menu page lies inside the page's own folder. Such pages share the menu
 rendered for the first of them (overrides/partials/nav.html and tabs.html); a page in the
 menu, or one with menu pages below it, is rendered as Material renders it.
+
+The theme's configuration and script tags (overrides/main.html) depend on the page only by
+their links to the site's root and to assets/: every page but the home page shares them
+with the pages of its folder.
 """
 
 from __future__ import annotations
@@ -25,25 +29,32 @@ def relative_from(url: str) -> str:
     return head if "." in tail else url
 
 
-class NavigationCache:
-    """The rendered menus of one build, by partial and by the folder a page's links start
-    from. Pure strings: nothing here knows MkDocs."""
+# What the theme's configuration and script tags link to: the root (``base_url``) and files
+# under assets/ (Material's bundle, its search worker, mkdocs.yml's extra_javascript).
+THEME_LINK_TARGETS = ("", "assets/")
 
-    def __init__(self, menu_urls: Iterable[str]) -> None:
-        self._menu_urls = frozenset(menu_urls)
+
+class SharedRendering:
+    """Partials of one build rendered once for all the pages whose links to ``targets`` are
+    the same, by partial and by the folder those links start from: the menus (``targets``:
+    the pages in the menu) and the theme's script tags (THEME_LINK_TARGETS). Pure strings:
+    nothing here knows MkDocs."""
+
+    def __init__(self, targets: Iterable[str]) -> None:
+        self._targets = frozenset(targets)
         self._rendered: dict[tuple[str, str], Markup] = {}
 
     def key(self, url: str | None) -> str | None:
         """What every page whose menu equals this page's shares; None: render it itself
         (``url`` None: a page of the theme, such as 404.html, whose links are absolute)."""
-        if url is None or url in self._menu_urls:  # its own item is active
+        if url is None or url in self._targets:  # a menu's own item is active
             return None
         base = relative_from(url)
         if base != url:  # a page file: the links start from its folder
             return base
         # A page folder: the links start from the page itself. They equal those from its
-        # parent folder, one level down, unless a menu link leads inside it.
-        if any(menu_url.startswith(url) for menu_url in self._menu_urls):
+        # parent folder, one level down, unless a link leads inside it.
+        if any(target.startswith(url) for target in self._targets):
             return None
         return posixpath.dirname(url.rstrip("/")) + "/"
 

@@ -7,7 +7,7 @@ import itertools
 import pytest
 from mkdocs.utils import get_relative_url
 
-from mentoring.views.navigation import NavigationCache
+from mentoring.views.navigation import THEME_LINK_TARGETS, SharedRendering
 
 MENU = ["", "plan/", "news/", "practices/", "practices/organizations/", "guide/plan/"]
 PAGES = [
@@ -29,21 +29,36 @@ PAGES = [
 ]
 
 
-def test_pages_that_share_a_menu_have_the_same_links_in_it() -> None:
-    cache = NavigationCache(MENU)
+# What the theme's script tags link to, as THEME_LINK_TARGETS stands for it.
+THEME_LINKS = ["", "assets/javascripts/bundle.min.js", "assets/stylesheets/site.css"]
+
+
+@pytest.mark.parametrize(
+    ("targets", "links", "expected_shared"),
+    [
+        # a/b, form x/y, 2024 one/two, 2024/2025, page/other.html
+        (MENU, MENU, 5),
+        # the same but the menu pages: practices/organizations/ with a and b, guide/ with plan/
+        (THEME_LINK_TARGETS, THEME_LINKS, 8),
+    ],
+)
+def test_pages_that_share_a_partial_have_the_same_links_in_it(
+    targets: list[str], links: list[str], expected_shared: int
+) -> None:
+    cache = SharedRendering(targets)
     shared = 0
     for first, second in itertools.combinations(PAGES, 2):
         key = cache.key(first)
         if key is None or key != cache.key(second):
             continue
         shared += 1
-        for target in MENU:
+        for target in links:
             assert get_relative_url(target, first) == get_relative_url(target, second), (
                 first,
                 second,
                 target,
             )
-    assert shared == 5  # a/b, form x/y, 2024 one/two, 2024/2025, page/other.html
+    assert shared == expected_shared
 
 
 @pytest.mark.parametrize(
@@ -56,11 +71,11 @@ def test_pages_that_share_a_menu_have_the_same_links_in_it() -> None:
     ],
 )
 def test_these_pages_render_their_own_menu(url: str | None) -> None:
-    assert NavigationCache(MENU).key(url) is None
+    assert SharedRendering(MENU).key(url) is None
 
 
 def test_each_menu_is_rendered_once_per_key() -> None:
-    cache = NavigationCache(MENU)
+    cache = SharedRendering(MENU)
     rendered: list[str] = []
 
     def caller(name: str) -> str:
