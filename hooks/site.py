@@ -38,6 +38,7 @@ from urllib.parse import unquote, urlsplit
 from jinja2 import Environment
 from markdown import Markdown
 from markupsafe import Markup, escape
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure import StructureItem
@@ -290,6 +291,9 @@ class MentoringSite:
         self.module_preloads: list[str] = []  # modules that the listed modules import
         self.navigation: SharedRendering | None = None  # the menus rendered in this build
         self.converter: Markdown | None = None  # of the generated pages outside the menu
+        self.nav: Navigation | None = None
+        # The article of each page as the search indexed it, until the page shows it.
+        self.indexed_bodies: dict[str, str] = {}
 
     @property
     def build(self) -> SiteBuild:
@@ -532,6 +536,7 @@ class MentoringSite:
             self.report_late_problems()  # content that did not load comes first, as alone
             raise fail(ContentError(list(problems)))
         self.navigation = SharedRendering(menu_urls(nav.items))
+        self.nav = nav
         return nav
 
     # ------------------------------------------------------------------ pages
@@ -647,7 +652,42 @@ class MentoringSite:
         assert self.navigation is not None, "on_nav makes it"
         env.globals["shared_navigation"] = self.navigation.render
         env.globals["shared_script_tags"] = SharedRendering(THEME_LINK_TARGETS).render
+        env.globals["indexed_body"] = lambda page: self.indexed_bodies.pop(page.file.src_uri, None)
+        self.indexed_bodies = {}
+        if self.indexer is not None:
+            self.index_before_writing(env, config, files)
         return env
+
+    def index_before_writing(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+        """Hands the searchable part of every page to Pagefind before MkDocs writes the
+        first page, and lets Pagefind write the index meanwhile, on the other core: the
+        build no longer waits for it after the last page (3–4 s at N = 1,000).
+
+        A page's part is its article's wrapper (overrides/partials/page-body.html) rendered
+        on its own; the page shows that very string (partials/content.html), and
+        ``on_post_page`` refuses a page that did not. Pages drafted out of the site, and
+        pages of another template, are left to the page's own rendering.
+        """
+        assert self.indexer is not None and self.nav is not None, "on_pre_build, on_nav"
+        body_template = env.get_template("partials/search-body.html")
+        document_template = env.get_template("partials/search-document.html")
+        pages = files.documentation_pages()
+        for file in pages:
+            page = file.page
+            if (
+                page is None
+                or page.content is None
+                or file.inclusion.is_excluded()
+                or page.meta.get("template", "main.html") != "main.html"
+            ):
+                continue
+            body = body_template.render(get_context(self.nav, pages, config, page))
+            self.indexed_bodies[file.src_uri] = body
+            document = document_template.render(
+                config=config, body=hide_icons_around(body, page.content)
+            )
+            self.indexer.add_searchable_part(file.dest_uri, document)
+        self.indexer.start_finishing()
 
     def report_late_problems(self) -> None:
         """Author texts the workers were still checking when content was loaded: a problem
@@ -678,10 +718,12 @@ class MentoringSite:
                 file.page.links_to_anchors = links
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        output = hide_icons_around(output, page.content)
-        if self.indexer is not None:  # None: a rebuild of `make serve` without search
-            self.indexer.add_page(page.file.dest_uri, output)  # the page as it is written
-        return output
+        if page.file.src_uri in self.indexed_bodies:
+            raise PluginError(
+                f"{page.file.src_uri}: страница не показала статью, которую получил поиск "
+                "(overrides/partials/content.html)"
+            )
+        return hide_icons_around(output, page.content)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """Theme-only pages such as 404.html have no author content: every SVG is an icon."""

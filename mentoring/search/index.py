@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
 import json
 import os
 import queue
@@ -20,6 +21,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -141,6 +143,7 @@ class PagefindIndexer:
         self._changed = threading.Condition()
         self._last_id = 0
         self._outbox: queue.SimpleQueue[dict[str, Any] | None] = queue.SimpleQueue()
+        self._finished: Future[IndexStats] | None = None  # ``start_finishing``
         threading.Thread(target=self._read, name="pagefind-reader", daemon=True).start()
         threading.Thread(target=self._write, name="pagefind-writer", daemon=True).start()
         config = {"exclude_selectors": list(EXCLUDED_SELECTORS)}
@@ -153,7 +156,14 @@ class PagefindIndexer:
         Only pages that mark their text with ``data-pagefind-body`` are searchable;
         the others are not sent at all.
         """
-        if BODY_MARKER not in html:
+        if BODY_MARKER in html:
+            self.add_searchable_part(path, searchable_part(html))
+
+    def add_searchable_part(self, path: str, part: str) -> None:
+        """Hand over what ``searchable_part`` cuts from a page, made without the page
+        (hooks/site.py renders it before any page is written); a part without
+        ``data-pagefind-body`` is not sent."""
+        if BODY_MARKER not in part:
             return
         self.pages += 1
         payload = {
@@ -161,13 +171,32 @@ class PagefindIndexer:
             "index_id": self._index_id,
             "file_path": path,
             "url": None,
-            "file_contents": searchable_part(html),
+            "file_contents": part,
         }
         self._send(payload, waited_for=False)
 
+    def start_finishing(self) -> None:
+        """``finish`` on a thread of its own, once every page is handed over: Pagefind
+        writes the index while the build writes the pages; ``finish`` then waits for it."""
+        finished: Future[IndexStats] = Future()
+
+        def finish() -> None:
+            try:
+                finished.set_result(self._finish())
+            except BaseException as error:  # raised again by ``finish``
+                finished.set_exception(error)
+
+        self._finished = finished
+        threading.Thread(target=finish, name="pagefind-finish", daemon=True).start()
+
     def finish(self) -> IndexStats:
-        """Write the index into the bundle folder and stop Pagefind."""
-        finishing = time.perf_counter()
+        """Write the index into the bundle folder and stop Pagefind (or wait until the
+        thread of ``start_finishing`` has); the statistics say how long the caller waited."""
+        waiting = time.perf_counter()
+        stats = self._finish() if self._finished is None else self._finished.result()
+        return dataclasses.replace(stats, final_seconds=time.perf_counter() - waiting)
+
+    def _finish(self) -> IndexStats:
         try:
             with self._changed:
                 self._wait_until(lambda: not self._pending)
@@ -198,7 +227,7 @@ class PagefindIndexer:
             files=len(files),
             bytes=sum(path.stat().st_size for path in files),
             seconds=time.perf_counter() - self.started,
-            final_seconds=time.perf_counter() - finishing,
+            final_seconds=0.0,  # set by ``finish``
         )
 
     def _wait_for_open_files(self) -> None:
