@@ -13,9 +13,10 @@ priority of another hook. The work itself is done by the core package ``mentorin
   MkDocs builds the nav and renders the pages (between ``on_files`` and ``on_env``) a
   logging filter turns them into problems of the source files (mentoring/views/pagelinks.py);
   anchors are checked before any page is written.
-- search: a Pagefind process starts with the build, receives every page as soon as it is
-  rendered and writes the index in ``on_post_build`` (mentoring/search/index.py). Material's
-  own search plugin stays out of ``plugins``.
+- search: a Pagefind process starts with the build, receives the article of every page in
+  ``on_env``, before any page is written, and writes the index while MkDocs writes the pages;
+  ``on_post_build`` waits for it (mentoring/search/index.py). Material's own search plugin
+  stays out of ``plugins``.
 - accessibility: image alternatives checked, decorative icons hidden from screen readers.
 - author texts: each is converted to HTML once, when it is loaded and checked; its page
   takes that HTML in ``on_page_content`` (mentoring/html/converted.py).

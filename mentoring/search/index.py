@@ -3,7 +3,7 @@
 Pagefind stems Russian (наставничество → наставничества), folds «ё» into «е» and splits
 the index into chunks that a browser loads only when a query needs them. It indexes only
 the elements marked ``data-pagefind-body`` (the article of each page, see
-overrides/partials/content.html) and reads the language from ``<html lang="ru">``.
+overrides/partials/page-body.html) and reads the language from ``<html lang="ru">``.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ UNUSED_UI_FILES = (
     "pagefind-highlight.js",
 )
 INDEX_TIMEOUT_S = 600  # longest wait for one answer of Pagefind
-# Pages whose article carries this attribute are searchable (overrides/partials/content.html).
+# Pages whose article carries this attribute are searchable (overrides/partials/page-body.html).
 BODY_MARKER = "data-pagefind-body"
 # The section shown next to a search result, by the first segment of the page URL
 # (mentoring/kinds/registry.py declares it with each kind of content).
@@ -105,11 +105,12 @@ def is_entry(url: str) -> bool:
 class PagefindIndexer:
     """A Pagefind process that indexes pages while the rest of the site is being built.
 
-    MkDocs renders pages on one core; Pagefind parses each page on another as soon as it
-    is handed over, so only the final writing of the index is left for the end of the
-    build. Pagefind's service protocol is spoken directly (base64 JSON messages ending
-    in «,» on stdin and stdout): the ``pagefind`` Python wrapper polls for each answer
-    with a 0.1 s pause, which would cost minutes on a few thousand pages.
+    Pagefind parses each page on another core as soon as it is handed over; the build
+    hands over every page's article before writing the first page and lets it write the
+    index meanwhile (``start_finishing``), so that little is left for the end of the
+    build. Pagefind's service protocol is spoken directly (base64 JSON messages ending in
+    «,» on stdin and stdout): the ``pagefind`` Python wrapper polls for each answer with a
+    0.1 s pause, which would cost minutes on a few thousand pages.
     """
 
     def __init__(self, bundle: Path, *, timeout_s: float = INDEX_TIMEOUT_S) -> None:
@@ -353,7 +354,7 @@ def searchable_part(html: str) -> str:
 
     A third of a page or less: the header, menus and footer are never indexed, and
     sending, encoding and parsing them took half of the search's time. The body element
-    is the last thing in the page's ``<article>`` (overrides/partials/content.html);
+    is the last thing in the page's ``<article>`` (overrides/partials/page-body.html);
     a page of another shape is handed over whole.
     """
     marker = html.find(BODY_MARKER)

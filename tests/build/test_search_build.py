@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 import mentoring.search.index
 from mentoring.search.index import IndexStats
-from tests.helpers import BuildResult, build_site, make_site
+from tests.helpers import REPO, BuildResult, build_site, make_site
 
 ABORT = "Поисковый индекс не построен. Исправьте ошибку и повторите сборку."
 
@@ -207,3 +208,43 @@ def test_two_builds_of_the_same_pages_write_the_same_search_index(
     bundle = site_files(kept / "pagefind")
     assert len([path for path in bundle if path.startswith("filter/")]) >= 4
     assert bundle == site_files(second.site_dir / "pagefind")
+
+
+def test_the_index_written_alongside_the_pages_is_the_index_of_the_pages_as_written(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build hands Pagefind each page's article before writing any page (hooks/site.py):
+    indexing the written pages afterwards must give the same fragments, byte for byte (a
+    fragment holds a page's address, text, headings, filters and metadata; the other index
+    files depend on the order the pages come in)."""
+    result = build_site(project, monkeypatch)
+    assert result.ok, result.errors
+    written = site_files(result.site_dir / "pagefind" / "fragment")
+
+    stats = mentoring.search.index.build_index(result.site_dir)
+
+    assert stats.pages == len(written) == len(indexed_pages(result.site_dir)) > 5
+    assert site_files(result.site_dir / "pagefind" / "fragment") == written
+
+
+def test_a_page_that_does_not_show_the_indexed_article_fails_the_build(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A theme change that renders the article anew instead of showing the one the search
+    got would let the index and the page drift apart: the build refuses it."""
+    overrides = project / "overrides"
+    shutil.copytree(REPO / "overrides", overrides)
+    content = overrides / "partials" / "content.html"
+    content.write_text('{% include "partials/page-body.html" %}\n', "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(str(REPO / "overrides"), str(overrides)), "utf-8"
+    )
+
+    result = build_site(project, monkeypatch, check_parity=False)
+
+    assert not result.ok
+    assert result.errors[-1] == (
+        "index.md: страница не показала статью, которую получил поиск "
+        "(overrides/partials/content.html)"
+    )

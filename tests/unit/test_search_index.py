@@ -110,6 +110,22 @@ def test_pages_are_indexed_as_they_are_handed_over_and_unmarked_ones_are_left_ou
     assert indexer.exit_code is not None, "Pagefind is left running"
 
 
+def test_an_index_finished_in_the_background_is_waited_for(tmp_path: Path) -> None:
+    indexer = PagefindIndexer(tmp_path / "pagefind")
+    indexer.add_searchable_part(
+        "plan/index.html", searchable_part(PAGE.format(lang="ru", title="План", text="Семинар"))
+    )
+    indexer.add_searchable_part("404.html", "<html lang=ru><body><p>Не найдена</p></body></html>")
+
+    indexer.start_finishing()
+    stats = indexer.finish()
+
+    assert (indexer.pages, stats.pages, stats.languages) == (1, 1, {"ru": 1})
+    assert stats.final_seconds <= stats.seconds
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
+    assert indexer.exit_code is not None, "Pagefind is left running"
+
+
 def test_closing_an_unfinished_index_stops_pagefind_and_writes_nothing(tmp_path: Path) -> None:
     indexer = PagefindIndexer(tmp_path / "pagefind")
     indexer.add_page("index.html", PAGE.format(lang="ru", title="Главная", text="Текст"))

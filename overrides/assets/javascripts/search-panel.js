@@ -21,7 +21,7 @@
 //     Words are searched with Pagefind; the items on the page show for their results,
 //     other results as search results.
 // data-search-scope="KEY:VALUE" on the panel restricts it: collection:Практики means the
-// pages under practices/ but not the list practices/ itself (overrides/partials/content.html).
+// pages under practices/ but not the list practices/ itself (overrides/partials/page-body.html).
 // «Показать ещё» adds as many results as a server page of a list holds (LIST_PAGE_SIZE in
 // mentoring/core/pagination.py, given by the header: search.listPageSize()).
 // The state is kept in the address (?q=…&KEY=…), so a search can be shared by link.
