@@ -31,6 +31,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import cast
@@ -670,8 +671,15 @@ class MentoringSite:
         pages of another template, are left to the page's own rendering.
         """
         assert self.indexer is not None and self.nav is not None, "on_pre_build, on_nav"
+        # Material's translations depend on the config alone: imported once, not per page.
+        lang = env.get_template("partials/language.html").make_module({"config": config})
         body_template = env.get_template("partials/search-body.html")
-        document_template = env.get_template("partials/search-document.html")
+        slot = f"<!-- body {uuid.uuid4().hex} -->"
+        before, after = (
+            env.get_template("partials/search-document.html")
+            .render(lang=lang, body=slot)
+            .split(slot)
+        )
         pages = files.documentation_pages()
         for file in pages:
             page = file.page
@@ -682,11 +690,9 @@ class MentoringSite:
                 or page.meta.get("template", "main.html") != "main.html"
             ):
                 continue
-            body = body_template.render(get_context(self.nav, pages, config, page))
+            body = body_template.render(get_context(self.nav, pages, config, page), lang=lang)
             self.indexed_bodies[file.src_uri] = body
-            document = document_template.render(
-                config=config, body=hide_icons_around(body, page.content)
-            )
+            document = before + hide_icons_around(body, page.content) + after
             self.indexer.add_searchable_part(file.dest_uri, document)
         self.indexer.start_finishing()
 
