@@ -800,6 +800,7 @@ class MentoringSite:
             self.memory.failed()
         self.sanitizer.stop_checking()
         self.stop_translating()
+        self.indexed_bodies = {}
         if self.indexer is not None:
             self.indexer.close()
             self.indexer = None
