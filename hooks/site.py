@@ -95,9 +95,9 @@ SEARCH_PAGE = "search.md"
 SEARCH_ABORT = "Поисковый индекс не построен. Исправьте ошибку и повторите сборку."
 # The core logs under its own name, knowing nothing of MkDocs (mentoring/content.py).
 CORE_LOGGER = "mentoring"
+PAGES_LOG = logging.getLogger("mkdocs.structure.pages")  # its level: ``ReusedConverterPage``
 # Loggers of MkDocs' warnings about links of pages, pages left out of the nav and pages
 # left out for another with the same address.
-PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 LINK_LOGGERS = (
     PAGES_LOG,
     logging.getLogger("mkdocs.structure.nav"),
@@ -667,8 +667,8 @@ class MentoringSite:
 
         A page's part is its article's wrapper (overrides/partials/page-body.html) rendered
         on its own; the page shows that very string (partials/content.html), and
-        ``on_post_page`` refuses a page that did not. Pages drafted out of the site, and
-        pages of another template, are left to the page's own rendering.
+        ``on_post_page`` refuses a page that did not. Pages drafted out of the site (shown
+        by `make serve` only) and pages of another template are not searchable.
         """
         assert self.indexer is not None and self.nav is not None, "on_pre_build, on_nav"
         # Material's translations depend on the config alone: imported once, not per page.
