@@ -13,9 +13,10 @@ priority of another hook. The work itself is done by the core package ``mentorin
   MkDocs builds the nav and renders the pages (between ``on_files`` and ``on_env``) a
   logging filter turns them into problems of the source files (mentoring/views/pagelinks.py);
   anchors are checked before any page is written.
-- search: a Pagefind process starts with the build, receives the article of every page in
-  ``on_env``, before any page is written, and writes the index while MkDocs writes the pages;
-  ``on_post_build`` waits for it (mentoring/search/index.py). Material's own search plugin
+- search: a Pagefind process starts with the build and receives the article of every page
+  as soon as the page is converted (``on_page_content``); it reads them on the other core
+  and writes the index while MkDocs writes the pages; ``on_post_build`` waits for it
+  (mentoring/search/index.py). Material's own search plugin
   stays out of ``plugins``.
 - accessibility: image alternatives checked, decorative icons hidden from screen readers.
 - author texts: each is converted to HTML once, when it is loaded and checked; its page
@@ -271,6 +272,54 @@ class ReusedConverterPage(Page):
             self.links_to_anchors = relative_path_ext.links_to_anchors
 
 
+class SearchParts:
+    """What Pagefind indexes of each page, made as soon as the page is converted
+    (``on_page_content``), long before MkDocs writes the first page: Pagefind reads the
+    pages meanwhile on the other core and writes the index while MkDocs writes the pages,
+    so that the build hardly waits for it after the last page.
+
+    The part is the article's wrapper (overrides/partials/page-body.html) rendered on its
+    own (search-body.html) by an environment of the theme made for it, as MkDocs hands its
+    own to hooks only in ``on_env``; the page shows that very string (partials/content.html),
+    and ``on_post_page`` refuses a page that did not. Pages drafted out of the site (shown
+    by `make serve` only) and pages of another template are not searchable.
+    """
+
+    def __init__(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+        self.nav, self.config = nav, config
+        self.pages = files.documentation_pages()
+        env = config.theme.get_env()
+        add_search_names(env)
+        # Material's translations depend on the config alone: imported once, not per page.
+        self.lang = env.get_template("partials/language.html").make_module({"config": config})
+        self.body_template = env.get_template("partials/search-body.html")
+        slot = f"<!-- body {uuid.uuid4().hex} -->"
+        self.before, self.after = (
+            env.get_template("partials/search-document.html")
+            .render(lang=self.lang, body=slot)
+            .split(slot)
+        )
+
+    def body(self, page: Page) -> str | None:
+        """The page's article as the page will show it; None for a page left out."""
+        if page.file.inclusion.is_excluded() or page.meta.get("template", "main.html") != (
+            "main.html"
+        ):
+            return None
+        context = get_context(self.nav, self.pages, self.config, page)
+        return self.body_template.render(context, lang=self.lang)
+
+    def document(self, body: str, page: Page) -> str:
+        """What Pagefind gets: ``<html lang>`` and the article, icons hidden as on the page."""
+        return self.before + hide_icons_around(body, page.content) + self.after
+
+
+def add_search_names(env: Environment) -> None:
+    """The filter and test the article's wrapper uses (overrides/partials/page-body.html)."""
+    env.filters["search_section"] = search_section
+    env.tests["search_entry"] = lambda page: is_entry(page.url)
+
+
 class MentoringSite:
     """The state of one build: the loaded content, the link filter, the search indexer."""
 
@@ -293,9 +342,9 @@ class MentoringSite:
         self.module_preloads: list[str] = []  # modules that the listed modules import
         self.navigation: SharedRendering | None = None  # the menus rendered in this build
         self.converter: Markdown | None = None  # of the generated pages outside the menu
-        self.nav: Navigation | None = None
         # The article of each page as the search indexed it, until the page shows it.
         self.indexed_bodies: dict[str, str] = {}
+        self.search_parts: SearchParts | None = None  # renders them (on_nav)
 
     @property
     def build(self) -> SiteBuild:
@@ -538,7 +587,8 @@ class MentoringSite:
             self.report_late_problems()  # content that did not load comes first, as alone
             raise fail(ContentError(list(problems)))
         self.navigation = SharedRendering(menu_urls(nav.items))
-        self.nav = nav
+        self.indexed_bodies = {}
+        self.search_parts = None if self.indexer is None else SearchParts(nav, config, files)
         return nav
 
     # ------------------------------------------------------------------ pages
@@ -579,6 +629,14 @@ class MentoringSite:
         html = build.renderer.html_blocks.insert(html)
         html = build.abbreviations.mark(html)
         self.check_images(html, page, config)
+        if self.search_parts is not None and self.indexer is not None:
+            page.content = html  # as MkDocs sets it from what this returns
+            body = self.search_parts.body(page)
+            if body is not None:
+                self.indexed_bodies[page.file.src_uri] = body
+                self.indexer.add_searchable_part(
+                    page.file.dest_uri, self.search_parts.document(body, page)
+                )
         return html
 
     def converted_texts_in_place(
@@ -645,8 +703,7 @@ class MentoringSite:
         build.page_problems.extend(check_page_anchors(build.content, anchors_in(files)))
         if build.page_problems:
             raise fail(ContentError(list(build.page_problems)))
-        env.filters["search_section"] = search_section
-        env.tests["search_entry"] = lambda page: is_entry(page.url)
+        add_search_names(env)
         env.globals["search_page_url"] = files.get_file_from_path(SEARCH_PAGE).url
         env.globals["module_preloads"] = self.module_preloads
         env.globals["page_modules"] = page_modules
@@ -655,46 +712,9 @@ class MentoringSite:
         env.globals["shared_navigation"] = self.navigation.render
         env.globals["shared_script_tags"] = SharedRendering(THEME_LINK_TARGETS).render
         env.globals["indexed_body"] = lambda page: self.indexed_bodies.pop(page.file.src_uri, None)
-        self.indexed_bodies = {}
-        if self.indexer is not None:
-            self.index_before_writing(env, config, files)
+        if self.indexer is not None:  # every page is handed over: the index is written now
+            self.indexer.start_finishing()
         return env
-
-    def index_before_writing(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
-        """Hands the searchable part of every page to Pagefind before MkDocs writes the
-        first page, and lets Pagefind write the index meanwhile, on the other core: the
-        build no longer waits for it after the last page (3–4 s at N = 1,000).
-
-        A page's part is its article's wrapper (overrides/partials/page-body.html) rendered
-        on its own; the page shows that very string (partials/content.html), and
-        ``on_post_page`` refuses a page that did not. Pages drafted out of the site (shown
-        by `make serve` only) and pages of another template are not searchable.
-        """
-        assert self.indexer is not None and self.nav is not None, "on_pre_build, on_nav"
-        # Material's translations depend on the config alone: imported once, not per page.
-        lang = env.get_template("partials/language.html").make_module({"config": config})
-        body_template = env.get_template("partials/search-body.html")
-        slot = f"<!-- body {uuid.uuid4().hex} -->"
-        before, after = (
-            env.get_template("partials/search-document.html")
-            .render(lang=lang, body=slot)
-            .split(slot)
-        )
-        pages = files.documentation_pages()
-        for file in pages:
-            page = file.page
-            if (
-                page is None
-                or page.content is None
-                or file.inclusion.is_excluded()
-                or page.meta.get("template", "main.html") != "main.html"
-            ):
-                continue
-            body = body_template.render(get_context(self.nav, pages, config, page), lang=lang)
-            self.indexed_bodies[file.src_uri] = body
-            document = before + hide_icons_around(body, page.content) + after
-            self.indexer.add_searchable_part(file.dest_uri, document)
-        self.indexer.start_finishing()
 
     def report_late_problems(self) -> None:
         """Author texts the workers were still checking when content was loaded: a problem
