@@ -389,6 +389,10 @@ def _shown_key(html: str) -> bytes:
 # Below this many texts, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 200
 _CHUNK = 25  # texts a worker takes at a time
+# The build's own process is the longest path of a build (it converts and writes every
+# page; the workers and Pagefind fill the other core), so the workers yield to it: at
+# N = 5,000 builds took 92 s on average with this, 101 s without (six of each, in turns).
+_WORKER_NICENESS = 19
 
 
 class Sanitizer:
@@ -535,7 +539,9 @@ class Sanitizer:
             return Prefetch(len(todo), 0, serial_because)
         ordered = list(todo.values())
         chunks = [ordered[start : start + _CHUNK] for start in range(0, len(ordered), _CHUNK)]
-        self._pool = multiprocessing.get_context("fork").Pool(workers)
+        self._pool = multiprocessing.get_context("fork").Pool(
+            workers, initializer=os.nice, initargs=(_WORKER_NICENESS,)
+        )
         self._pending, self._coming = self._pool.imap(_verdicts_of, chunks), set(todo)
         self._later = [] if later else None
         return Prefetch(len(todo), workers)

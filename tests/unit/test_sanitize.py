@@ -707,3 +707,31 @@ def test_a_page_part_that_differs_from_the_checked_text_is_checked_on_the_page(m
         "атрибут «onerror» у «<img>» на странице запускает скрипт, а сайт не выполняет "
         "чужой код; уберите его"
     ]
+
+
+WORKER_PRIORITY = """
+import json, multiprocessing, os, sys, time
+from mentoring.html.sanitize import Sanitizer
+texts = [f"Абзац {number}." for number in range(300)]
+sanitizer = Sanitizer()
+prefetch = sanitizer.start_checking(texts)
+sanitizer.refused_in_markdown(texts[-1])  # every worker has started by the last verdict
+deadline, niceness = time.monotonic() + 30, []
+while time.monotonic() < deadline:
+    children = multiprocessing.active_children()
+    niceness = [os.getpriority(os.PRIO_PROCESS, child.pid) for child in children]
+    if niceness and min(niceness) > os.getpriority(os.PRIO_PROCESS, 0):
+        break
+    time.sleep(0.05)
+sanitizer.stop_checking()
+json.dump({"workers": prefetch.workers, "own": os.getpriority(os.PRIO_PROCESS, 0),
+           "niceness": niceness}, sys.stdout)
+"""
+
+
+def test_worker_processes_yield_the_processor_to_the_build():
+    # The build's process is a build's longest path: the workers take the other core.
+    parallel = in_fresh_interpreter(WORKER_PRIORITY)
+    assert parallel["workers"] >= 2
+    assert len(parallel["niceness"]) == parallel["workers"]
+    assert all(niceness > parallel["own"] for niceness in parallel["niceness"])
