@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from mentoring.html.converted import ConvertedText, with_texts
+from mentoring.html.converted import ConvertedText, _position_of, with_texts
 from mentoring.html.sanitize import Sanitizer
 
 
@@ -105,3 +108,32 @@ def test_an_address_the_page_would_rewrite_makes_it_convert_whole() -> None:
 def test_two_texts_with_one_id_make_the_page_convert_whole() -> None:
     twice = PAGE.replace("text-2", "text-1")
     assert with_texts(twice, placed(twice), PAGE_HEADINGS, {"title", "more"}, bool) is None
+
+
+@st.composite
+def heading_in_html(draw: st.DrawFn) -> tuple[str, str]:
+    """A heading id and HTML made of pieces around its ``id`` attribute."""
+    heading_id = draw(st.text(alphabet=st.sampled_from(list(' "x&<a')), max_size=4))
+    pieces = [
+        " ",
+        "\t",
+        "\n",
+        "\u2003",
+        "\x1f",
+        "x",
+        "<h2",
+        '"',
+        'id="',
+        f'id="{escape(heading_id)}"',
+    ]
+    return heading_id, "".join(draw(st.lists(st.sampled_from(pieces), max_size=12)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(heading_in_html())
+def test_a_heading_is_found_where_whitespace_and_its_id_attribute_first_stand(
+    heading: tuple[str, str],
+) -> None:
+    heading_id, html = heading
+    expected = re.search(rf'\sid="{re.escape(escape(heading_id))}"', html)
+    assert _position_of(heading_id, html) == (-1 if expected is None else expected.start())
