@@ -27,7 +27,6 @@ of content/ hold entries.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from typing import TypeVar
 import jinja2
 
 from mentoring.core.errors import Problem, Problems
+from mentoring.core.hashing import sha256_hex
 
 SHARED_FOLDERS = ("docs", "templates", "overrides")
 
@@ -46,7 +46,7 @@ Loaded = TypeVar("Loaded")
 def digest(data: bytes | str) -> str:
     if isinstance(data, str):
         data = data.encode("utf-8")
-    return hashlib.sha256(data).hexdigest()
+    return sha256_hex(data)
 
 
 @dataclass(frozen=True)

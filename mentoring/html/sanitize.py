@@ -11,7 +11,6 @@ change is refused with a message, and a text it would not change is published as
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import multiprocessing.pool
 import os
@@ -32,6 +31,7 @@ from pygments.token import STANDARD_TYPES
 from pymdownx.slugs import slugify
 
 from mentoring.core.errors import Problems
+from mentoring.core.hashing import text_key
 from mentoring.html.converted import (
     ConvertedPage,
     ConvertedText,
@@ -377,13 +377,9 @@ Verdict = tuple[Refused, ...]
 Checked = tuple[bytes, Verdict, bytes, ConvertedText | None]
 
 
-def _text_key(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-
-
 def _shown_key(html: str) -> bytes:
     """The key of an author's HTML as a page shows it, between the markers of its region."""
-    return _text_key(html.strip())
+    return text_key(html.strip())
 
 
 # Below this many texts, starting worker processes costs more than it saves.
@@ -447,7 +443,7 @@ class Sanitizer:
         author's ``text`` (from the file ``path``; ``source`` is the text with its code
         blanked, for the lines). A text the workers are still checking after
         ``start_checking(…, later=True)`` is reported by ``finish_checking`` instead."""
-        if self._later is not None and self._is_coming(_text_key(text)):
+        if self._later is not None and self._is_coming(text_key(text)):
             self._later.append(_Later(text, source, first_line, text_of, path))
             return
         folder = posixpath.dirname(path)
@@ -459,7 +455,7 @@ class Sanitizer:
     def refused_in_markdown(self, text: str) -> tuple[Refused, ...]:
         """Each thing refused in an author's Markdown once; remembered, so that a rebuild of
         `make serve` converts only the texts that changed."""
-        key = _text_key(text)
+        key = text_key(text)
         self._wait_for(key)
         if key not in self._verdicts:
             self._remember(key, *self._checked(text))
@@ -485,14 +481,14 @@ class Sanitizer:
         """The HTML of ``text`` as checked when it was loaded, if its page may show it as
         it is (mentoring/html/converted.py); None for a text not checked, refused, or one
         the page must convert itself. Waits for the workers if they are checking it."""
-        key = _text_key(text)
+        key = text_key(text)
         self._wait_for(key)
         return self._converted.get(key)
 
     def may_be_converted(self, text: str) -> bool:
         """Whether ``converted`` could give the HTML of ``text``: it does, or the workers
         are checking it. Does not wait."""
-        key = _text_key(text)
+        key = text_key(text)
         return key in self._converted or self._is_coming(key)
 
     def refused_on_page(self, html: str) -> Verdict:
@@ -531,7 +527,7 @@ class Sanitizer:
         other threads (forking one with threads is unsafe), and only for enough texts to
         pay for them. ``later``: a text asked about before the workers are done with it is
         reported by ``finish_checking``, so that the build goes on meanwhile."""
-        todo = {_text_key(text): text for text in texts}
+        todo = {text_key(text): text for text in texts}
         todo = {key: text for key, text in todo.items() if key not in self._verdicts}
         workers = len(os.sched_getaffinity(0))
         serial_because = _serial_because(len(todo), workers)
@@ -617,7 +613,7 @@ def _verdicts_of(texts: list[str]) -> list[Checked]:
     """A worker's verdicts on ``texts``: the hash of each, its verdict, its HTML's key and
     its HTML for its page."""
     sanitizer = Sanitizer()
-    return [(_text_key(text), *sanitizer._checked(text)) for text in texts]
+    return [(text_key(text), *sanitizer._checked(text)) for text in texts]
 
 
 _FOOTNOTES = '<div class="footnote">'
