@@ -16,6 +16,8 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 
+from mentoring.html.scan import after_whitespace
+
 JOINED_STYLESHEET = "assets/stylesheets/site.bundle.css"
 # Modules loaded by a page only if its content has the attribute they look for.
 PAGE_MODULES = {
@@ -37,8 +39,15 @@ def page_modules(content: str) -> list[str]:
     return [
         module
         for attribute, module in PAGE_MODULES.items()
-        if re.search(rf"\s{attribute}[\s=>]", content)
+        if any(
+            _ends_attribute_name(content[found + len(attribute) : found + len(attribute) + 1])
+            for found in after_whitespace(content, attribute)
+        )
     ]
+
+
+def _ends_attribute_name(character: str) -> bool:
+    return character.isspace() or character in ("=", ">")
 
 
 def imported_modules(entries: Iterable[str], read: Callable[[str], str]) -> list[str]:

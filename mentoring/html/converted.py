@@ -38,6 +38,7 @@ from markdown.extensions.toc import nest_toc_tokens
 from markdown.preprocessors import Preprocessor
 
 from mentoring.html.includes import INCLUDE
+from mentoring.html.scan import after_whitespace
 
 if TYPE_CHECKING:
     from markdown.extensions.toc import _FlatTocToken, _TocToken
@@ -165,13 +166,9 @@ class ConvertedPage:
 
 def _position_of(heading_id: str, html: str) -> int:
     """Where ``html`` first has whitespace and then ``id="heading_id"``; -1 if nowhere.
-    Searched as a plain string: a regular expression per id was compiled anew for nearly
-    every heading of the site (Python keeps only the last 512)."""
-    attribute = f'id="{escape(heading_id)}"'
-    found = html.find(attribute, 1)
-    while found > 0 and not html[found - 1].isspace():  # \s of a regular expression
-        found = html.find(attribute, found + 1)
-    return found - 1 if found > 0 else -1
+    (A regular expression per id was compiled anew for nearly every heading of a site.)"""
+    found = next(after_whitespace(html, f'id="{escape(heading_id)}"'), 0)
+    return found - 1
 
 
 def with_texts(

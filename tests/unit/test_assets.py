@@ -3,7 +3,11 @@ fewer round trips for a visitor on a slow connection."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mentoring.html.assets import PAGE_MODULES, imported_modules, joined_stylesheets, page_modules
 from tests.helpers import REPO
@@ -62,3 +66,20 @@ def test_a_page_loads_the_modules_for_the_markup_it_has() -> None:
         filters,
     ]
     assert page_modules("<p>data-search-panel is an attribute</p><p data-search-panel-x>") == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([" ", "\t", "\u2003", "x", "=", ">", "<div", *PAGE_MODULES]), max_size=10
+    )
+)
+def test_a_module_is_loaded_where_its_attribute_follows_whitespace_and_ends(
+    pieces: list[str],
+) -> None:
+    content = "".join(pieces)
+    assert page_modules(content) == [
+        module
+        for attribute, module in PAGE_MODULES.items()
+        if re.search(rf"\s{attribute}[\s=>]", content)
+    ]
