@@ -650,9 +650,11 @@ class AuthorRegions:
         self._trusted = re.compile(
             rf"<!-- trusted {token} -->.*?(?:<!-- /trusted {token} -->|\Z)", re.S
         )
-        # Python-Markdown ends an HTML block with a blank line (or the page).
+        # Python-Markdown ends an HTML block with a blank line (or the page). Each pattern
+        # starts with the comment's «<!-- », for the regular expression engine to jump to.
         marker = rf"<!-- /?(?:author|trusted) {token}(?:-\d+)? -->"
-        self._marker = re.compile(rf"{marker}\n\n|\n*{marker}\Z|{marker}")
+        self._marker = re.compile(rf"{marker}(?:\n\n)?")
+        self._one_marker = re.compile(marker)
 
     def author(self, text: str, source: str) -> Markup:
         """An author's Markdown ``text`` (from the file ``source``) for a page template."""
@@ -736,4 +738,12 @@ class AuthorRegions:
                 problems.add(
                     path, None, None, explain(item, "на странице", posixpath.dirname(path))
                 )
-        return self._marker.sub("", html) if self._token in html else html
+        return self._without_markers(html) if self._token in html else html
+
+    def _without_markers(self, html: str) -> str:
+        """``html`` without the markers, and without the blank line after each (or, for a
+        marker that ends the page, the line breaks before it)."""
+        last = html.rfind("<!-- ")
+        if last >= 0 and self._one_marker.fullmatch(html, last):
+            html = html[:last].rstrip("\n")
+        return self._marker.sub("", html)

@@ -735,3 +735,23 @@ def test_worker_processes_yield_the_processor_to_the_build():
     assert parallel["workers"] >= 2
     assert len(parallel["niceness"]) == parallel["workers"]
     assert all(niceness > parallel["own"] for niceness in parallel["niceness"])
+
+
+@st.composite
+def marked_page(draw: st.DrawFn) -> tuple[AuthorRegions, str]:
+    """Markers of author texts and included blocks among line breaks and other HTML."""
+    regions = AuthorRegions()
+    start, _, end = str(regions.author("x", "content/news/x.md")).split("\n\n")
+    trusted_start, _, trusted_end = regions.trusted("x").split("\n\n")
+    pieces = [start, end, trusted_start, trusted_end, "\n", "\n\n", "<p>x</p>", "<!-- x -->"]
+    return regions, "".join(draw(st.lists(st.sampled_from(pieces), max_size=10)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(marked_page())
+def test_markers_leave_the_page_with_their_blank_lines(marked: tuple[AuthorRegions, str]):
+    regions, html = marked
+    token = re.search(r"<!-- author (\w+)-", str(regions.author("x", "s"))).group(1)
+    marker = rf"<!-- /?(?:author|trusted) {token}(?:-\d+)? -->"
+    expected = re.sub(rf"{marker}\n\n|\n*{marker}\Z|{marker}", "", html)
+    assert regions.check(html, "docs/x.md", Problems()) == (expected if token in html else html)
