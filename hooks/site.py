@@ -16,8 +16,7 @@ priority of another hook. The work itself is done by the core package ``mentorin
 - search: a Pagefind process starts with the build and receives the article of every page
   as soon as the page is converted (``on_page_content``); it reads them on the other core
   and writes the index while MkDocs writes the pages; ``on_post_build`` waits for it
-  (mentoring/search/index.py). Material's own search plugin
-  stays out of ``plugins``.
+  (mentoring/search/index.py). Material's own search plugin stays out of ``plugins``.
 - accessibility: image alternatives checked, decorative icons hidden from screen readers.
 - author texts: each is converted to HTML once, when it is loaded and checked; its page
   takes that HTML in ``on_page_content`` (mentoring/html/converted.py).
