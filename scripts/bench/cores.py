@@ -21,9 +21,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.bench.measure import build_env
+from scripts.bench.measure import CLOCK_TICKS, build_env
 
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 ROLES = ("build", "workers", "pagefind")
 
 
